@@ -1,0 +1,163 @@
+# The default profile: the Machine Learning Engineer of the source article
+# (shared/seed/000_8dfb630727c49e5a.txt), extended with the modern
+# equivalents of extensions.lex. Format: lexicons/README.md.
+#
+# The ranking it has to produce: ML engineers first, then data scientists,
+# then near misses (data engineers, backend developers, analysts, who share
+# Python, Java, Spark, SQL and Kubernetes with ML engineers), then the rest.
+# So the weight sits where ML work differs from data and software work:
+# ml_core 25 + duties 25 + ml_frameworks 15 = 65 of 100. Programming and big
+# data are real requirements but do not separate an ML engineer from a data
+# engineer: 9 + 6. Maths 10 mostly separates ML/DS from engineering roles.
+# Data modelling, education and collaboration appear in nearly every
+# technical ad: 4 + 3 + 3.
+#
+# `need` is set so that a realistic strong ML ad (not one listing every
+# concept) covers a section fully: e.g. ML + deep learning or ML + LLMs for
+# ml_core, four duties for duties, two frameworks for ml_frameworks.
+
+profile ml-engineer
+  label    Machine Learning Engineer
+  penalty  0.6
+
+# Machine learning itself is the one must-have: an ad that never says
+# "machine learning", "ML" or "maschinelles Lernen" is not an ML engineer ad,
+# whatever else it shares. ML (4) + one field (deep learning, LLMs: 2) = 6
+# is full coverage. AI and data science are weak signals (AI is in every
+# company boilerplate; data science is more the DS than the MLE side): 1.
+section ml_core
+  label    ML core
+  weight   25
+  need     6
+  core.machine_learning         4  must
+  core.deep_learning            2
+  core.llm                      2
+  core.nlp                      1
+  core.computer_vision          1
+  core.reinforcement_learning   1
+  core.recommender_systems      1
+  core.ai                       1
+  core.data_science             1
+
+# What an ML engineer does (the article's "Aufgaben" list plus deploy,
+# monitor, feature engineering). Training, deploying, turning prototypes into
+# production and tuning are the MLE-specific duties (2 each); the research,
+# evaluation, exploration and data duties are shared with data scientists
+# (1 each). need 8: e.g. train + deploy + design + one or two more.
+section duties
+  label    ML engineering duties
+  weight   25
+  need     8
+  duty.train_models             2
+  duty.deploy_models            2
+  duty.convert_prototypes       2
+  duty.design_ml_systems        2
+  duty.tune_models              2
+  duty.monitor_models           1
+  duty.feature_engineering      1
+  duty.rank_algorithms          1
+  duty.research_algorithms      1
+  duty.explore_data             1
+  duty.find_datasets            1
+  duty.extend_frameworks        1
+  duty.build_ml_apps            1
+  duty.experimentation          1
+
+# The article's frameworks and their modern successors. Two of the big ones
+# (PyTorch, TensorFlow, scikit-learn: 2 each) fill the section; the
+# ecosystem tools count 1. Almost nothing here occurs in non-ML ads.
+section ml_frameworks
+  label    ML frameworks and libraries
+  weight   15
+  need     4
+  skill.pytorch                 2
+  skill.tensorflow              2
+  skill.scikit_learn            2
+  skill.keras                   1
+  skill.theano                  1
+  skill.caffe                   1
+  skill.matplotlib              1
+  skill.xgboost                 1
+  skill.huggingface             1
+  skill.jax                     1
+  skill.numpy_pandas            1
+  skill.mlflow                  1
+  skill.cloud_ml                1
+  skill.onnx_tensorrt           1
+  skill.cuda                    1
+
+# Python is the language of ML (3); the article's R, Java, C++ and the
+# Scala and SQL that ads add count 1. Python + one more fills it, so this
+# section cannot tell an ML engineer from a Python backend developer: low
+# weight.
+section programming
+  label    Programming
+  weight   9
+  need     4
+  skill.python                  3
+  skill.r                       1
+  skill.java                    1
+  skill.cpp                     1
+  skill.scala                   1
+  skill.sql                     1
+
+# The article's big-data stack (Hadoop, Spark, Pig, Hive, Flume) and the
+# platform tools that replaced most of it. Data engineers score full here,
+# which is why the weight is low. Spark (2) + one more fills it.
+section big_data
+  label    Big data and platform
+  weight   6
+  need     3
+  skill.spark                   2
+  skill.hadoop                  1
+  skill.hive                    1
+  skill.pig                     1
+  skill.flume                   1
+  skill.kafka                   1
+  skill.airflow                 1
+  skill.databricks              1
+  skill.kubernetes              1
+  skill.docker                  1
+
+# The article's maths list (linear algebra, calculus, Bayesian and
+# descriptive statistics) plus statistics, probability and optimisation.
+# Separates ML and DS from software and data engineering. Statistics (2) +
+# linear algebra (2) fills it; few real ads list more.
+section math_stats
+  label    Mathematics and statistics
+  weight   10
+  need     4
+  math.statistics               2
+  math.linear_algebra           2
+  math.probability              1
+  math.calculus                 1
+  math.bayesian_statistics      1
+  math.descriptive_statistics   1
+  math.optimization             1
+  core.time_series_forecasting  1
+
+# Data modelling and data architecture: in the article, but the core of data
+# engineering ads, not of ML ads. Either one covers half.
+section data_modeling
+  label    Data modelling and architecture
+  weight   4
+  need     2
+  data.modeling                 1
+  data.architecture             1
+
+# A CS / maths / statistics degree. Most technical ads ask for one, so it
+# adds little separation: low weight, and the one concept fills it.
+section education
+  label    Education
+  weight   3
+  need     2
+  edu.degree                    2
+
+# Communication and teamwork: in nearly every ad of every kind, so it must
+# not move the ranking. Either one fills it.
+section collaboration
+  label    Communication and collaboration
+  weight   3
+  need     1
+  soft.communication            1
+  soft.collaboration            1

@@ -1,0 +1,48 @@
+// The line format shared by lexicon and profile files, and the diagnostics they report.
+//   - one `key value` entry a line; leading white space is allowed and ignored;
+//   - a line whose first non-blank character is '#' is a comment; blank lines are skipped;
+//   - diagnostics are "file:line:col: error: message", then the line, then a caret.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jobmatch {
+
+struct SourceFile {
+  std::string name;  // as shown in diagnostics ("lexicons/article.lex", "<embedded>/article.lex")
+  std::string text;
+};
+
+struct Diagnostic {
+  std::string file;
+  size_t line = 0;  // 1-based
+  size_t col = 0;   // 1-based, in bytes
+  std::string message;
+  std::string line_text;
+};
+
+// "file:line:col: error: message\n    line\n    ^\n"
+std::string format_diagnostic(const Diagnostic& d);
+
+struct DataLine {
+  size_t line = 0;          // 1-based
+  std::string_view text;    // the whole line, without the newline
+  std::string_view key;     // first word
+  std::string_view value;   // the rest, trimmed ("" if none)
+  size_t key_col = 0;       // 0-based offsets into text
+  size_t value_col = 0;
+};
+
+// Splits a file into entries. Views point into file.text.
+std::vector<DataLine> split_data_lines(const SourceFile& file);
+
+// A diagnostic at byte offset col (0-based) of line.
+Diagnostic diagnostic_at(const SourceFile& file, const DataLine& line, size_t col,
+                         std::string message);
+
+// Parses a decimal number ("3", "0.5"); false if value is not exactly one number.
+bool parse_number(std::string_view value, double* out);
+
+}  // namespace jobmatch

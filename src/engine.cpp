@@ -1,0 +1,138 @@
+#include "engine.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "embedded.h"
+
+namespace jobmatch {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool read_file(const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  *out = ss.str();
+  return true;
+}
+
+std::string hash_files(const std::vector<SourceFile>& a, const std::vector<SourceFile>& b) {
+  uint64_t h = 1469598103934665603ull;  // FNV-1a
+  auto mix = [&](std::string_view s) {
+    for (const char c : s) {
+      h ^= static_cast<unsigned char>(c);
+      h *= 1099511628211ull;
+    }
+    h ^= 0xff;
+    h *= 1099511628211ull;
+  };
+  for (const auto* files : {&a, &b})
+    for (const SourceFile& f : *files) {
+      mix(fs::path(f.name).filename().string());
+      mix(f.text);
+    }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return std::string(buf, 12);
+}
+
+bool ends_with(const std::string& s, std::string_view suffix) { return s.ends_with(suffix); }
+
+}  // namespace
+
+bool load_data_files(const std::string& path, std::vector<SourceFile>* lexicon_files,
+                     std::vector<SourceFile>* profile_files, std::vector<Diagnostic>* diags) {
+  if (path.empty()) {
+    for (const EmbeddedFile& f : embedded_lexicon_files()) {
+      SourceFile sf{"<embedded>/" + std::string(f.name), std::string(f.data)};
+      (ends_with(sf.name, ".profile") ? profile_files : lexicon_files)->push_back(std::move(sf));
+    }
+    return true;
+  }
+  std::error_code ec;
+  std::vector<std::string> files;
+  if (fs::is_directory(path, ec)) {
+    for (const auto& e : fs::directory_iterator(path, ec)) {
+      const std::string p = e.path().string();
+      if (ends_with(p, ".lex") || ends_with(p, ".profile")) files.push_back(p);
+    }
+    std::sort(files.begin(), files.end());
+    if (files.empty()) {
+      diags->push_back(Diagnostic{path, 0, 0, "no *.lex or *.profile files in this folder", ""});
+      return false;
+    }
+  } else {
+    files.push_back(path);
+  }
+  for (const std::string& p : files) {
+    SourceFile sf{p, ""};
+    if (!read_file(p, &sf.text)) {
+      diags->push_back(Diagnostic{p, 0, 0, "cannot read file", ""});
+      return false;
+    }
+    (ends_with(p, ".profile") ? profile_files : lexicon_files)->push_back(std::move(sf));
+  }
+  return true;
+}
+
+std::unique_ptr<Engine> Engine::load(const EngineOptions& options, std::vector<Diagnostic>* diags) {
+  std::unique_ptr<Engine> e(new Engine());
+  std::vector<SourceFile> lex_files, profile_files;
+  if (!load_data_files(options.lexicon_path, &lex_files, &profile_files, diags)) return nullptr;
+  e->m_source = options.lexicon_path.empty() ? "embedded" : options.lexicon_path;
+  if (lex_files.empty()) {
+    diags->push_back(Diagnostic{e->m_source, 0, 0, "no lexicon (*.lex) files", ""});
+    return nullptr;
+  }
+  *diags = parse_lexicon(lex_files, &e->m_lexicon);
+  if (!diags->empty()) return nullptr;
+
+  // The profile: a file if the name looks like a path, else one of the loaded ones by name.
+  const std::string wanted = options.profile.empty() ? "ml-engineer" : options.profile;
+  const SourceFile* chosen = nullptr;
+  SourceFile from_disk;
+  if (ends_with(wanted, ".profile") || wanted.find('/') != std::string::npos) {
+    from_disk.name = wanted;
+    if (!read_file(wanted, &from_disk.text)) {
+      diags->push_back(Diagnostic{wanted, 0, 0, "cannot read profile file", ""});
+      return nullptr;
+    }
+    chosen = &from_disk;
+  } else {
+    std::vector<std::string> names;
+    for (const SourceFile& f : profile_files) {
+      const std::string name = fs::path(f.name).stem().string();
+      names.push_back(name);
+      if (name == wanted) chosen = &f;
+    }
+    if (!chosen) {
+      std::string known;
+      for (const auto& n : names) known += (known.empty() ? "" : ", ") + n;
+      diags->push_back(Diagnostic{e->m_source, 0, 0,
+                                  "no profile named '" + wanted + "' (available: " +
+                                      (known.empty() ? "none" : known) + ")",
+                                  ""});
+      return nullptr;
+    }
+  }
+  *diags = parse_profile(*chosen, e->m_lexicon, &e->m_profile);
+  if (!diags->empty()) return nullptr;
+
+  std::vector<SourceFile> used_profiles{*chosen};
+  e->m_hash = hash_files(lex_files, used_profiles);
+  e->m_scorer = std::make_unique<Scorer>(e->m_profile, e->m_lexicon.concepts.size());
+  std::string error;
+  e->m_matcher = Matcher::build(e->m_lexicon, e->m_scorer->concepts(), &error);
+  if (!e->m_matcher) {
+    diags->push_back(Diagnostic{e->m_source, 0, 0, error, ""});
+    return nullptr;
+  }
+  return e;
+}
+
+}  // namespace jobmatch

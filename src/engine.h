@@ -1,0 +1,50 @@
+// The loaded configuration every document is scored with: lexicon, profile, compiled matcher.
+// Built once at start-up; immutable and shared by all worker threads afterwards.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "datafile.h"
+#include "lexicon.h"
+#include "match.h"
+#include "profile.h"
+#include "score.h"
+
+namespace jobmatch {
+
+struct EngineOptions {
+  std::string lexicon_path;  // file or folder; empty: the embedded lexicon
+  std::string profile;       // name of a loaded profile, or a *.profile file; empty: ml-engineer
+};
+
+class Engine {
+ public:
+  // Loads and compiles. On failure returns null and fills *diags (file:line:col diagnostics).
+  static std::unique_ptr<Engine> load(const EngineOptions& options, std::vector<Diagnostic>* diags);
+
+  const Lexicon& lexicon() const { return m_lexicon; }
+  const Profile& profile() const { return m_profile; }
+  const Matcher& matcher() const { return *m_matcher; }
+  const Scorer& scorer() const { return *m_scorer; }
+  // A short hash of every lexicon and profile file loaded ("3f9a1c2b7d0e"), for --version and
+  // the output: two runs with the same hash used the same data.
+  const std::string& hash() const { return m_hash; }
+  // Where the data came from: "embedded" or the path given.
+  const std::string& source() const { return m_source; }
+
+ private:
+  Lexicon m_lexicon;
+  Profile m_profile;
+  std::unique_ptr<Matcher> m_matcher;
+  std::unique_ptr<Scorer> m_scorer;
+  std::string m_hash, m_source;
+};
+
+// Lexicon and profile files from a file or folder (or the embedded ones for an empty path).
+// Returns false with a diagnostic if the path cannot be read.
+bool load_data_files(const std::string& path, std::vector<SourceFile>* lexicon_files,
+                     std::vector<SourceFile>* profile_files, std::vector<Diagnostic>* diags);
+
+}  // namespace jobmatch

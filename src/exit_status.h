@@ -1,0 +1,13 @@
+// The process exit codes: the CLI contract of DESIGN.md.
+#pragma once
+
+namespace jobmatch {
+
+enum ExitStatus : int {
+  kExitOk = 0,          // every input scored (and none below --fail-under)
+  kExitBelowFloor = 1,  // at least one posting scored below --fail-under
+  kExitUsage = 2,       // bad command line, or a lexicon/profile that does not load
+  kExitInputError = 3,  // some inputs could not be read or decoded (the rest were scored)
+};
+
+}  // namespace jobmatch

@@ -1,0 +1,111 @@
+#include "explain.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "report/writer.h"
+#include "text_util.h"
+
+namespace jobmatch {
+namespace {
+
+constexpr size_t kContext = 70;        // bytes of context shown either side of a span
+constexpr size_t kSpansPerConcept = 3;  // evidence lines shown per concept
+
+std::string bar(double fraction, size_t width) {
+  const auto full = static_cast<size_t>(fraction * static_cast<double>(width) + 0.5);
+  std::string s;
+  for (size_t i = 0; i < width; ++i) s += i < full ? "█" : "░";
+  return s;
+}
+
+// The evidence's line, cut to a window around it, with the span highlighted.
+std::string evidence_line(std::string_view text, const Evidence& e, bool color) {
+  size_t line_begin = text.rfind('\n', e.text_begin == 0 ? 0 : e.text_begin - 1);
+  line_begin = (line_begin == std::string_view::npos || e.text_begin == 0) ? 0 : line_begin + 1;
+  size_t line_end = text.find('\n', e.text_end);
+  if (line_end == std::string_view::npos) line_end = text.size();
+  size_t from = e.text_begin > line_begin + kContext ? e.text_begin - kContext : line_begin;
+  size_t to = std::min(line_end, e.text_end + kContext);
+  while (from > line_begin && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) --from;
+  while (to < line_end && (static_cast<unsigned char>(text[to]) & 0xC0) == 0x80) ++to;
+  const std::string open = color ? "\x1b[1;33m" : "»", close = color ? "\x1b[0m" : "«";
+  std::string out = from > line_begin ? "…" : "";
+  out += escape_for_terminal(trim(text.substr(from, e.text_begin - from)).empty()
+                                 ? std::string_view()
+                                 : text.substr(from, e.text_begin - from));
+  out += open + escape_for_terminal(text.substr(e.text_begin, e.text_end - e.text_begin)) + close;
+  out += escape_for_terminal(text.substr(e.text_end, to - e.text_end));
+  while (!out.empty() && (out.back() == ' ' || out.back() == '\r')) out.pop_back();
+  if (to < line_end) out += "…";
+  return out;
+}
+
+}  // namespace
+
+std::string render_explain(const Result& r, const Engine& engine, bool color) {
+  const auto& lex = engine.lexicon();
+  const auto& profile = engine.profile();
+  auto bold = [&](const std::string& s) { return color ? "\x1b[1m" + s + "\x1b[0m" : s; };
+  std::string out;
+  out += bold(escape_for_terminal(display_id(r.id))) + "\n";
+  if (r.error) {
+    out += "  error: " + escape_for_terminal(r.error->kind + ": " + r.error->message) + "\n";
+    return out;
+  }
+  out += "  title    " + escape_for_terminal(r.title) + "\n";
+  out += "  score    " + bold(format_score(r.score)) + " / 100   lang " + r.lang + "   encoding " +
+         r.encoding + "\n";
+  out += "  profile  " + profile.name + " (" + profile.label + "), lexicon " + engine.hash() + "\n";
+  for (const auto& w : r.warnings) out += "  warning  " + escape_for_terminal(w) + "\n";
+  if (!r.missing_must.empty()) {
+    std::string must;
+    for (const size_t c : r.missing_must) must += (must.empty() ? "" : ", ") + lex.concepts[c].id;
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "x%.2f each", profile.penalty);
+    out += "  penalty  missing must-have: " + must + " (" + buf + ")\n";
+  }
+
+  out += "\n" + bold("Sections") + "\n";
+  size_t label_w = 0;
+  for (const Section& s : profile.sections) label_w = std::max(label_w, utf8_width(s.label));
+  for (size_t i = 0; i < profile.sections.size(); ++i) {
+    const Section& s = profile.sections[i];
+    char buf[96];
+    std::snprintf(buf, sizeof buf, " %4.2f  weight %g, full at %g", r.coverage[i], s.weight, s.need);
+    out += "  " + s.label + std::string(label_w - utf8_width(s.label) + 2, ' ') +
+           bar(r.coverage[i], 10) + buf + "\n";
+  }
+
+  out += "\n" + bold("Matched") + "\n";
+  if (r.matched.empty()) out += "  nothing\n";
+  for (const MatchedConcept& m : r.matched) {
+    const Concept& c = lex.concepts[m.concept_index];
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "weight %g", m.weight);
+    out += "  " + bold(c.id) + "  " + c.label + "  (" + profile.sections[m.section].label + ", " +
+           buf + (m.must ? ", must" : "") + (c.extension ? ", extension" : "") + ")\n";
+    for (size_t k = 0; k < m.spans.size() && k < kSpansPerConcept; ++k) {
+      char ln[16];
+      std::snprintf(ln, sizeof ln, "%6u", m.spans[k].line);
+      out += std::string("    ") + ln + " │ " + evidence_line(r.text, m.spans[k], color) + "\n";
+    }
+    if (m.spans.size() > kSpansPerConcept)
+      out += "           + " + std::to_string(m.spans.size() - kSpansPerConcept) + " more\n";
+  }
+
+  out += "\n" + bold("Missing") + "\n";
+  if (r.missing.empty()) out += "  nothing\n";
+  for (size_t s = 0; s < profile.sections.size(); ++s) {
+    std::string line;
+    for (const size_t c : r.missing) {
+      bool in_section = false;
+      for (const auto& pc : profile.sections[s].concepts) in_section |= pc.concept_index == c;
+      if (in_section) line += (line.empty() ? "" : ", ") + lex.concepts[c].label;
+    }
+    if (!line.empty()) out += "  " + profile.sections[s].label + ": " + line + "\n";
+  }
+  return out;
+}
+
+}  // namespace jobmatch

@@ -1,0 +1,47 @@
+#include "lang.h"
+
+#include <string>
+#include <unordered_set>
+
+namespace jobmatch {
+namespace {
+
+// Frequent function words that are not words of the other language. Normalized spelling
+// (fuer, ueber), since they are compared with tokens.
+const std::unordered_set<std::string_view>& german() {
+  static const std::unordered_set<std::string_view> w = {
+      "und", "der", "die", "das", "mit", "fuer", "wir", "sie", "ist", "ein", "eine", "einen",
+      "zu", "von", "auf", "bei", "den", "dem", "des", "sich", "nicht", "auch", "oder", "ihre",
+      "deine", "dein", "dich", "dir", "du", "uns", "unser", "unsere", "sowie", "werden", "wird",
+      "sind", "im", "zur", "zum", "ueber", "als", "nach", "haben", "bist", "hast", "kenntnisse"};
+  return w;
+}
+
+const std::unordered_set<std::string_view>& english() {
+  static const std::unordered_set<std::string_view> w = {
+      "the", "and", "of", "to", "with", "for", "you", "we", "is", "are", "our", "will", "your",
+      "be", "on", "that", "this", "as", "or", "have", "an", "by", "from", "at", "it", "who",
+      "about", "can", "their", "which", "would", "what", "all"};
+  return w;
+}
+
+}  // namespace
+
+std::string_view detect_language(const TokenStream& tokens) {
+  constexpr size_t kMaxTokens = 3000;  // enough to decide; keeps long documents cheap
+  const std::string_view text = tokens.text;
+  size_t de = 0, en = 0;
+  const size_t n = std::min(tokens.token_count(), kMaxTokens);
+  for (size_t i = 0; i < n; ++i) {
+    const size_t b = tokens.starts[i];
+    const size_t e = text.find(' ', b);
+    const std::string_view tok = text.substr(b, e - b);
+    if (tok.size() > 10) continue;
+    de += german().count(tok);
+    en += english().count(tok);
+  }
+  if (de + en < 3 || de == en) return "und";
+  return de > en ? "de" : "en";
+}
+
+}  // namespace jobmatch

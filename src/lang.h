@@ -1,0 +1,13 @@
+// Language detection: German, English or undetermined, from stop-word counts over the tokens.
+#pragma once
+
+#include <string_view>
+
+#include "tokenize.h"
+
+namespace jobmatch {
+
+// "de", "en", or "und" when neither has enough evidence (fewer than 3 stop words, or a tie).
+std::string_view detect_language(const TokenStream& tokens);
+
+}  // namespace jobmatch

@@ -1,0 +1,66 @@
+// Stage 4: matching. Finds which concepts occur in a token stream and where.
+//
+// One RE2::Set over every strong and weak pattern group says which groups occur in a single
+// pass; only for those does the group's own RE2 run to collect the spans. Weak matches are kept
+// only with `near` context within the concept's window; any match overlapping a `not` match is
+// dropped.
+#pragma once
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "lexicon.h"
+#include "tokenize.h"
+
+namespace jobmatch {
+
+// A piece of evidence: a byte range of the matcher's input text (tokenize.h maps it back).
+struct TextSpan {
+  uint32_t begin = 0;  // offset in TokenStream::text
+  uint32_t end = 0;
+  bool operator==(const TextSpan&) const = default;
+};
+
+struct ConceptMatch {
+  size_t concept_index = 0;            // index into Lexicon::concepts
+  std::vector<TextSpan> spans;   // ascending, not overlapping
+};
+
+class Matcher {
+ public:
+  // Compiles the given concepts of the lexicon (all of them if `concepts` is empty). Returns
+  // null and sets *error if RE2 refuses (for example, out of memory).
+  static std::unique_ptr<Matcher> build(const Lexicon& lexicon, const std::vector<size_t>& concepts,
+                                        std::string* error);
+
+  // Replaces *out with the concepts found in ts, ordered by concept index. Thread-safe.
+  void match(const TokenStream& ts, std::vector<ConceptMatch>* out) const;
+
+  // Every match of `re` in text (group 1), leftmost-longest, as text offsets.
+  static void find_all(const RE2& re, std::string_view text, std::vector<TextSpan>* out);
+
+ private:
+  struct Group {  // the strong or the weak patterns of one concept
+    size_t concept_index;
+    bool weak;
+    std::unique_ptr<RE2> re;
+  };
+  struct Guards {  // per concept, only when it has weak or `not` patterns
+    std::unique_ptr<RE2> near;     // near patterns and the concept's strong patterns
+    std::unique_ptr<RE2> exclude;
+    int window = 8;
+  };
+
+  Matcher() : m_set(set_options(), RE2::UNANCHORED) {}
+  static RE2::Options set_options();
+
+  RE2::Set m_set;
+  std::vector<Group> m_groups;  // index = set index
+  std::vector<Guards> m_guards;  // index = concept index
+};
+
+}  // namespace jobmatch

@@ -1,0 +1,124 @@
+#include "profile.h"
+
+#include <unordered_map>
+
+namespace jobmatch {
+
+std::vector<Diagnostic> parse_profile(const SourceFile& file, const Lexicon& lexicon,
+                                      Profile* profile) {
+  std::vector<Diagnostic> diags;
+  auto error = [&](const DataLine& line, size_t col, std::string message) {
+    diags.push_back(diagnostic_at(file, line, col, std::move(message)));
+  };
+  std::unordered_map<size_t, std::string> placed;  // concept -> section it stands in
+  bool seen_profile = false;
+  Section* section = nullptr;
+  const std::vector<DataLine> lines = split_data_lines(file);
+  for (const DataLine& line : lines) {
+    const std::string key(line.key);
+    if (key == "profile") {
+      if (seen_profile) {
+        error(line, line.key_col, "a profile file holds one profile");
+        continue;
+      }
+      seen_profile = true;
+      profile->name = std::string(line.value);
+      if (profile->name.empty()) error(line, line.value_col, "profile needs a name");
+      continue;
+    }
+    if (!seen_profile) {
+      error(line, line.key_col, "expected 'profile NAME' first");
+      return diags;
+    }
+    if (key == "section") {
+      if (line.value.empty()) {
+        error(line, line.value_col, "section needs a name");
+        continue;
+      }
+      for (const Section& s : profile->sections)
+        if (s.name == line.value) error(line, line.value_col, "duplicate section '" + s.name + "'");
+      profile->sections.push_back(Section{std::string(line.value), std::string(line.value), 1, 1, {}});
+      section = &profile->sections.back();
+      continue;
+    }
+    if (key.find('.') != std::string::npos) {  // a concept line: ID WEIGHT [must]
+      if (!section) {
+        error(line, line.key_col, "concept '" + key + "' stands before any 'section'");
+        continue;
+      }
+      const auto it = lexicon.by_id.find(key);
+      if (it == lexicon.by_id.end()) {
+        error(line, line.key_col, "unknown concept '" + key + "' (not in the lexicon)");
+        continue;
+      }
+      if (placed.count(it->second)) {
+        error(line, line.key_col,
+              "concept '" + key + "' already stands in section '" + placed[it->second] + "'");
+        continue;
+      }
+      std::string_view rest = line.value;
+      const size_t sp = rest.find_first_of(" \t");
+      const std::string_view weight_text = rest.substr(0, sp);
+      ProfileConcept pc;
+      pc.concept_index = it->second;
+      if (!parse_number(weight_text, &pc.weight) || pc.weight <= 0) {
+        error(line, line.value_col, "weight must be a positive number");
+        continue;
+      }
+      if (sp != std::string_view::npos) {
+        const size_t flag_start = rest.find_first_not_of(" \t", sp);
+        const std::string_view flag = rest.substr(flag_start);
+        if (flag == "must") {
+          pc.must = true;
+        } else {
+          error(line, line.value_col + flag_start, "expected 'must' or nothing after the weight");
+          continue;
+        }
+      }
+      placed[it->second] = section->name;
+      section->concepts.push_back(pc);
+      continue;
+    }
+    // key value lines of the profile or the current section
+    if (key != "label" && key != "penalty" && key != "weight" && key != "need") {
+      error(line, line.key_col,
+            "unknown key '" + key + "' (expected label, penalty, section, weight, need or a concept id)");
+      continue;
+    }
+    if (line.value.empty()) {
+      error(line, line.value_col, "'" + key + "' needs a value");
+      continue;
+    }
+    if (key == "label") {
+      (section ? section->label : profile->label) = std::string(line.value);
+      continue;
+    }
+    double v;
+    if (!parse_number(line.value, &v)) {
+      error(line, line.value_col, "'" + key + "' must be a number");
+      continue;
+    }
+    if (key == "penalty") {
+      if (section) error(line, line.key_col, "'penalty' belongs to the profile, before any section");
+      else if (v < 0 || v > 1) error(line, line.value_col, "penalty must be between 0 and 1");
+      else profile->penalty = v;
+    } else if (!section) {
+      error(line, line.key_col, "'" + key + "' belongs to a section");
+    } else if (v <= 0) {
+      error(line, line.value_col, "'" + key + "' must be greater than 0");
+    } else {
+      (key == "weight" ? section->weight : section->need) = v;
+    }
+  }
+  if (!seen_profile) {
+    diags.push_back(Diagnostic{file.name, 1, 1, "no 'profile NAME' line", ""});
+  } else if (profile->sections.empty()) {
+    diags.push_back(Diagnostic{file.name, 1, 1, "profile '" + profile->name + "' has no sections", ""});
+  }
+  for (const Section& s : profile->sections)
+    if (s.concepts.empty())
+      diags.push_back(Diagnostic{file.name, 1, 1, "section '" + s.name + "' has no concepts", ""});
+  return diags;
+}
+
+}  // namespace jobmatch

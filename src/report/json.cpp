@@ -1,0 +1,90 @@
+// JSON Lines (one record per input, input order) and JSON (the same records in one array).
+// The record is the contract of DESIGN.md; README.md documents every field.
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "report/writer.h"
+
+namespace jobmatch {
+namespace {
+
+using nlohmann::ordered_json;
+
+double round_to(double v, double scale) { return std::round(v * scale) / scale; }
+
+ordered_json record(const Result& r, const Engine& engine) {
+  const auto& lex = engine.lexicon();
+  const auto& sections = engine.profile().sections;
+  ordered_json j;
+  j["id"] = display_id(r.id);
+  if (r.error) {
+    j["error"] = {{"kind", r.error->kind}, {"message", r.error->message}};
+    return j;
+  }
+  j["score"] = r.score;
+  j["lang"] = r.lang;
+  j["title"] = r.title;
+  j["encoding"] = r.encoding;
+  if (!r.warnings.empty()) j["warnings"] = r.warnings;
+  ordered_json cov = ordered_json::object();
+  for (size_t s = 0; s < sections.size(); ++s) cov[sections[s].name] = round_to(r.coverage[s], 1000);
+  j["sections"] = std::move(cov);
+  ordered_json matched = ordered_json::array();
+  for (const MatchedConcept& m : r.matched) {
+    ordered_json spans = ordered_json::array();
+    for (const Evidence& e : m.spans)
+      spans.push_back({{"start", e.start}, {"end", e.end}, {"line", e.line}, {"text", e.text}});
+    ordered_json mj = {{"concept", lex.concepts[m.concept_index].id},
+                       {"section", sections[m.section].name},
+                       {"weight", m.weight}};
+    if (m.must) mj["must"] = true;
+    mj["spans"] = std::move(spans);
+    matched.push_back(std::move(mj));
+  }
+  j["matched"] = std::move(matched);
+  ordered_json missing = ordered_json::array(), must = ordered_json::array();
+  for (const size_t c : r.missing) missing.push_back(lex.concepts[c].id);
+  for (const size_t c : r.missing_must) must.push_back(lex.concepts[c].id);
+  j["missing"] = std::move(missing);
+  j["missing_must"] = std::move(must);
+  return j;
+}
+
+class JsonWriter : public Writer {
+ public:
+  JsonWriter(Output& out, const Engine& engine, bool lines)
+      : m_out(out), m_engine(engine), m_lines(lines) {
+    if (!m_lines) m_out.write("[");
+  }
+
+  void write(const Result& r) override {
+    // Strings are valid UTF-8 by construction; replace guards against any slip.
+    std::string s = record(r, m_engine).dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+    if (m_lines) {
+      s += '\n';
+    } else {
+      s.insert(0, m_first ? "\n" : ",\n");
+    }
+    m_first = false;
+    m_out.write(s);
+  }
+
+  void finish() override {
+    if (!m_lines) m_out.write(m_first ? "]\n" : "\n]\n");
+    m_out.flush();
+  }
+
+ private:
+  Output& m_out;
+  const Engine& m_engine;
+  bool m_lines;
+  bool m_first = true;
+};
+
+}  // namespace
+
+std::unique_ptr<Writer> make_json_writer(Output& out, const Engine& engine, bool lines) {
+  return std::make_unique<JsonWriter>(out, engine, lines);
+}
+
+}  // namespace jobmatch

@@ -1,0 +1,29 @@
+// Buffered standard output that notices a closed pipe, so a run can end quietly on
+// `jobmatch score big/ | head -1` instead of dying on SIGPIPE.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace jobmatch {
+
+class Output {
+ public:
+  explicit Output(int fd = 1) : m_fd(fd) {}
+  ~Output() { flush(); }
+
+  void write(std::string_view s) {
+    m_buf.append(s);
+    if (m_buf.size() >= (1u << 16)) flush();
+  }
+  // Writes out the buffer. After a write error (EPIPE), further output is dropped.
+  void flush();
+  bool broken() const { return m_broken; }
+
+ private:
+  int m_fd;
+  std::string m_buf;
+  bool m_broken = false;
+};
+
+}  // namespace jobmatch

@@ -1,0 +1,84 @@
+#include "report/writer.h"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+
+#include "text_util.h"
+
+namespace jobmatch {
+
+void Output::flush() {
+  size_t done = 0;
+  while (!m_broken && done < m_buf.size()) {
+    const ssize_t n = ::write(m_fd, m_buf.data() + done, m_buf.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      m_broken = true;  // EPIPE or another write error: stop writing
+      break;
+    }
+    done += static_cast<size_t>(n);
+  }
+  m_buf.clear();
+}
+
+bool parse_format(std::string_view name, Format* out) {
+  if (name == "table") *out = Format::kTable;
+  else if (name == "tsv") *out = Format::kTsv;
+  else if (name == "csv") *out = Format::kCsv;
+  else if (name == "jsonl") *out = Format::kJsonl;
+  else if (name == "json") *out = Format::kJson;
+  else return false;
+  return true;
+}
+
+std::string display_id(std::string_view id) {
+  if (is_valid_utf8(id)) return std::string(id);
+  static const char* hex = "0123456789abcdef";
+  std::string out;
+  for (size_t i = 0; i < id.size();) {
+    size_t len;
+    const char32_t cp = decode_utf8(id, i, &len);
+    if (cp == 0xFFFD && len == 1) {
+      const auto b = static_cast<unsigned char>(id[i]);
+      out += "\\x";
+      out += hex[b >> 4];
+      out += hex[b & 15];
+    } else {
+      out.append(id.substr(i, len));
+    }
+    i += len;
+  }
+  return out;
+}
+
+std::string safe_cell(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 1);
+  if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
+                     s[0] == '\r'))
+    out += '\'';
+  for (const char c : s) out += (c == '\t' || c == '\n' || c == '\r') ? ' ' : c;
+  return out;
+}
+
+std::string format_score(double score) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", score);
+  return buf;
+}
+
+std::unique_ptr<Writer> make_writer(Format format, Output& out, const Engine& engine,
+                                    const ReportOptions& options) {
+  switch (format) {
+    case Format::kTable: return make_table_writer(out, engine, options);
+    case Format::kTsv: return make_delimited_writer(out, engine, '\t');
+    case Format::kCsv: return make_delimited_writer(out, engine, ',');
+    case Format::kJsonl: return make_json_writer(out, engine, true);
+    case Format::kJson: return make_json_writer(out, engine, false);
+  }
+  return nullptr;
+}
+
+}  // namespace jobmatch

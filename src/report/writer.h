@@ -1,0 +1,50 @@
+// Report writers: one per output format, all over the same Result records. The pipeline never
+// formats; writers never compute.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "engine.h"
+#include "report/output.h"
+#include "result.h"
+
+namespace jobmatch {
+
+enum class Format { kTable, kTsv, kCsv, kJsonl, kJson };
+
+// Parses "table", "tsv", "csv", "jsonl", "json".
+bool parse_format(std::string_view name, Format* out);
+
+struct ReportOptions {
+  bool color = false;       // ANSI colour (table and explain only)
+  size_t width = 120;       // terminal width for table
+};
+
+class Writer {
+ public:
+  virtual ~Writer() = default;
+  // Called once per input, in input order.
+  virtual void write(const Result& r) = 0;
+  // Called once after the last input.
+  virtual void finish() = 0;
+};
+
+std::unique_ptr<Writer> make_writer(Format format, Output& out, const Engine& engine,
+                                    const ReportOptions& options);
+
+// Shared helpers for writers.
+// The id as valid UTF-8: bytes that are not UTF-8 are shown as \xNN (never silently replaced).
+std::string display_id(std::string_view id);
+// A spreadsheet cell made safe: a leading = + - @ tab or CR gets a ' in front (OWASP rule), and
+// tabs and line breaks inside become spaces.
+std::string safe_cell(std::string_view s);
+// The score as printed: one decimal.
+std::string format_score(double score);
+
+std::unique_ptr<Writer> make_table_writer(Output& out, const Engine& engine, const ReportOptions& o);
+std::unique_ptr<Writer> make_delimited_writer(Output& out, const Engine& engine, char sep);
+std::unique_ptr<Writer> make_json_writer(Output& out, const Engine& engine, bool lines);
+
+}  // namespace jobmatch

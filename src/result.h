@@ -1,0 +1,44 @@
+// The result record of one input: what every report writer formats. Plain data.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "decode.h"
+
+namespace jobmatch {
+
+struct Evidence {
+  uint32_t start = 0, end = 0;  // byte offsets into the original input
+  uint32_t line = 0;            // 1-based line of start
+  std::string text;             // the matched text, valid UTF-8
+  // Offsets into Result::text (the decoded text), for explain.
+  uint32_t text_begin = 0, text_end = 0;
+};
+
+struct MatchedConcept {
+  size_t concept_index = 0;  // index into Lexicon::concepts
+  size_t section = 0;  // index into Profile::sections
+  double weight = 0;
+  bool must = false;
+  std::vector<Evidence> spans;
+};
+
+struct Result {
+  std::string id;
+  std::optional<InputError> error;  // set: the input was not scored
+  std::string lang;                 // "de", "en", "und"
+  std::string title;
+  std::string encoding;
+  std::vector<std::string> warnings;
+  double score = 0;
+  std::vector<double> coverage;  // per profile section
+  std::vector<MatchedConcept> matched;
+  std::vector<size_t> missing;       // concept indexes
+  std::vector<size_t> missing_must;  // concept indexes
+  std::string text;  // the decoded text, kept only when asked for (explain)
+};
+
+}  // namespace jobmatch

@@ -1,0 +1,28 @@
+// Runs inputs through the pipeline on N threads and hands the results over in input order.
+//
+// One reader (the calling thread's helper) reads inputs; workers analyze them; the caller's
+// sink receives results strictly in input order. At most `window` inputs, and about
+// `max_inflight_bytes` of them, are in flight at once, so memory stays flat however long the
+// input is, and a result is handed over as soon as it and all before it are done (streaming).
+#pragma once
+
+#include <functional>
+
+#include "analyze.h"
+#include "engine.h"
+#include "read.h"
+#include "result.h"
+
+namespace jobmatch {
+
+struct RunOptions {
+  int threads = 1;
+  bool keep_text = false;
+  size_t max_inflight_bytes = 64u << 20;
+};
+
+// sink returns false to stop early (a closed pipe); run then returns false too.
+bool run_pipeline(const Engine& engine, InputSource& source, const RunOptions& options,
+                  const std::function<bool(Result&&)>& sink);
+
+}  // namespace jobmatch
