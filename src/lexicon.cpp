@@ -58,14 +58,14 @@ class LexiconParser {
     if (!valid_id(id)) {
       error(file, line, line.value_col,
             "concept id must be 'category.name' in lowercase letters, digits and '_'");
-      return nullptr;
+      return scratch();
     }
     if (m_lexicon->by_id.count(id)) {
       const Concept& prev = m_lexicon->concepts[m_lexicon->by_id[id]];
       error(file, line, line.value_col,
             "duplicate concept id '" + id + "' (first defined at " + prev.file + ":" +
                 std::to_string(prev.line) + ")");
-      return nullptr;
+      return scratch();
     }
     m_lexicon->by_id[id] = m_lexicon->concepts.size();
     Concept c;
@@ -129,8 +129,16 @@ class LexiconParser {
     }
   }
 
+  // A block whose header was wrong: its lines are still read (and checked), then dropped, so
+  // one mistake gives one error.
+  Concept* scratch() {
+    m_scratch = Concept{};
+    m_scratch.id = "(invalid)";
+    return &m_scratch;
+  }
+
   void finish(const SourceFile& file, Concept* c, const DataLine& line) {
-    if (!c) return;
+    if (!c || c == &m_scratch) return;
     if (!m_seen_label) error(file, line, line.key_col, "concept '" + c->id + "' has no label");
     if (!m_seen_origin)
       error(file, line, line.key_col, "concept '" + c->id + "' has no origin (article or extension)");
@@ -144,6 +152,7 @@ class LexiconParser {
   std::vector<Diagnostic>* m_diags;
   bool m_seen_origin = false;
   bool m_seen_label = false;
+  Concept m_scratch;
 };
 
 }  // namespace

@@ -53,10 +53,11 @@ std::string display_id(std::string_view id) {
   return out;
 }
 
+// A lone "-" (standard input's id) cannot be a formula and stays as it is.
 std::string safe_cell(std::string_view s) {
   std::string out;
   out.reserve(s.size() + 1);
-  if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
+  if (s.size() > 1 && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
                      s[0] == '\r'))
     out += '\'';
   for (const char c : s) out += (c == '\t' || c == '\n' || c == '\r') ? ' ' : c;
