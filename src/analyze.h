@@ -1,8 +1,9 @@
-// One document through the whole pipeline: decode → normalize → tokenize → detect language →
+// One document through the whole pipeline: decode → (HTML to text) → normalize → tokenize → detect language →
 // match → score, giving a Result with evidence mapped back to the input's bytes.
 #pragma once
 
 #include "engine.h"
+#include "html.h"
 #include "normalize.h"
 #include "read.h"
 #include "result.h"
@@ -20,6 +21,7 @@ class Analyzer {
 
  private:
   const Engine& m_engine;
+  HtmlText m_html;
   Normalized m_norm;
   TokenStream m_tokens;
   std::vector<ConceptMatch> m_matches;

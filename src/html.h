@@ -1,0 +1,26 @@
+// HTML to text, for postings saved from job boards: a real HTML5 parser (gumbo) builds the tree;
+// script, style, template and head content are dropped, entities are decoded, block elements
+// become line breaks and list items "- " lines. Every output byte keeps the offset of the input
+// byte it came from, so evidence still points into the HTML file.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jobmatch {
+
+struct HtmlText {
+  std::string text;            // UTF-8 plain text
+  std::vector<uint32_t> src;   // per text byte, plus one past the end: offset in the HTML
+  std::string title;           // the <title>, if any
+};
+
+// Converts html (UTF-8) into *out.
+void html_to_text(std::string_view html, HtmlText* out);
+
+// True if text starts (after white space and a BOM) with "<!doctype html" or "<html".
+bool looks_like_html(std::string_view text);
+
+}  // namespace jobmatch
