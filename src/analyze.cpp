@@ -23,7 +23,18 @@ std::string extract_title(std::string_view text) {
   return "";
 }
 
-Result Analyzer::analyze(const Input& input, bool keep_text) {
+size_t body_offset(std::string_view text) {
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) return text.size();
+    if (!trim(text.substr(start, end - start)).empty()) return end + 1;
+    start = end + 1;
+  }
+  return text.size();
+}
+
+Result Analyzer::analyze(const Input& input, const AnalyzeOptions& options) {
   Result r;
   r.id = input.id;
   if (input.error) {
@@ -93,7 +104,7 @@ Result Analyzer::analyze(const Input& input, bool keep_text) {
     }
     r.matched.push_back(std::move(mc));
   }
-  if (keep_text) r.text = std::string(text);
+  if (options.keep_text) r.text = std::string(text);
   return r;
 }
 

@@ -11,13 +11,17 @@
 
 namespace jobmatch {
 
+struct AnalyzeOptions {
+  bool keep_text = false;     // also return the text the pipeline read (for explain)
+  bool ignore_title = false;  // score the body only: no title line, no title evidence
+};
+
 // Per-thread: owns the buffers each stage reuses from one document to the next.
 class Analyzer {
  public:
   explicit Analyzer(const Engine& engine) : m_engine(engine) {}
 
-  // keep_text: also return the decoded text (for explain).
-  Result analyze(const Input& input, bool keep_text = false);
+  Result analyze(const Input& input, const AnalyzeOptions& options = {});
 
  private:
   const Engine& m_engine;
@@ -30,5 +34,9 @@ class Analyzer {
 // The title of a posting: its first non-blank line, without markdown heading marks, at most
 // 200 bytes, valid UTF-8.
 std::string extract_title(std::string_view text);
+
+// Where the body starts: the offset just after the first non-blank line (the title line) of a
+// posting file, or text.size() if there is none.
+size_t body_offset(std::string_view text);
 
 }  // namespace jobmatch

@@ -229,7 +229,7 @@ int cmd_explain(const std::vector<std::string>& args) {
   Output output;
   InputSource source(paths, read);
   RunOptions run;
-  run.keep_text = true;
+  run.analyze.keep_text = true;
   bool any_error = false, first = true;
   const bool complete = run_pipeline(*engine, source, run, [&](Result&& r) {
     any_error |= r.error.has_value();

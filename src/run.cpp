@@ -14,7 +14,7 @@ bool run_inline(const Engine& engine, InputSource& source, const RunOptions& opt
   Analyzer analyzer(engine);
   Input input;
   while (source.next(&input))
-    if (!sink(analyzer.analyze(input, options.keep_text))) return false;
+    if (!sink(analyzer.analyze(input, options.analyze))) return false;
   return true;
 }
 
@@ -74,7 +74,7 @@ bool run_pipeline(const Engine& engine, InputSource& source, const RunOptions& o
           item = std::move(work.front());
           work.pop_front();
         }
-        Result r = analyzer.analyze(item.second, options.keep_text);
+        Result r = analyzer.analyze(item.second, options.analyze);
         item.second = Input{};
         std::lock_guard lock(mu);
         slots[item.first % window] = std::move(r);

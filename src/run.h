@@ -17,7 +17,7 @@ namespace jobmatch {
 
 struct RunOptions {
   int threads = 1;
-  bool keep_text = false;
+  AnalyzeOptions analyze;
   size_t max_inflight_bytes = 64u << 20;
 };
 
