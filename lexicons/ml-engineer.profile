@@ -161,3 +161,22 @@ section collaboration
   need     1
   soft.communication            1
   soft.collaboration            1
+
+# The title says what the role is, and a recruiter reads it first: "Machine
+# Learning Engineer (m/w/d)" in the title is strong evidence, the same words
+# in a sentence about "our ML team" are weak. The title's value is the highest
+# of these concepts named in it; it weighs like a section of 25 (a fifth of
+# the score with the sections' 100). Data science in the title is the second
+# tier; AI alone is vaguer ("AI Consultant", "Marketing Manager – AI").
+title
+  weight   25
+  core.machine_learning         1
+  core.deep_learning            1
+  core.llm                      0.9
+  core.nlp                      0.9
+  core.computer_vision          0.9
+  core.reinforcement_learning   0.9
+  duty.deploy_models            0.9
+  core.data_science             0.7
+  core.ai                       0.6
+  core.recommender_systems      0.5

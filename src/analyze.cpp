@@ -1,6 +1,7 @@
 #include "analyze.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "html.h"
 #include "lang.h"
@@ -34,6 +35,16 @@ size_t body_offset(std::string_view text) {
   return text.size();
 }
 
+std::vector<size_t> Analyzer::title_concepts(std::string_view title) {
+  std::vector<size_t> out;
+  if (title.empty() || m_engine.profile().title.weight <= 0) return out;
+  normalize(title, &m_title_norm);
+  tokenize(m_title_norm, &m_title_tokens);
+  m_engine.matcher().match(m_title_tokens, &m_title_matches);
+  for (const ConceptMatch& m : m_title_matches) out.push_back(m.concept_index);
+  return out;
+}
+
 Result Analyzer::analyze(const Input& input, const AnalyzeOptions& options) {
   Result r;
   r.id = input.id;
@@ -58,32 +69,51 @@ Result Analyzer::analyze(const Input& input, const AnalyzeOptions& options) {
     r.encoding += "+html";
   }
   auto to_decoded = [&](uint32_t i) { return html ? m_html.src[i] : i; };
-  if (input.title) r.title = sanitize_utf8(utf8_prefix(trim(*input.title), 200));
-  else if (html && !m_html.title.empty()) r.title = sanitize_utf8(utf8_prefix(m_html.title, 200));
-  else r.title = extract_title(text);
+  // The title: a JSONL title field, an HTML <title>, else the first line, which is then part of
+  // the text as its title zone.
+  size_t title_end = 0;
+  if (input.title) {
+    r.title = sanitize_utf8(utf8_prefix(trim(*input.title), 200));
+  } else if (html && !m_html.title.empty()) {
+    r.title = sanitize_utf8(utf8_prefix(m_html.title, 200));
+  } else {
+    r.title = extract_title(text);
+    title_end = body_offset(text);
+  }
 
   normalize(text, &m_norm);
   tokenize(m_norm, &m_tokens);
   r.lang = std::string(detect_language(m_tokens));
   m_engine.matcher().match(m_tokens, &m_matches);
-  ScoreCard card = m_engine.scorer().score(m_matches);
+  m_zones.build(text, title_end);
 
-  r.score = card.score;
-  r.coverage = std::move(card.coverage);
-  r.missing = std::move(card.missing);
-  r.missing_must = std::move(card.missing_must);
-  // Evidence: token-text spans → text offsets → decoded offsets → input offsets. Lines count in
-  // the decoded input, so they are lines of the file the user has.
+  // Evidence: every span with its zone and cue; a concept's strength is the noisy-or of its
+  // spans' factors, so more mentions help a little and never beyond 1.
   std::vector<uint32_t> newlines;
-  if (!card.matched.empty())
+  if (!m_matches.empty())
     for (size_t p = decoded.text.find('\n'); p != std::string_view::npos; p = decoded.text.find('\n', p + 1))
       newlines.push_back(static_cast<uint32_t>(p));
-  for (ScoredConcept& sc : card.matched) {
-    MatchedConcept mc{sc.concept_index, sc.section, sc.weight, sc.must, {}};
-    for (const TextSpan& s : sc.spans) {
+  std::vector<ConceptEvidence> body;
+  std::vector<MatchedConcept> found;
+  for (const ConceptMatch& m : m_matches) {
+    MatchedConcept mc;
+    mc.concept_index = m.concept_index;
+    double miss = 1.0;
+    for (const TextSpan& s : m.spans) {
       Evidence e;
       e.text_begin = m_tokens.input_begin(s.begin);
       e.text_end = m_tokens.input_end(s.end);
+      e.zone = m_zones.zone_at(e.text_begin);
+      if (e.zone == Zone::kTitle) {
+        e.cue = Strength::kPlain;
+        e.factor = options.ignore_title ? 0.0 : 1.0;
+      } else {
+        const auto nb = std::lower_bound(m_norm.src.begin(), m_norm.src.end(), e.text_begin) - m_norm.src.begin();
+        const auto ne = std::lower_bound(m_norm.src.begin(), m_norm.src.end(), e.text_end) - m_norm.src.begin();
+        e.cue = strength_at(m_norm.text, static_cast<size_t>(nb), static_cast<size_t>(ne));
+        e.factor = zone_factor(e.zone) * strength_factor(e.cue);
+      }
+      miss *= 1.0 - e.factor;
       const uint32_t d_begin = to_decoded(e.text_begin);
       uint32_t d_end = to_decoded(e.text_end);
       if (html && e.text_end > e.text_begin) {
@@ -102,8 +132,32 @@ Result Analyzer::analyze(const Input& input, const AnalyzeOptions& options) {
       e.text = sanitize_utf8(text.substr(e.text_begin, e.text_end - e.text_begin));
       mc.spans.push_back(std::move(e));
     }
-    r.matched.push_back(std::move(mc));
+    mc.strength = std::round((1.0 - miss) * 1000.0) / 1000.0;
+    body.push_back({m.concept_index, mc.strength});
+    found.push_back(std::move(mc));
   }
+
+  const bool use_title = !options.ignore_title;
+  const ScoreCard card =
+      m_engine.scorer().score(body, use_title ? title_concepts(r.title) : std::vector<size_t>{}, use_title);
+  r.score = card.score;
+  r.coverage = card.coverage;
+  r.missing = card.missing;
+  r.missing_must = card.missing_must;
+  r.title_score = card.title;
+  r.title_concepts = card.title_concepts;
+  // Found concepts in profile order: counted ones as matched, zero-strength ones as ignored.
+  for (const ScoredConcept& sc : card.matched)
+    for (MatchedConcept& mc : found)
+      if (mc.concept_index == sc.concept_index) {
+        mc.section = sc.section;
+        mc.weight = sc.weight;
+        mc.must = sc.must;
+        r.matched.push_back(std::move(mc));
+      }
+  for (const size_t c : card.missing)
+    for (MatchedConcept& mc : found)
+      if (mc.concept_index == c && !mc.spans.empty()) r.ignored.push_back(std::move(mc));
   if (options.keep_text) r.text = std::string(text);
   return r;
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "engine.h"
+#include "evidence.h"
 #include "html.h"
 #include "normalize.h"
 #include "read.h"
@@ -24,11 +25,18 @@ class Analyzer {
   Result analyze(const Input& input, const AnalyzeOptions& options = {});
 
  private:
+  // Profile title concepts named in a title.
+  std::vector<size_t> title_concepts(std::string_view title);
+
   const Engine& m_engine;
   HtmlText m_html;
   Normalized m_norm;
   TokenStream m_tokens;
   std::vector<ConceptMatch> m_matches;
+  ZoneMap m_zones;
+  Normalized m_title_norm;
+  TokenStream m_title_tokens;
+  std::vector<ConceptMatch> m_title_matches;
 };
 
 // The title of a posting: its first non-blank line, without markdown heading marks, at most

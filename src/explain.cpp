@@ -54,6 +54,15 @@ std::string render_explain(const Result& r, const Engine& engine, bool color) {
     return out;
   }
   out += "  title    " + escape_for_terminal(r.title) + "\n";
+  if (r.title_score >= 0) {
+    std::string names;
+    for (const size_t c : r.title_concepts) names += (names.empty() ? "" : ", ") + lex.concepts[c].id;
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "%.2f (weight %g)", r.title_score, profile.title.weight);
+    out += std::string("  role     title value ") + buf + (names.empty() ? "" : ": " + names) + "\n";
+  } else {
+    out += "  role     title not counted\n";
+  }
   out += "  score    " + bold(format_score(r.score)) + " / 100   lang " + r.lang + "   encoding " +
          r.encoding + "\n";
   out += "  profile  " + profile.name + " (" + profile.label + "), lexicon " + engine.hash() + "\n";
@@ -77,21 +86,35 @@ std::string render_explain(const Result& r, const Engine& engine, bool color) {
            bar(r.coverage[i], 10) + buf + "\n";
   }
 
-  out += "\n" + bold("Matched") + "\n";
-  if (r.matched.empty()) out += "  nothing\n";
-  for (const MatchedConcept& m : r.matched) {
-    const Concept& c = lex.concepts[m.concept_index];
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "weight %g", m.weight);
-    out += "  " + bold(c.id) + "  " + c.label + "  (" + profile.sections[m.section].label + ", " +
-           buf + (m.must ? ", must" : "") + (c.extension ? ", extension" : "") + ")\n";
+  auto evidence = [&](const MatchedConcept& m) {
     for (size_t k = 0; k < m.spans.size() && k < kSpansPerConcept; ++k) {
-      char ln[16];
-      std::snprintf(ln, sizeof ln, "%6u", m.spans[k].line);
-      out += std::string("    ") + ln + " │ " + evidence_line(r.text, m.spans[k], color) + "\n";
+      const Evidence& e = m.spans[k];
+      char ln[96];
+      std::snprintf(ln, sizeof ln, "%6u │ ×%.2f %-13s", e.line, e.factor,
+                    (std::string(zone_name(e.zone)) +
+                     (e.cue == Strength::kPlain ? "" : "," + std::string(strength_name(e.cue))))
+                        .c_str());
+      out += std::string("    ") + ln + " │ " + evidence_line(r.text, e, color) + "\n";
     }
     if (m.spans.size() > kSpansPerConcept)
       out += "           + " + std::to_string(m.spans.size() - kSpansPerConcept) + " more\n";
+  };
+  out += "\n" + bold("Matched") + "  (strength = how strongly the posting asks for it; each line: factor, zone, cue)\n";
+  if (r.matched.empty()) out += "  nothing\n";
+  for (const MatchedConcept& m : r.matched) {
+    const Concept& c = lex.concepts[m.concept_index];
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "weight %g, strength %.2f", m.weight, m.strength);
+    out += "  " + bold(c.id) + "  " + c.label + "  (" + profile.sections[m.section].label + ", " +
+           buf + (m.must ? ", must" : "") + (c.extension ? ", extension" : "") + ")\n";
+    evidence(m);
+  }
+  if (!r.ignored.empty()) {
+    out += "\n" + bold("Found but not counted") + "  (negated, or only in an ignored title)\n";
+    for (const MatchedConcept& m : r.ignored) {
+      out += "  " + bold(lex.concepts[m.concept_index].id) + "  " + lex.concepts[m.concept_index].label + "\n";
+      evidence(m);
+    }
   }
 
   out += "\n" + bold("Missing") + "\n";

@@ -12,6 +12,7 @@ std::vector<Diagnostic> parse_profile(const SourceFile& file, const Lexicon& lex
   };
   std::unordered_map<size_t, std::string> placed;  // concept -> section it stands in
   bool seen_profile = false;
+  bool in_title = false;
   Section* section = nullptr;
   const std::vector<DataLine> lines = split_data_lines(file);
   for (const DataLine& line : lines) {
@@ -30,7 +31,14 @@ std::vector<Diagnostic> parse_profile(const SourceFile& file, const Lexicon& lex
       error(line, line.key_col, "expected 'profile NAME' first");
       return diags;
     }
+    if (key == "title") {
+      if (in_title || profile->title.weight > 0) error(line, line.key_col, "a profile has one 'title' block");
+      in_title = true;
+      section = nullptr;
+      continue;
+    }
     if (key == "section") {
+      in_title = false;
       if (line.value.empty()) {
         error(line, line.value_col, "section needs a name");
         continue;
@@ -39,6 +47,15 @@ std::vector<Diagnostic> parse_profile(const SourceFile& file, const Lexicon& lex
         if (s.name == line.value) error(line, line.value_col, "duplicate section '" + s.name + "'");
       profile->sections.push_back(Section{std::string(line.value), std::string(line.value), 1, 1, {}});
       section = &profile->sections.back();
+      continue;
+    }
+    if (key.find('.') != std::string::npos && in_title) {  // a title concept: ID VALUE
+      const auto it = lexicon.by_id.find(key);
+      double v;
+      if (it == lexicon.by_id.end()) error(line, line.key_col, "unknown concept '" + key + "' (not in the lexicon)");
+      else if (!parse_number(line.value, &v) || v <= 0 || v > 1)
+        error(line, line.value_col, "a title concept's value must be a number in (0, 1]");
+      else profile->title.concepts.push_back({it->second, v});
       continue;
     }
     if (key.find('.') != std::string::npos) {  // a concept line: ID WEIGHT [must]
@@ -90,12 +107,19 @@ std::vector<Diagnostic> parse_profile(const SourceFile& file, const Lexicon& lex
       continue;
     }
     if (key == "label") {
-      (section ? section->label : profile->label) = std::string(line.value);
+      if (in_title) error(line, line.key_col, "a title block has a 'weight' and concept lines");
+      else (section ? section->label : profile->label) = std::string(line.value);
       continue;
     }
     double v;
     if (!parse_number(line.value, &v)) {
       error(line, line.value_col, "'" + key + "' must be a number");
+      continue;
+    }
+    if (in_title) {
+      if (key != "weight") error(line, line.key_col, "a title block has a 'weight' and concept lines");
+      else if (v < 0) error(line, line.value_col, "'weight' must not be negative");
+      else profile->title.weight = v;
       continue;
     }
     if (key == "penalty") {

@@ -24,11 +24,19 @@ struct Section {
   std::vector<ProfileConcept> concepts;
 };
 
+// Concepts that, named in a posting's title, say what the role is ("Machine Learning Engineer",
+// "Data Scientist"), each with a value 0..1; the title's value is the highest among them.
+struct TitleRule {
+  double weight = 0;  // share of the score, like a section's weight; 0: titles do not count
+  std::vector<std::pair<size_t, double>> concepts;  // (concept index, value)
+};
+
 struct Profile {
   std::string name;   // "ml-engineer"
   std::string label;  // "Machine Learning Engineer"
   double penalty = 0.6;  // score factor per missing must-have
   std::vector<Section> sections;
+  TitleRule title;
 };
 
 // Parses one profile file against a loaded lexicon. Returns the diagnostics; *profile is usable

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "decode.h"
+#include "evidence.h"
 
 namespace jobmatch {
 
@@ -14,6 +15,9 @@ struct Evidence {
   uint32_t start = 0, end = 0;  // byte offsets into the original input
   uint32_t line = 0;            // 1-based line of start
   std::string text;             // the matched text, valid UTF-8
+  Zone zone = Zone::kIntro;     // the heading it stands under
+  Strength cue = Strength::kPlain;  // must / nice to have / negated
+  double factor = 1;            // how much it counts, 0..1
   // Offsets into Result::text (the decoded text), for explain.
   uint32_t text_begin = 0, text_end = 0;
 };
@@ -23,6 +27,7 @@ struct MatchedConcept {
   size_t section = 0;  // index into Profile::sections
   double weight = 0;
   bool must = false;
+  double strength = 0;  // 0..1, from the spans' factors
   std::vector<Evidence> spans;
 };
 
@@ -35,7 +40,10 @@ struct Result {
   std::vector<std::string> warnings;
   double score = 0;
   std::vector<double> coverage;  // per profile section
-  std::vector<MatchedConcept> matched;
+  double title_score = -1;             // the title's value; -1 if titles did not count
+  std::vector<size_t> title_concepts;  // title concepts named in the title
+  std::vector<MatchedConcept> matched;  // strength > 0, profile order
+  std::vector<MatchedConcept> ignored;  // found, but every span counted 0 (negated, ignored title)
   std::vector<size_t> missing;       // concept indexes
   std::vector<size_t> missing_must;  // concept indexes
   std::string text;  // the decoded text, kept only when asked for (explain)

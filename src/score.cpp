@@ -18,24 +18,30 @@ std::vector<size_t> Scorer::concepts() const {
   std::vector<size_t> out;
   for (const Slot& slot : m_slots)
     out.push_back(m_profile.sections[slot.section].concepts[slot.index].concept_index);
+  for (const auto& [c, value] : m_profile.title.concepts)
+    if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
   return out;
 }
 
-ScoreCard Scorer::score(const std::vector<ConceptMatch>& matches) const {
+ScoreCard Scorer::score(const std::vector<ConceptEvidence>& body,
+                        const std::vector<size_t>& title_found, bool use_title) const {
   ScoreCard card;
   const auto& sections = m_profile.sections;
-  std::vector<const ConceptMatch*> found(m_slots.size(), nullptr);
-  for (const ConceptMatch& m : matches) {
-    if (m.concept_index >= m_slot_of.size() || m_slot_of[m.concept_index] < 0) continue;
-    found[static_cast<size_t>(m_slot_of[m.concept_index])] = &m;
+  std::vector<double> strength(m_slots.size(), 0.0);
+  for (const ConceptEvidence& e : body) {
+    if (e.concept_index >= m_slot_of.size() || m_slot_of[e.concept_index] < 0) continue;
+    double& s = strength[static_cast<size_t>(m_slot_of[e.concept_index])];
+    s = std::max(s, std::clamp(e.strength, 0.0, 1.0));
   }
   std::vector<double> got(sections.size(), 0.0);
+  double factor = 1.0;
   for (size_t i = 0; i < m_slots.size(); ++i) {
     const Slot& slot = m_slots[i];
     const ProfileConcept& pc = sections[slot.section].concepts[slot.index];
-    if (found[i]) {
-      got[slot.section] += pc.weight;
-      card.matched.push_back({pc.concept_index, slot.section, pc.weight, pc.must, found[i]->spans});
+    if (pc.must) factor *= std::pow(m_profile.penalty, 1.0 - strength[i]);
+    if (strength[i] > 0) {
+      got[slot.section] += pc.weight * strength[i];
+      card.matched.push_back({pc.concept_index, slot.section, pc.weight, pc.must, strength[i]});
     } else {
       card.missing.push_back(pc.concept_index);
       if (pc.must) card.missing_must.push_back(pc.concept_index);
@@ -48,8 +54,17 @@ ScoreCard Scorer::score(const std::vector<ConceptMatch>& matches) const {
     total += sections[s].weight * card.coverage[s];
     weight_sum += sections[s].weight;
   }
-  double score = weight_sum > 0 ? 100.0 * total / weight_sum : 0.0;
-  score *= std::pow(m_profile.penalty, static_cast<double>(card.missing_must.size()));
+  if (use_title && m_profile.title.weight > 0) {
+    card.title = 0;
+    for (const auto& [c, value] : m_profile.title.concepts)
+      if (std::find(title_found.begin(), title_found.end(), c) != title_found.end()) {
+        card.title = std::max(card.title, value);
+        card.title_concepts.push_back(c);
+      }
+    total += m_profile.title.weight * card.title;
+    weight_sum += m_profile.title.weight;
+  }
+  const double score = weight_sum > 0 ? 100.0 * total / weight_sum * factor : 0.0;
   card.score = std::round(score * 10.0) / 10.0;
   return card;
 }

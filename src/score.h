@@ -1,31 +1,41 @@
-// Stage 5: scoring. A pure function of one document's matches and the profile: nothing about
+// Stage 5: scoring. A pure function of one document's evidence and the profile: nothing about
 // the rest of the batch enters, so any split of the input gives the same scores.
 //
-//   coverage(section) = min(1, sum of the weights of its matched concepts / section need)
-//   score = 100 * sum(section weight * coverage) / sum(section weight)
-//           * penalty ^ (number of missing must-have concepts)
+//   strength(concept) in 0..1: how strongly the posting asks for it (evidence.h, analyze.cpp)
+//   coverage(section) = min(1, Σ weight × strength of its concepts / section need)
+//   title             = the highest value among the profile's title concepts named in the title
+//   score = 100 × (Σ section weight × coverage + title weight × title)
+//                / (Σ section weight + title weight)
+//               × Π over must-haves of penalty^(1 − strength)
+// Without a title (ignored, or a profile without a title block) the title terms drop out.
 #pragma once
 
 #include <vector>
 
-#include "match.h"
 #include "profile.h"
 
 namespace jobmatch {
 
+struct ConceptEvidence {
+  size_t concept_index = 0;  // index into Lexicon::concepts
+  double strength = 0;       // 0..1
+};
+
 struct ScoredConcept {
-  size_t concept_index = 0;   // index into Lexicon::concepts
+  size_t concept_index = 0;
   size_t section = 0;   // index into Profile::sections
   double weight = 0;
   bool must = false;
-  std::vector<TextSpan> spans;
+  double strength = 0;
 };
 
 struct ScoreCard {
   double score = 0;                    // 0..100, rounded to one decimal
   std::vector<double> coverage;        // per section, 0..1
-  std::vector<ScoredConcept> matched;  // in profile order
-  std::vector<size_t> missing;         // concepts of the profile not found, in profile order
+  double title = -1;                   // the title's value, -1 if titles did not count
+  std::vector<size_t> title_concepts;  // title concepts named in the title
+  std::vector<ScoredConcept> matched;  // strength > 0, in profile order
+  std::vector<size_t> missing;         // profile concepts without evidence, in profile order
   std::vector<size_t> missing_must;    // the must-haves among them
 };
 
@@ -33,9 +43,12 @@ class Scorer {
  public:
   Scorer(const Profile& profile, size_t concept_count);
 
-  ScoreCard score(const std::vector<ConceptMatch>& matches) const;
+  // body: evidence per concept (any order; concepts outside the profile are ignored).
+  // title_found: concepts found in the title; use_title false leaves the title out.
+  ScoreCard score(const std::vector<ConceptEvidence>& body, const std::vector<size_t>& title_found,
+                  bool use_title) const;
 
-  // The profile's concepts, in profile order (what the matcher needs to look for).
+  // The concepts the matcher must look for: the sections' and the title's, in profile order.
   std::vector<size_t> concepts() const;
 
  private:

@@ -29,14 +29,22 @@ ordered_json record(const Result& r, const Engine& engine) {
   ordered_json cov = ordered_json::object();
   for (size_t s = 0; s < sections.size(); ++s) cov[sections[s].name] = round_to(r.coverage[s], 1000);
   j["sections"] = std::move(cov);
+  if (r.title_score >= 0) {
+    ordered_json tc = ordered_json::array();
+    for (const size_t c : r.title_concepts) tc.push_back(lex.concepts[c].id);
+    j["title_match"] = {{"value", r.title_score}, {"concepts", std::move(tc)}};
+  }
   ordered_json matched = ordered_json::array();
   for (const MatchedConcept& m : r.matched) {
     ordered_json spans = ordered_json::array();
     for (const Evidence& e : m.spans)
-      spans.push_back({{"start", e.start}, {"end", e.end}, {"line", e.line}, {"text", e.text}});
+      spans.push_back({{"start", e.start}, {"end", e.end}, {"line", e.line}, {"text", e.text},
+                       {"zone", zone_name(e.zone)}, {"cue", strength_name(e.cue)},
+                       {"factor", round_to(e.factor, 1000)}});
     ordered_json mj = {{"concept", lex.concepts[m.concept_index].id},
                        {"section", sections[m.section].name},
-                       {"weight", m.weight}};
+                       {"weight", m.weight},
+                       {"strength", m.strength}};
     if (m.must) mj["must"] = true;
     mj["spans"] = std::move(spans);
     matched.push_back(std::move(mj));

@@ -1,0 +1,218 @@
+#include "evidence.h"
+
+#include <algorithm>
+#include <array>
+
+#include "text_util.h"
+
+namespace jobmatch {
+namespace {
+
+bool contains_any(std::string_view s, std::initializer_list<std::string_view> needles) {
+  for (const auto n : needles)
+    if (s.find(n) != std::string_view::npos) return true;
+  return false;
+}
+
+bool is_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
+}
+
+// The words of s (normalized text), in order.
+std::vector<std::string_view> words(std::string_view s) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && !is_alnum(s[i])) ++i;
+    const size_t b = i;
+    while (i < s.size() && is_alnum(s[i])) ++i;
+    if (i > b) out.push_back(s.substr(b, i - b));
+  }
+  return out;
+}
+
+bool is_clause_end(char c) { return c == '\n' || c == '.' || c == '!' || c == '?' || c == ';' || c == ','; }
+bool is_sentence_end(char c) { return c == '\n' || c == '.' || c == '!' || c == '?' || c == ';'; }
+
+constexpr size_t kWindow = 90;  // bytes looked at either side of the evidence
+
+}  // namespace
+
+std::string_view zone_name(Zone z) {
+  switch (z) {
+    case Zone::kTitle: return "title";
+    case Zone::kIntro: return "intro";
+    case Zone::kTasks: return "tasks";
+    case Zone::kRequirements: return "requirements";
+    case Zone::kNiceToHave: return "nice_to_have";
+    case Zone::kBenefits: return "benefits";
+    case Zone::kAbout: return "about";
+    case Zone::kBoilerplate: return "boilerplate";
+  }
+  return "intro";
+}
+
+double zone_factor(Zone z) {
+  switch (z) {
+    case Zone::kTitle: return 1.0;
+    case Zone::kTasks: return 1.0;
+    case Zone::kRequirements: return 1.0;
+    case Zone::kIntro: return 0.7;
+    case Zone::kNiceToHave: return 0.6;
+    case Zone::kAbout: return 0.3;
+    case Zone::kBenefits: return 0.15;
+    case Zone::kBoilerplate: return 0.1;
+  }
+  return 0.7;
+}
+
+bool classify_heading(std::string_view h, Zone* zone) {
+  // Order matters: "nice to have skills" is nice-to-have, "about the role" is tasks, "about you"
+  // requirements, any other "about ..." the company.
+  if (contains_any(h, {"nice to have", "nice-to-have", "bonus", "preferred", "von vorteil",
+                       "wuenschenswert", "pluspunkt", "wuensche", "optional", "a plus", "ein plus"})) {
+    *zone = Zone::kNiceToHave;
+  } else if (contains_any(h, {"equal opportunit", "diversity", "chancengleich", "eeo", "datenschutz",
+                              "privacy", "how to apply", "bewerbung", "bewirb", "kontakt", "contact",
+                              "apply", "interessiert", "interested", "inclusion", "vielfalt"})) {
+    *zone = Zone::kBoilerplate;
+  } else if (contains_any(h, {"wir bieten", "bieten wir", "unser angebot", "benefit", "perks",
+                              "what we offer", "we offer", "why join", "why you'll love", "vorteile",
+                              "compensation", "salary", "gehalt", "in it for you", "what you get",
+                              "was dich bei uns erwartet", "das erwartet dich bei uns", "goodies"})) {
+    *zone = Zone::kBenefits;
+  } else if (contains_any(h, {"aufgabe", "taetigkeit", "was dich erwartet", "was sie erwartet",
+                              "deine rolle", "ihre rolle", "your role", "the role", "role overview",
+                              "responsibilit", "what you'll do", "what you will do", "what you'll be",
+                              "what you will be", "your mission", "deine mission", "in this role",
+                              "day to day", "day-to-day", "job description", "stellenbeschreibung",
+                              "your impact", "work on", "the job", "the position", "position",
+                              "duties", "verantwortung", "dein job", "ihr job", "projekt",
+                              "what you'll", "you will", "du wirst", "deine herausforderung"})) {
+    *zone = Zone::kTasks;
+  } else if (contains_any(h, {"profil", "anforderung", "qualifikation", "mitbringst", "mitbringen",
+                              "bringst du", "bringen sie", "du bringst", "requirement", "qualification",
+                              "what you bring", "looking for", "who you are", "about you", "you have",
+                              "you bring", "skills", "kenntnisse", "experience", "must have",
+                              "must-have", "your background", "ideal candidate", "voraussetzung",
+                              "what we need", "what you need", "du hast", "sie haben", "wen wir suchen",
+                              "was wir erwarten", "erfahrung"})) {
+    *zone = Zone::kRequirements;
+  } else if (contains_any(h, {"ueber uns", "about us", "about the company", "who we are",
+                              "wer wir sind", "das sind wir", "unternehmen", "company", "our story",
+                              "our mission", "unsere mission", "ueber ", "about ", "team", "wir sind"})) {
+    *zone = Zone::kAbout;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+void ZoneMap::build(std::string_view text, size_t title_end) {
+  m_changes.clear();
+  m_boilerplate_lines.clear();
+  m_changes.push_back({0, title_end > 0 ? Zone::kTitle : Zone::kIntro});
+  if (title_end > 0) m_changes.push_back({static_cast<uint32_t>(title_end), Zone::kIntro});
+  size_t start = title_end;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = trim(text.substr(start, end - start));
+    if (!line.empty() && line.size() <= 120) {
+      // A heading: short, and marked as one (markdown #, bold, a trailing colon) or just short
+      // without sentence punctuation. Bullets are not headings.
+      const bool marked = line.front() == '#' || line.starts_with("**") || line.back() == ':';
+      const bool bullet = !marked && (line.front() == '-' || line.front() == '*' ||
+                                      line.starts_with("\xE2\x80\xA2"));
+      const bool plain = line.size() <= 60 && line.back() != '.' && line.back() != ',';
+      if (!bullet && (marked || plain)) {
+        Zone z;
+        if (classify_heading(normalize_text(line), &z)) m_changes.push_back({static_cast<uint32_t>(start), z});
+      } else if (line.size() > 40) {
+        // fall through to the boilerplate check below
+      }
+    }
+    // A single equal-opportunity line anywhere is boilerplate, whatever its heading.
+    if (line.size() > 40) {
+      const std::string n = normalize_text(line.substr(0, std::min<size_t>(line.size(), 400)));
+      if (contains_any(n, {"equal opportunity", "regardless of", "without regard to",
+                           "chancengleichheit", "unabhaengig von geschlecht", "unabhaengig von alter",
+                           "do not discriminate", "diskriminierung", "all qualified applicants"}))
+        m_boilerplate_lines.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(end)});
+    }
+    start = end + 1;
+  }
+}
+
+Zone ZoneMap::zone_at(uint32_t offset) const {
+  for (const auto& [b, e] : m_boilerplate_lines)
+    if (offset >= b && offset < e) return Zone::kBoilerplate;
+  auto it = std::upper_bound(m_changes.begin(), m_changes.end(), offset,
+                             [](uint32_t o, const std::pair<uint32_t, Zone>& c) { return o < c.first; });
+  return it == m_changes.begin() ? Zone::kIntro : std::prev(it)->second;
+}
+
+std::string_view strength_name(Strength s) {
+  switch (s) {
+    case Strength::kPlain: return "plain";
+    case Strength::kMust: return "must";
+    case Strength::kNice: return "nice";
+    case Strength::kNegated: return "negated";
+  }
+  return "plain";
+}
+
+double strength_factor(Strength s) {
+  switch (s) {
+    case Strength::kPlain: return 0.9;
+    case Strength::kMust: return 1.0;
+    case Strength::kNice: return 0.6;
+    case Strength::kNegated: return 0.0;
+  }
+  return 0.9;
+}
+
+Strength strength_at(std::string_view n, size_t begin, size_t end) {
+  // The clause before the evidence (up to a comma or sentence end) and the sentence after it.
+  size_t cb = begin;
+  while (cb > 0 && begin - cb < kWindow && !is_clause_end(n[cb - 1])) --cb;
+  size_t se = end;
+  while (se < n.size() && se - end < kWindow && !is_sentence_end(n[se])) ++se;
+  size_t sb = begin;
+  while (sb > 0 && begin - sb < kWindow && !is_sentence_end(n[sb - 1])) --sb;
+  const std::string_view after = n.substr(end, se - end);
+  const std::vector<std::string_view> before = words(n.substr(cb, begin - cb));
+
+  // Negation: a negating word among the last four words before the evidence in its clause
+  // ("keine Python-Kenntnisse", "no prior ML experience"), or a "not required" after it.
+  static constexpr std::array<std::string_view, 11> kNegators = {
+      "kein", "keine", "keinen", "keiner", "keinerlei", "ohne", "no", "not", "without", "nicht", "never"};
+  for (size_t k = before.size() >= 4 ? before.size() - 4 : 0; k < before.size(); ++k) {
+    if (std::find(kNegators.begin(), kNegators.end(), before[k]) == kNegators.end()) continue;
+    const std::string_view next = k + 1 < before.size() ? before[k + 1] : std::string_view();
+    if (next == "only" || next == "nur" || next == "matter" || next == "angst" || next == "fear" ||
+        next == "problem" || next == "doubt" || next == "zweifel" || next == "scheu" ||
+        next == "scheust" || next == "beruehrungsaengste" || next == "vor" || next == "limited" ||
+        next == "just" || next == "less")
+      continue;  // "not only", "nicht nur", "no matter", "keine Angst/Scheu vor", "nicht vor"
+    return Strength::kNegated;
+  }
+  if (contains_any(after, {"not required", "not necessary", "not needed", "not a requirement",
+                           "not expected", "nicht erforderlich", "nicht notwendig", "nicht noetig",
+                           "nicht vorausgesetzt", "nicht gefordert", "is not a must", "no need"}))
+    return Strength::kNegated;
+
+  const std::string_view sentence = n.substr(sb, se - sb);
+  if (contains_any(sentence, {"nice to have", "nice-to-have", "a plus", "ein plus", "bonus", "preferred",
+                              "ideally", "idealerweise", "von vorteil", "wuenschenswert", "optional",
+                              "waere schoen", "pluspunkt", "gerne auch", "nicht zwingend",
+                              "is an advantage", "advantageous", "desirable", "wuenschen wir uns"}))
+    return Strength::kNice;
+  if (contains_any(sentence, {"must", "required", "requirement", "zwingend", "voraussetzung",
+                              "setzen voraus", "setzen wir voraus", "erforderlich", "mandatory",
+                              "essential", "unbedingt", "unabdingbar", "necessary"}))
+    return Strength::kMust;
+  return Strength::kPlain;
+}
+
+}  // namespace jobmatch
