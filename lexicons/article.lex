@@ -36,14 +36,15 @@ concept duty.convert_prototypes
   en      notebook to production | notebooks to production | lab to production | experimentation to production
   en      models into production | models to production | model to production | ml in production
   en      re:(?:prototypes?|pocs?|proofs?[ /.'-]of[ /.'-]concepts?|research|experiments?|notebooks?) (?:[^ ]+ ){0,4}(?:into|to) (?:[^ ]+ ){0,2}production
-  en      re:(?:productioni[sz]e|operationali[sz]e|industriali[sz]e|scale|harden|convert|converting|transform|transforming|translate|translating|turn|turning) (?:[^ ]+ ){0,3}(?:prototypes?|pocs?|proofs?[ /.'-]of[ /.'-]concepts?|data science models|research models|notebooks?)
+  en      re:(?:productioni[sz]e|productioni[sz]ing|operationali[sz]e|operationali[sz]ing|industriali[sz]e|industriali[sz]ing|harden|hardening|convert|converting) (?:[^ ]+ ){0,3}(?:prototypes?|pocs?|proofs?[ /.'-]of[ /.'-]concepts?|data science models|research models|notebooks?)
   de      data science prototyp* | ds prototyp* | ml prototyp* | ki prototyp* | produktivsetzung* | produktivnahme
   de      in produktion überführ* | in die produktion überführ* | in produktive systeme überführ* | in den produktivbetrieb | in den produktiven betrieb
   de      in produktion bring* | in die produktion bring* | in produktion zu bringen | in die produktion zu bringen | produktiv zu setzen | produktiv setzen
   de      vom prototyp* zum produkt* | vom prototyp* in die produktion | vom poc in die produktion | vom poc zum produkt* | überführung von prototypen
   de      operationalisierung von modellen | modelle operationalisier* | operationalisierung von ml | operationalisierung von ki
   de      re:(?:prototypen?|pocs?|proof[ /.'-]of[ /.'-]concepts?|modelle|ml[ /.'-]modelle|ki[ /.'-]modelle) (?:[^ ]+ ){0,5}(?:in|zu) (?:[^ ]+ ){0,2}(?:produktion|produktiv|skalierbar|produktreif)[^ ]*
-  weak    prototyp* | poc | pocs | proof of concept* | proofs of concept*
+  weak    *prototyp* | poc | pocs | proof of concept* | proofs of concept*
+  not     prototypenbau* | prototypenwerkstatt
   near    produktiv* | produktion* | production* | productioniz* | productionis* | konvertier* | convert* | überführ* | operationalis* | operationaliz* | industrialis* | industrializ* | hardened
   window  6
 
@@ -52,13 +53,13 @@ concept duty.design_ml_systems
   origin  article
   en      ml system design | machine learning system design | design ml systems | design machine learning systems | designing ml systems | designing machine learning systems
   en      ml systems | ml system | machine learning systems | machine learning system | ml pipelines | ml pipeline | machine learning pipelines | machine learning pipeline
-  en      ml architecture* | machine learning architecture* | ml infrastructure | machine learning infrastructure | ml platform* | machine learning platform*
-  en      end to end ml | end to end machine learning | ai/ml systems | ml/ai systems | ml solutions | machine learning solutions | ml services | ml backend | ml backends
-  de      ml systeme* | ml system | ml architektur* | ml plattform* | ml pipelines | ml infrastruktur | ml lösung*
+  en      ml architecture* | machine learning architecture* | mlops platform* | ml infrastructure | machine learning infrastructure | ml platform* | machine learning platform*
+  en      end to end ml | end to end machine learning | ai/ml systems | ml/ai systems | ml services | ml backend | ml backends
+  de      ml system* | ml architektur* | mlops plattform* | ml plattform* | ml pipelines | ml infrastruktur
   de      systeme für maschinelles lernen | systemen für maschinelles lernen | systemen und schemata für maschinelles lernen | schemata für maschinelles lernen
-  weak    system | systems | systeme | systemen | schemata | pipeline | pipelines | architecture | architectures | architektur* | infrastructure | infrastruktur | platform | platforms | plattform* | lösungen | solutions
+  weak    system | systems | systeme | systemen | schemata | pipeline | pipelines | architecture | architectures | architektur* | infrastructure | infrastruktur | platform | platforms | plattform*
   near    ml | machine learning | maschinell* lern* | deep learning | ai/ml | ml/ai
-  window  3
+  window  2
 
 concept duty.tune_models
   label   Analyse and fine-tune models from test results
@@ -68,8 +69,8 @@ concept duty.tune_models
   en      error analysis | ablation* | model debugging | debug models
   de      feinabstimm* | feintuning | feinjustierung von modellen | hyperparameter* | modelloptimierung | modelltuning | optimierung von modellen | optimierung der modelle | optimierung von ml modellen
   de      modelle optimier* | modelle zu optimieren | modelle feinabstimm* | modellleistung verbessern | modellperformance verbessern | verbesserung der modellperformance | verbesserung der modellleistung | tuning von modellen
-  weak    fine tune* | fine tuning | finetun* | tuning | tune | tunen | optimier* | optimiz* | optimis* | improv*
-  near    model | models | modell* | *modelle | *modellen | *modells | llm* | network* | netz* | classifier* | klassifikator* | lora | peft | ml | testergebnis* | test results | accuracy | genauigkeit | precision | recall
+  weak    fine tune* | fine tuning | finetun* | tuning | tune | tunen | optimier* | optimiz* | optimis*
+  near    model | models | modell | modells | modelle | modellen | sprachmodell* | vorhersagemodell* | prognosemodell* | llm* | neural | classifier* | klassifikator* | lora | peft | ml | testergebnis* | test results | hyperparameter*
   not     performance tuning | database tuning | sql tuning | query tuning | process optimization | prozessoptimierung
   window  4
 
@@ -84,7 +85,7 @@ concept duty.find_datasets
   de      gelabelte* daten | gelabelten daten | annotierte* daten | datenannotation | annotation von daten | labeling von daten | labelling von daten | daten labeln | datenkuratierung | kuratierung von daten | daten kuratieren | datensätze kuratieren | datensätze erstellen | aufbau von datensätzen
   weak    datasets | dataset | data sets | datensätze | datensätzen | datensatz
   near    training | trainier* | curate | curating | curation | curated | kuratier* | sammeln | collect* | source | sourcing | beschaff* | finden | find | finding | label* | annotat* | publicly available | öffentlich* | acquire | acquisition
-  window  4
+  window  3
 
 concept duty.train_models
   label   Train and retrain models
@@ -92,30 +93,34 @@ concept duty.train_models
   en      model training | models training | training of models | training of ml models | train models | training models | train ml models | training ml models | train and deploy | train and evaluate | training and deploying | training and evaluating | training and evaluation | training and inference
   en      retrain* | re train | re training | re trained | training pipeline* | training loop* | training runs | training jobs | training infrastructure | distributed training | pre training | pretraining | pre train | pretrain | trained models
   de      modelltraining* | *modelltraining | training von modellen | training der modelle | training von ml modellen | training von ki modellen | trainieren von modellen | modelle trainieren | modelle zu trainieren | modelle trainiert
-  de      nachtrainier* | neu trainier* | neu zu trainieren | erneut trainier* | trainingspipeline* | trainingsläufe | trainingsprozess*
+  de      nachtrainier* | neu trainier* | neu zu trainieren | erneut trainier* | trainingspipeline* | trainingsläufe | trainingsprozess* | verteiltes training | verteiltem training | verteilten trainings
   weak    train | trains | training | trained | trainier* | trainiert | trainierte*
-  near    model | models | modell* | *modelle | *modellen | *modells | llm* | network* | netz* | classifier* | klassifikator* | ml | neural | embedding* | deep learning | algorithm* | algorithmen
+  near    model | models | modell | modells | modelle | modellen | sprachmodell* | vorhersagemodell* | prognosemodell* | llm* | neural | neuronal* | classifier* | klassifikator* | ml | machine learning | embedding* | deep learning | algorithm* | algorithmen
   not     training programs | training program | training courses | trainingsprogramm* | on the job training | training budget | training and development | training opportunities
-  window  4
+  window  5
 
 concept duty.extend_frameworks
   label   Extend ML frameworks and libraries
   origin  article
   en      extend ml frameworks | extending ml frameworks | extend machine learning frameworks | extending machine learning frameworks | contribute to ml frameworks | contributing to ml frameworks
-  en      open source contribution* | contribute to open source | contributing to open source | contributions to open source | contributor to open source | open source contributor* | contributed to open source | upstream contributions
-  en      internal ml tooling | ml tooling | machine learning tooling | ml libraries | machine learning libraries | ml library | custom layers | custom operators | custom kernels | custom ops
+  en      internal ml tooling | ml tooling | machine learning tooling | custom layers | custom operators | custom kernels | custom ops
   en      re:(?:extend|extends|extending|contribute|contributing|contributions|build|building|develop|developing|maintain|maintaining|improve|improving|enhance|enhancing) (?:[^ ]+ ){0,4}(?:ml|machine[ /.'-]learning|deep[ /.'-]learning|ai|modeling|training|inference)[ /.'-](?:frameworks?|librar(?:y|ies)|tooling|toolkits?|sdks?)
-  de      ml bibliotheken | ki bibliotheken | ml frameworks erweiter* | ml frameworks und bibliotheken | open source beiträge | open source beitrag | beiträge zu open source* | beitrag zu open source*
+  de      ml frameworks erweiter* | ml frameworks und bibliotheken
   de      re:(?:ml|ki|machine[ /.'-]learning|deep[ /.'-]learning)[ /.'-](?:frameworks?|bibliotheken|libraries|werkzeuge|tools) (?:[^ ]+ ){0,4}(?:zu )?(?:erweitern|erweiterst|bereichern|weiterentwickeln|weiterzuentwickeln|ausbauen|auszubauen)
   de      re:(?:erweiterung|weiterentwicklung|ausbau) (?:[^ ]+ ){0,3}(?:ml|ki|machine[ /.'-]learning)[ /.'-](?:frameworks?|bibliotheken|libraries|werkzeuge|tools)
+  # generic open-source work counts only next to ML words
+  weak    open source contribution* | contribute to open source | contributing to open source | contributions to open source | contributor to open source | open source contributor* | contributed to open source | upstream contributions
+  weak    open source beiträge | open source beitrag | beiträge zu open source* | beitrag zu open source* | open source projekte beitragen
+  near    ml | machine learning | maschinell* lern* | deep learning | pytorch* | tensorflow* | jax | keras | scikit* | hugging face | huggingface | llm* | ai | ki
+  window  8
 
 concept duty.build_ml_apps
   label   Build ML applications for clients
   origin  article
-  en      ml applications | ml application | machine learning applications | machine learning application | ml apps | machine learning apps | ml products | machine learning products | ml features | ml powered | ml driven | ml based products
+  en      ml applications | ml application | machine learning applications | machine learning application | ml apps | machine learning apps | ml products | machine learning products | ml features | ml powered | ml driven | ml based products | ml solutions | machine learning solutions
   en      ai applications | ai products | ai features | ai powered products | ai powered applications | ai powered features | llm applications | llm powered | llm based applications | genai applications | intelligent applications
-  de      ml anwendung* | ki anwendung* | machine learning anwendung* | ml apps | ki apps | ml produkte | ki produkte | ki gestützte* anwendungen | ki basierte* anwendungen | ki basierte* software | ki gestützte* software | ki basierte* lösungen | ki gestützte* lösungen | ki lösungen für kunden
-  weak    application | applications | app | apps | anwendung* | *anwendungen | product | products | produkt* | features | software | solutions | lösungen
+  de      ml anwendung* | ml lösung* | ki anwendung* | machine learning anwendung* | ml apps | ki apps | ml produkte | ki produkte | ki gestützte* anwendungen | ki basierte* anwendungen | ki basierte* software | ki gestützte* software | ki basierte* lösungen | ki gestützte* lösungen | ki lösungen für kunden
+  weak    application | applications | app | apps | anwendung* | *anwendungen | solutions | lösungen
   near    ml | machine learning | maschinell* lern* | deep learning | ml/ai | ai/ml | llm* | genai
   window  2
 
@@ -123,13 +128,13 @@ concept duty.research_algorithms
   label   Research and implement ML algorithms
   origin  article
   en      ml algorithms | ml algorithm | machine learning algorithms | machine learning algorithm | learning algorithms | deep learning algorithms | ai algorithms
-  en      algorithm development | develop algorithms | developing algorithms | design algorithms | designing algorithms | implement algorithms | implementing algorithms | novel algorithms | new algorithms
+  en      novel algorithms | novel ml algorithms
   en      research papers | academic papers | scientific papers | latest research | cutting edge research | ml research | machine learning research | ai research | applied research | applied ml research | research and implement | research and develop | neurips | icml | iclr | cvpr | emnlp | kdd
-  en      state of the art models | state of the art methods | state of the art techniques | state of the art algorithms | state of the art approaches | state of the art ml | state of the art machine learning | state of the art deep learning | state of the art ai | sota
-  de      ml algorithm* | ki algorithm* | algorithmenentwicklung | entwicklung von algorithmen | algorithmen entwickeln | algorithmen zu entwickeln | algorithmen implementieren | algorithmen zu implementieren | implementierung von algorithmen | neue algorithmen | geeignete algorithmen
-  de      neue methoden | neuesten methoden | neueste methoden | neuen methoden | aktuelle forschung* | neueste forschung* | neuesten forschung* | stand der forschung | wissenschaftliche publikationen | wissenschaftliche veröffentlichungen | forschungsergebnisse umsetzen
-  weak    research* | erforsch* | forsch* | experiment* | explore | exploring | state of the art | cutting edge | neueste* | latest | implement* | develop*
-  near    algorithm* | algorithmen | *algorithmen | ml | machine learning | maschinell* lern* | deep learning | nlp | computer vision | methoden | methods | techniques | ansätze | approaches
+  en      state of the art models | state of the art methods | state of the art techniques | state of the art algorithms | state of the art approaches | state of the art ml | state of the art machine learning | state of the art deep learning | sota
+  de      ml algorithm* | ki algorithm* | lernalgorithm* | lernverfahren
+  de      neue methoden | neuesten methoden | neueste methoden | neuen methoden | aktuelle forschung* | neueste forschung* | neuesten forschung* | stand der forschung | wissenschaftliche publikationen | wissenschaftliche veröffentlichungen | forschungsergebnisse umsetzen | verfahren aus der fachliteratur | aktueller verfahren | aktuelle verfahren | neuester verfahren | neueste verfahren
+  weak    research* | erforsch* | forsch* | experiment* | explore | exploring | state of the art | cutting edge | neueste* | latest
+  near    algorithm* | algorithmen | *algorithmen | ml | machine learning | maschinell* lern* | deep learning | nlp | computer vision | model architectures | modellarchitektur*
   not     state of the art office* | state of the art facilities | state of the art equipment | market research | marktforschung | user research | ux research | customer research
   window  3
 
@@ -140,9 +145,9 @@ concept duty.rank_algorithms
   en      model validation | validate models | validating models | cross validation | offline evaluation | evaluation metrics | evaluation framework* | evaluation pipeline* | evals | select the best model | select algorithms | choose algorithms | choosing algorithms | success probability | probability of success
   de      modellauswahl | modellselektion | modellbewertung | modellevaluation | modellevaluierung | modellvalidierung | modellvergleich | evaluierung von modellen | bewertung von modellen | vergleich von modellen | validierung von modellen | auswahl von modellen
   de      auswahl von algorithmen | auswahl geeigneter algorithmen | algorithmen bewerten | algorithmen vergleichen | algorithmen einstufen | algorithmen zu bewerten | algorithmen zu vergleichen | erfolgswahrscheinlichkeit* | kreuzvalidierung | evaluationsmetriken
-  weak    evaluat* | evaluier* | compar* | benchmark* | select* | rank | ranking | rate | validat* | validier* | assess* | bewert* | vergleich* | auswahl | auswähl* | einstuf* | analys*
-  near    model | models | modell* | *modelle | *modellen | algorithm* | algorithmen | *algorithmen | llm* | classifier* | klassifikator*
-  not     data models | datenmodelle | business models | geschäftsmodell* | operating model* | pricing models
+  weak    evaluat* | evaluier* | compar* | benchmark* | select* | rank | ranking | assess* | bewert* | vergleich* | auswahl | auswähl* | einstuf*
+  near    model | models | modell | modells | modelle | modellen | sprachmodell* | vorhersagemodell* | prognosemodell* | algorithm* | algorithmen | *algorithmen | llm* | classifier* | klassifikator*
+  not     re:(?:evaluat|evaluier|compar|benchmark|select|rank|rate|validat|validier|assess|bewert|vergleich|auswahl|auswaehl|einstuf)[^ ]* (?:[^ ]+ ){0,3}(?:business|operating|pricing|data|revenue|delivery|service|role|financial|insurance)[ /.'-]models?
   window  3
 
 concept duty.explore_data
@@ -195,8 +200,8 @@ concept math.calculus
   en      calculus | multivariable calculus | differential calculus | integral calculus | real analysis | differential equations | partial derivatives
   de      differential und integralrechnung | differentialrechnung | integralrechnung | infinitesimalrechnung | differentialgleichung* | höhere mathematik | höheren mathematik
   weak    analysis
-  near    algebra | linear* algebra | calculus | stochastik | stochastic* | numerik | numerical methods | differential* | integral* | mathematik* | *mathematik | geometrie | geometry | topolog* | bayes* | mittelwert | varianz | probability theory | wahrscheinlichkeitsrechnung
-  not     data analysis | statistical analysis | business analysis | requirements analysis | root cause analysis | cost benefit analysis | sentiment analysis | time series analysis | regression analysis | financial analysis | risk analysis | market analysis | image analysis | text analysis | network analysis | security analysis | variance analysis | quantitative analysis | qualitative analysis | survival analysis | fundamental analysis | technical analysis | code analysis | static analysis | gap analysis | impact analysis | exploratory analysis
+  near    algebra | linear* algebra | calculus | stochastik | numerik | differential* | integral* | mathematik* | *mathematik | geometrie | geometry | topolog* | mittelwert | varianz | wahrscheinlichkeitsrechnung
+  not     data analysis | statistical analysis | business analysis | requirements analysis | root cause analysis | cost benefit analysis | sentiment analysis | time series analysis | regression analysis | financial analysis | risk analysis | market analysis | image analysis | text analysis | network analysis | security analysis | variance analysis | quantitative analysis | qualitative analysis | survival analysis | fundamental analysis | technical analysis | code analysis | static analysis | gap analysis | impact analysis | exploratory analysis | multivariate analysis | bayesian analysis | trend analysis | meta analysis | design analysis | numerical analysis | cluster analysis | factor analysis
   window  5
 
 concept math.bayesian_statistics
@@ -246,7 +251,7 @@ concept skill.r
   de      programmiersprache r | r kenntnisse | r programmierung | r programmierkenntnisse | r pakete | r skripte | kenntnisse in r | erfahrung in r | erfahrung mit r | programmierung in r
   weak    r
   near    python* | sql | sas | stata | spss | matlab | julia | scala | java | c++ | octave | excel | statisti* | *statistik | programmier* | programming | sprache* | *sprachen | language* | kenntnisse | *kenntnisse | skills | coding | scripting | tableau | power bi | pandas
-  not     re:[0-9]+ r | re:[^ ]*e/r | i d r | i.d.r | ne/r | r/ne
+  not     re:[0-9]+ r | re:[^ ]*e/r | re:r/[0-9]+ | re:[a-z]+(?:ene|ierte|ete) r | i d r | sap r
   window  6
 
 concept skill.java
@@ -299,7 +304,7 @@ concept skill.flume
   origin  article
   any     apache flume
   weak    flume
-  near    hadoop* | hive | spark | pig | hdfs | mapreduce | big data | sqoop | oozie | hbase | kafka | storm | flink | ingestion | log* | streaming | etl
+  near    hadoop* | hive | spark | pig | hdfs | mapreduce | big data | sqoop | oozie | hbase | kafka | storm | flink | ingestion | logs | logging | log data | streaming | etl
   window  6
 
 # ---------------------------------------------------------------- ML frameworks and libraries

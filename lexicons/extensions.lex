@@ -8,8 +8,12 @@
 concept core.deep_learning
   label   Deep learning
   origin  extension
-  en      deep learning | neural network* | neural net | neural nets | convolutional | cnn | cnns | rnn | rnns | lstm* | gru | autoencoder* | generative adversarial | gans | diffusion models | diffusion model | backpropagation | attention mechanism* | graph neural network* | gnn | gnns
+  en      deep learning | neural network* | neural net | neural nets | convolutional | rnn | rnns | lstm* | gru | autoencoder* | generative adversarial | gans | diffusion models | diffusion model | backpropagation | attention mechanism* | graph neural network* | gnn | gnns
   de      tiefes lernen | tiefem lernen | tiefen lernens | neuronal* netz* | neuronale netzwerke | künstliche neuronale netze
+  # CNN is also the news network
+  weak    cnn | cnns
+  near    neural | deep learning | convolutional | network | networks | netz* | image* | bild* | vision | pytorch* | tensorflow* | keras | rnn* | lstm* | transformer* | model | models | modell | modelle | architecture* | architektur*
+  window  6
 
 concept core.ai
   label   Artificial intelligence (AI / KI)
@@ -28,9 +32,9 @@ concept core.data_science
 concept core.llm
   label   LLMs and generative AI
   origin  extension
-  en      llm* | large language model* | language model* | foundation model* | generative ai | gen ai | genai | generative models | gpt* | chatgpt | openai | anthropic | llama* | langchain | langgraph | llamaindex | llama index | dspy | vllm
-  en      retrieval augmented generation | retrieval augmented | prompt engineering | prompt design | prompt tuning | prompting | fine tuning llms | fine tuning of llms | llm fine tuning | rlhf | qlora | peft | ai agents | ai agent | agentic | multi agent systems | vector database* | vector store* | vector search | embeddings | semantic search | transformer models | transformer architecture* | transformer based
-  de      große* sprachmodell* | großen sprachmodell* | sprachmodell* | *sprachmodelle | generative* ki | generativer ki | ki agent* | agentische* | vektordatenbank* | promptentwicklung | prompt entwicklung
+  en      llm* | large language model* | multi agent* | agent workflows | agentic workflows | prompt strategies | language model* | foundation model* | generative ai | gen ai | genai | generative models | gpt* | chatgpt | openai | anthropic | llama* | langchain | langgraph | llamaindex | llama index | dspy | vllm
+  en      retrieval augmented generation | retrieval augmented | prompt engineering | prompt design | prompt tuning | prompting | fine tuning llms | fine tuning of llms | llm fine tuning | rlhf | qlora | peft | ai agents | ai agent | agentic | vector database* | vector store* | vector search | embeddings | semantic search | transformer models | transformer architecture* | transformer based
+  de      große* sprachmodell* | großen sprachmodell* | sprachmodell* | *sprachmodelle | generative* ki | generativer ki | ki agent* | agentische* | agenten workflows | multi agenten* | vektordatenbank* | vektor datenbank* | prompt strategien | promptentwicklung | prompt entwicklung
   weak    rag | transformer | transformers
   near    llm* | retrieval | vector* | embedding* | genai | generative | langchain | llamaindex | prompt* | chatbot* | semantic | knowledge base* | gpt* | language model* | sprachmodell* | nlp | bert | attention | hugging face | huggingface | pytorch | deep learning | neural | pipelines | agent* | ai | ki
   not     rag status | rag rating | red amber green
@@ -45,8 +49,8 @@ concept core.nlp
 concept core.computer_vision
   label   Computer vision
   origin  extension
-  en      computer vision | machine vision | image processing | image recognition | image classification | image segmentation | semantic segmentation | instance segmentation | object detection | object tracking | pose estimation | opencv | ocr | optical character recognition | 3d vision | visual perception
-  de      maschinelles sehen | bildverarbeitung | bilderkennung | bildanalyse | bildklassifikation | bildklassifizierung | objekterkennung | objektdetektion | bildsegmentierung | texterkennung
+  en      computer vision | machine vision | image data | image processing | image recognition | image classification | image segmentation | semantic segmentation | instance segmentation | object detection | object tracking | pose estimation | opencv | ocr | optical character recognition | 3d vision | visual perception
+  de      maschinelles sehen | bildverarbeitung | bilddaten | bilderkennung | bildanalyse | bildklassifikation | bildklassifizierung | objekterkennung | objektdetektion | bildsegmentierung | texterkennung
 
 concept core.reinforcement_learning
   label   Reinforcement learning
@@ -106,13 +110,13 @@ concept skill.onnx_tensorrt
 concept skill.cuda
   label   GPU programming (CUDA)
   origin  extension
-  any     cuda | cudnn | nccl | gpu programming | gpu computing | gpu kernels | gpu clusters | gpu cluster | gpu training | multi gpu | gpus
-  de      gpu programmierung | gpu cluster
+  any     cuda | cudnn | nccl | gpu programming | gpu computing | gpu kernels | gpu cluster* | gpu training | multi gpu | gpus
+  de      gpu programmierung
 
 concept skill.mlflow
   label   MLOps tooling (MLflow, Kubeflow, W&B)
   origin  extension
-  any     mlflow | kubeflow | weights and biases | weights biases | wandb | w&b | dvc | kserve | seldon* | bentoml | ray serve | metaflow | zenml | feast feature store | neptune ai | comet ml | clearml | evidently ai
+  any     mlflow | kubeflow | weights and biases | weights biases | wandb | w&b | dvc | kserve | seldon* | bentoml | ray serve | metaflow | zenml | feast feature store | neptune ai | comet ml | clearml | evidently ai | experiment tracking | model registry | modellregistr*
 
 concept skill.cloud_ml
   label   Cloud ML platforms (SageMaker, Vertex AI, Azure ML)
@@ -144,7 +148,7 @@ concept skill.airflow
   any     apache airflow | dagster | prefect | argo workflows
   weak    airflow
   near    python* | dag* | pipeline* | orchestrat* | etl | elt | spark | dbt | workflow* | kafka | data engineer* | sql | databricks | snowflake | bigquery | kubernetes | docker | mlflow | kubeflow
-  not     airflow management | airflow systems | hvac
+  not     airflow management | airflow systems
   window  6
 
 concept skill.databricks
@@ -167,11 +171,12 @@ concept skill.docker
 concept duty.deploy_models
   label   Deploy and serve models (MLOps)
   origin  extension
-  en      mlops | ml ops | llmops | llm ops | modelops | model ops | aiops | model deployment | model deployments | deploy models | deploying models | deployment of models | deployment of ml models | deploy ml models | deploying ml models | deploy machine learning models | deploying machine learning models
+  en      mlops | ml ops | llmops | llm ops | modelops | model ops | model deployment | model deployments | deploy models | deploying models | deployment of models | deployment of ml models | deploy ml models | deploying ml models | deploy machine learning models | deploying machine learning models
   en      model serving | serve models | serving models | model inference | inference pipeline* | inference service* | inference server* | inference endpoints | inference latency | real time inference | batch inference | inference at scale | online inference | low latency inference
   de      modellbereitstellung | bereitstellung von modellen | bereitstellung von ml modellen | bereitstellung von ki modellen | deployment von modellen | deployment von ml modellen | deployment von ki modellen | modelle deployen | modelle zu deployen | modelle bereitstellen | modelle bereitzustellen | inferenz | inferenzpipeline* | inferenzdienst* | inferenzserver* | inferenzzeit*
-  weak    deploy* | serve | serving | ship | shipping | bereitstell* | bereitzustellen | ausroll* | inference
-  near    model | models | modell* | *modelle | *modellen | *modells | llm* | ml | classifier* | klassifikator* | neural | embedding*
+  en      ship models | shipping models | ship ml models | ship machine learning models
+  weak    deploy* | serve | serving | bereitstell* | bereitzustellen | ausroll* | inference
+  near    model | models | modell | modells | modelle | modellen | sprachmodell* | vorhersagemodell* | prognosemodell* | llm* | ml | classifier* | klassifikator* | neural | embedding*
   not     role model* | data model* | datenmodell* | business model* | geschäftsmodell* | operating model*
   window  3
 
@@ -179,11 +184,11 @@ concept duty.monitor_models
   label   Monitor models in production
   origin  extension
   en      model monitoring | monitor models | monitoring models | monitoring of models | monitoring ml models | model performance monitoring | model observability | ml observability | ml monitoring | llm observability | llm monitoring | model drift | model decay | model degradation | retraining triggers
-  de      modellüberwachung | modell monitoring | überwachung von modellen | überwachung der modelle | monitoring von modellen | monitoring von ml modellen | monitoring von ki modellen | modelle überwachen | modelle zu überwachen | modellperformance überwachen
+  de      modellüberwachung | modell monitoring | monitoring von modellqualität | monitoring der modellqualität | überwachung der modellleistung | überwachung der modellqualität | überwachung von modellen | überwachung der modelle | monitoring von modellen | monitoring von ml modellen | monitoring von ki modellen | modelle überwachen | modelle zu überwachen | modellperformance überwachen
   weak    monitor | monitors | monitoring | monitored | überwach* | observability
-  near    model | models | modell* | *modelle | *modellen | ml | llm* | drift | predictions | vorhersagen
+  near    model | models | modell | modells | modelle | modellen | sprachmodell* | vorhersagemodell* | prognosemodell* | modellqualität | modellgüte | modellleistung | modellperformance | model performance | model quality | ml | machine learning | llm* | drift | predictions | vorhersagen
   not     role model* | data model* | datenmodell* | business model*
-  window  3
+  window  4
 
 concept duty.feature_engineering
   label   Feature engineering
@@ -194,7 +199,7 @@ concept duty.feature_engineering
 concept duty.experimentation
   label   Experimentation and A/B testing of models
   origin  extension
-  en      a/b testing | a/b tests | a/b test | ab testing | online experiments | online experimentation | experimentation platform | experiment tracking | causal inference | uplift modeling | uplift modelling
+  en      a/b testing | a/b tests | a/b test | ab testing | online experiments | online experimentation | experimentation platform | causal inference | uplift modeling | uplift modelling
   de      a/b tests | a/b testing | a/b testverfahren | kausale inferenz
 
 # ---------------------------------------------------------------- mathematics and statistics
@@ -204,7 +209,7 @@ concept math.statistics
   origin  extension
   en      statistics | statistical* | statistician* | stochastic* | hypothesis testing | significance testing | regression analysis | linear regression | logistic regression | regression models | generalized linear models | glm | glms | econometric* | time series analysis | inferential statistics | statistical inference
   de      statistik* | *statistik | *statistiken | statistisch* | stochastik | stochastisch* | hypothesentest* | signifikanztest* | regressionsanalyse* | regressionsmodell* | lineare regression | logistische regression | ökonometri* | zeitreihenanalyse* | inferenzstatistik | schließende statistik
-  not     labor statistics | bureau of labor | statistics canada | office for national statistics | statistisches bundesamt | destatis
+  not     bureau of labor statistics | labor statistics | statistics canada | office for national statistics | statistisches bundesamt | destatis
 
 concept math.probability
   label   Probability theory

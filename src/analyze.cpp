@@ -102,7 +102,7 @@ Result Analyzer::analyze(const Input& input, const AnalyzeOptions& options) {
     for (const TextSpan& s : m.spans) {
       Evidence e;
       e.text_begin = m_tokens.input_begin(s.begin);
-      e.text_end = m_tokens.input_end(s.end);
+      e.text_end = m_tokens.input_end(s.begin, s.end);
       e.zone = m_zones.zone_at(e.text_begin);
       if (e.zone == Zone::kTitle) {
         e.cue = Strength::kPlain;

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "engine.h"
+#include "eval.h"
 #include "exit_status.h"
 #include "explain.h"
 #include "read.h"
@@ -308,6 +309,7 @@ const Command kCommands[] = {
     {"score", "score postings (files, folders, JSON Lines, stdin) against the profile", cmd_score},
     {"explain", "show one posting's score with its evidence and what is missing", cmd_explain},
     {"lexicon", "check lexicon and profile files", cmd_lexicon},
+    {"eval", "measure how well scores rank postings you labelled (ROC AUC, AP, P@k) against baselines", run_eval_command},
 };
 
 std::string version_line() {

@@ -1,7 +1,7 @@
 // Stage 4: matching. Finds which concepts occur in a token stream and where.
 //
-// One RE2::Set over every strong and weak pattern group says which groups occur in a single
-// pass; only for those does the group's own RE2 run to collect the spans. Weak matches are kept
+// One RE2::Set over every strong and weak pattern group says which groups occur, chunk by chunk
+// of the token text; only in those chunks does the group's own RE2 run to collect the spans. Weak matches are kept
 // only with `near` context within the concept's window; any match overlapping a `not` match is
 // dropped.
 #pragma once
@@ -40,7 +40,8 @@ class Matcher {
   // Replaces *out with the concepts found in ts, ordered by concept index. Thread-safe.
   void match(const TokenStream& ts, std::vector<ConceptMatch>* out) const;
 
-  // Every match of `re` in text (group 1), leftmost-longest, as text offsets.
+  // Every match of `re` (a pattern wrapped in boundaries) in text, overlapping ones included,
+  // as the offsets of the text between the boundaries.
   static void find_all(const RE2& re, std::string_view text, std::vector<TextSpan>* out);
 
  private:
@@ -56,6 +57,11 @@ class Matcher {
   };
 
   Matcher() : m_set(set_options(), RE2::UNANCHORED) {}
+  // Which groups occur in chunk (with a per-group fallback if the set's DFA runs out of memory).
+  void set_hits(std::string_view chunk, std::vector<int>* hits) const;
+
+  static constexpr size_t kStride = 96;  // tokens per chunk, before the overlap
+  size_t m_overlap = 8;                  // tokens chunks overlap by (> the longest pattern)
   static RE2::Options set_options();
 
   RE2::Set m_set;

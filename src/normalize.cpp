@@ -1,6 +1,7 @@
 #include "normalize.h"
 
 #include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include <array>
@@ -104,6 +105,16 @@ bool is_ascii_alpha(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 bool is_letter_byte(char c) { return is_ascii_alpha(c) || static_cast<unsigned char>(c) >= 0x80; }
 char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c; }
 
+// Does the normalized text so far end in a letter (any script)?
+bool ends_with_letter(std::string_view t) {
+  if (t.empty()) return false;
+  size_t i = t.size() - 1;
+  while (i > 0 && (static_cast<unsigned char>(t[i]) & 0xC0) == 0x80) --i;
+  size_t len;
+  const char32_t cp = decode_utf8(t, i, &len);
+  return cp < 0x80 ? is_ascii_alpha(static_cast<char>(cp)) : u_isalpha(static_cast<UChar32>(cp)) != 0;
+}
+
 bool is_gender_word(std::string_view w) {
   static constexpr std::string_view words[] = {
       "m", "w", "d", "f", "x", "i", "h", "n", "div", "divers", "diverse", "all", "alle",
@@ -145,7 +156,7 @@ size_t gender_marker(std::string_view s, size_t i, bool paren) {
 }
 
 // Length of a gender suffix at s[i] after a word: ":in", "*innen", "_in", "/in", "/-innen",
-// "·in", "(in)", "(innen)". 0 if there is none.
+// "·in", "(in)", "(innen)", and "(inn)" before "en" ("Kolleg(inn)en"). 0 if there is none.
 size_t gender_suffix(std::string_view s, size_t i) {
   size_t j = i;
   bool paren = false;
@@ -163,6 +174,10 @@ size_t gender_suffix(std::string_view s, size_t i) {
   }
   if (j + 2 > s.size() || lower(s[j]) != 'i' || lower(s[j + 1]) != 'n') return 0;
   j += 2;
+  // "Kolleg(inn)en": drop "(inn)" so that "kollegen" remains.
+  if (paren && s.substr(j, 2) == "n)" && j + 4 <= s.size() && lower(s[j + 2]) == 'e' && lower(s[j + 3]) == 'n' &&
+      !(j + 4 < s.size() && is_letter_byte(s[j + 4])))
+    return j + 2 - i;
   if (j + 3 <= s.size() && lower(s[j]) == 'n' && lower(s[j + 1]) == 'e' && lower(s[j + 2]) == 'n')
     j += 3;
   if (paren) {
@@ -211,8 +226,7 @@ void normalize_impl(std::string_view in, Normalized* out) {
     size_t marker = 0, suffix = 0;
     if (c == '(') {
       marker = gender_marker(in, i, true);
-    } else if (i + 1 < n && in[i + 1] == '/' && is_ascii_alpha(c) &&
-               (i == 0 || !is_letter_byte(in[i - 1]))) {
+    } else if (i + 1 < n && in[i + 1] == '/' && is_ascii_alpha(c) && !ends_with_letter(t)) {
       marker = gender_marker(in, i, false);
     }
     if (!marker && after_letter) {

@@ -10,8 +10,9 @@ namespace jobmatch {
 
 // One token boundary: the space between tokens or an inner joiner that separates words.
 inline constexpr std::string_view kBoundary = "[ /.'\\-]";
-// Any run of word characters within one word (what '*' means in a pattern).
-inline constexpr std::string_view kWordRun = "[^ /.'\\-]*";
+// Any run of word characters within one word (what '*' means in a pattern): not a boundary,
+// and not the token-internal & + # either, so "r*" does not reach into "r&d" nor "c*" into "c++".
+inline constexpr std::string_view kWordRun = "[^ /.'\\-&+#]*";
 
 struct Alternative {
   std::string_view text;  // one pattern, without surrounding spaces

@@ -24,9 +24,13 @@ struct TokenStream {
   size_t token_count() const { return starts.size(); }
   // Index of the token that contains (or, on a separator, precedes) text offset pos.
   size_t token_at(size_t pos) const;
-  // The input byte range of text[begin, end), where text[end] is a separator or joiner.
+  // The input byte range of text[begin, end), where text[end] is a separator or joiner. A
+  // span inside the expansion of one input character ("1" of "½" → "1⁄2") covers that character.
   uint32_t input_begin(size_t begin) const { return src[begin]; }
-  uint32_t input_end(size_t end) const { return src[end]; }
+  uint32_t input_end(size_t begin, size_t end) const {
+    while (end + 1 < src.size() && src[end] <= src[begin]) ++end;
+    return src[end];
+  }
 };
 
 // Tokenizes normalized text into *out, reusing its buffers.

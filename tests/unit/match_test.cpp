@@ -1,0 +1,332 @@
+#include "match.h"
+
+#include <boost/test/unit_test.hpp>
+
+#include <map>
+
+#include "pattern.h"
+#include "test_helpers.h"
+
+using jobmatch::ConceptMatch;
+using jobmatch::Lexicon;
+using jobmatch::Matcher;
+using jobmatch::TextSpan;
+using jobmatch::TokenStream;
+
+namespace {
+
+const char* const kLexicon = R"(# A tiny lexicon for the matcher tests.
+concept skill.r
+  label   R
+  origin  article
+  en      r programming
+  weak    r
+  near    python | statisti*
+  window  3
+  not     re:[0-9]+ r
+
+concept skill.python
+  label   Python
+  origin  article
+  any     python*
+
+concept skill.caffe
+  label   Caffe
+  origin  article
+  any     caffe2
+  weak    caffe
+  near    keras | tensorflow
+  not     caffe latte
+  window  6
+
+concept core.machine_learning
+  label   Machine learning
+  origin  article
+  en      machine learning | ml
+  de      maschinell* lern*
+  not     re:[0-9]+ ml
+
+# lists its weak pattern as near context too, which must not support itself
+concept skill.spark
+  label   Spark
+  origin  article
+  weak    spark
+  near    spark | hadoop
+  window  2
+)";
+
+const Lexicon& lexicon() {
+  static const Lexicon lex = jobmatch::test::lexicon_from(kLexicon);
+  return lex;
+}
+
+const Matcher& matcher() {
+  static const std::unique_ptr<Matcher> m = [] {
+    std::string error;
+    auto built = Matcher::build(lexicon(), {}, &error);
+    BOOST_TEST_REQUIRE(built != nullptr, error);
+    return built;
+  }();
+  return *m;
+}
+
+size_t index_of(const std::string& id) { return lexicon().by_id.at(id); }
+
+// Concept id -> the input text of each span, mapped back through tokenize and normalize.
+using Found = std::map<std::string, std::vector<std::string>>;
+
+Found find(const std::string& input, const Matcher& m = matcher()) {
+  const TokenStream ts = jobmatch::test::tokens_of(input);
+  std::vector<ConceptMatch> matches;
+  m.match(ts, &matches);
+  Found out;
+  for (const ConceptMatch& cm : matches) {
+    auto& spans = out[lexicon().concepts.at(cm.concept_index).id];
+    for (const TextSpan& s : cm.spans) {
+      const uint32_t b = ts.input_begin(s.begin), e = ts.input_end(s.begin, s.end);
+      BOOST_TEST_REQUIRE(b <= e);
+      BOOST_TEST_REQUIRE(e <= input.size());
+      spans.push_back(input.substr(b, e - b));
+    }
+  }
+  return out;
+}
+
+bool found(const std::string& input, const std::string& id) { return find(input).count(id) > 0; }
+
+using Texts = std::vector<std::string>;
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(match)
+
+BOOST_AUTO_TEST_CASE(finds_strong_pattern) {
+  const Found f = find("Wir suchen Python-Entwickler");
+  BOOST_TEST_REQUIRE(f.count("skill.python") == 1u);
+  BOOST_TEST(f.at("skill.python") == Texts{"Python"}, boost::test_tools::per_element());
+  BOOST_TEST(f.size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(finds_nothing_in_unrelated_text) {
+  BOOST_TEST(find("Barista mit Herz gesucht").empty());
+  BOOST_TEST(find("").empty());
+}
+
+BOOST_AUTO_TEST_CASE(weak_match_needs_near_context) {
+  BOOST_TEST(!found("Kenntnisse in R", "skill.r"));
+  const Found f = find("Kenntnisse in R und Python");
+  BOOST_TEST_REQUIRE(f.count("skill.r") == 1u);
+  BOOST_TEST(f.at("skill.r") == Texts{"R"}, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(weak_match_counts_near_context_within_window_tokens) {
+  // window 3: the near pattern may stand three tokens away, not four.
+  BOOST_TEST(found("R aa bb Python", "skill.r"));
+  BOOST_TEST(!found("R aa bb cc Python", "skill.r"));
+  BOOST_TEST(found("Statistik aa bb R", "skill.r"));
+  BOOST_TEST(!found("Statistik aa bb cc R", "skill.r"));
+  // Tokens count, not bytes: long tokens in between do not matter.
+  BOOST_TEST(found("R Donaudampfschifffahrtsgesellschaft Kapitaenskajuete Python", "skill.r"));
+}
+
+BOOST_AUTO_TEST_CASE(weak_window_counts_tokens_not_separators) {
+  // Punctuation and gender markers vanish from the token stream, so they take no window space.
+  BOOST_TEST(found("R, (m/w/d) -- aa ... bb !!! Python", "skill.r"));
+}
+
+BOOST_AUTO_TEST_CASE(weak_match_supported_by_strong_pattern_of_same_concept) {
+  const Found f = find("R programming, also R");
+  BOOST_TEST_REQUIRE(f.count("skill.r") == 1u);
+  BOOST_TEST(f.at("skill.r") == (Texts{"R programming", "R"}), boost::test_tools::per_element());
+  BOOST_TEST(!found("R also R", "skill.r"));
+}
+
+BOOST_AUTO_TEST_CASE(weak_match_is_not_its_own_context) {
+  BOOST_TEST(!found("Spark", "skill.spark"));
+  BOOST_TEST(found("Spark und Hadoop", "skill.spark"));
+}
+
+BOOST_AUTO_TEST_CASE(r_not_found_in_r_and_d) {
+  BOOST_TEST(!found("R&D mit Python", "skill.r"));
+  BOOST_TEST(found("R/Python", "skill.r"));
+}
+
+BOOST_AUTO_TEST_CASE(not_pattern_drops_overlapping_weak_match) {
+  BOOST_TEST(!found("Caffe latte mit Keras", "skill.caffe"));
+  BOOST_TEST(found("Caffe mit Keras", "skill.caffe"));
+}
+
+BOOST_AUTO_TEST_CASE(not_pattern_drops_only_the_overlapping_match) {
+  const std::string input = "Caffe latte, dann Caffe mit Keras";
+  const TokenStream ts = jobmatch::test::tokens_of(input);
+  std::vector<ConceptMatch> matches;
+  matcher().match(ts, &matches);
+  BOOST_TEST_REQUIRE(matches.size() == 1u);
+  BOOST_TEST(matches[0].concept_index == index_of("skill.caffe"));
+  BOOST_TEST_REQUIRE(matches[0].spans.size() == 1u);
+  BOOST_TEST(ts.input_begin(matches[0].spans[0].begin) == input.find("Caffe mit"));
+}
+
+BOOST_AUTO_TEST_CASE(not_pattern_drops_strong_match_too) {
+  BOOST_TEST(!found("500 ml Wasser", "core.machine_learning"));
+  BOOST_TEST(!found("500 R mit Python", "skill.r"));
+  const Found f = find("ML und 500 ml");
+  BOOST_TEST_REQUIRE(f.count("core.machine_learning") == 1u);
+  BOOST_TEST(f.at("core.machine_learning") == Texts{"ML"}, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(spans_map_back_to_input_bytes_through_umlauts_and_soft_hyphens) {
+  // Umlauts (two bytes in, two bytes out as "ae"), ß (two in, two out), a soft hyphen dropped
+  // and a gender marker removed before the matches, so normalized and input offsets differ.
+  const std::string input =
+      "Fähigkeiten für Über\u00ADsicht, Straße (m/w/d): maschi\u00ADnelles Lernen & Python3!";
+  const TokenStream ts = jobmatch::test::tokens_of(input);
+  std::vector<ConceptMatch> matches;
+  matcher().match(ts, &matches);
+  BOOST_TEST_REQUIRE(matches.size() == 2u);
+
+  BOOST_TEST_REQUIRE(matches[0].concept_index == index_of("skill.python"));
+  BOOST_TEST_REQUIRE(matches[0].spans.size() == 1u);
+  const TextSpan py = matches[0].spans[0];
+  BOOST_TEST(ts.text.substr(py.begin, py.end - py.begin) == "python3");
+  BOOST_TEST(ts.input_begin(py.begin) == input.find("Python3"));
+  BOOST_TEST(ts.input_end(py.begin, py.end) == input.find("Python3") + 7);
+
+  BOOST_TEST_REQUIRE(matches[1].concept_index == index_of("core.machine_learning"));
+  BOOST_TEST_REQUIRE(matches[1].spans.size() == 1u);
+  const TextSpan ml = matches[1].spans[0];
+  BOOST_TEST(ts.text.substr(ml.begin, ml.end - ml.begin) == "maschinelles lernen");
+  const size_t start = input.find("maschi");
+  BOOST_TEST(ts.input_begin(ml.begin) == start);
+  BOOST_TEST(ts.input_end(ml.begin, ml.end) == input.find(" & "));
+  BOOST_TEST(input.substr(start, input.find(" & ") - start) == "maschi\u00ADnelles Lernen");
+  // The offsets really differ: the normalized text is shifted against the input.
+  BOOST_TEST(ml.begin != start);
+}
+
+BOOST_AUTO_TEST_CASE(spans_map_back_through_fullwidth_and_ligatures) {
+  const Found f = find("Ｐｙｔｈｏｎ und Maschinelles Lernen");
+  BOOST_TEST_REQUIRE(f.count("skill.python") == 1u);
+  BOOST_TEST(f.at("skill.python") == Texts{"Ｐｙｔｈｏｎ"}, boost::test_tools::per_element());
+}
+
+// A boundary inside the expansion of one compatibility character ("½" is NFKC "1⁄2"): the
+// evidence covers the whole character that produced it, never an empty range.
+BOOST_AUTO_TEST_CASE(span_inside_one_expanded_character_is_not_empty) {
+  const Lexicon lex = jobmatch::test::lexicon_from(
+      "concept num.one\n  label One\n  origin article\n  any re:1\n");
+  std::string error;
+  const auto m = Matcher::build(lex, {}, &error);
+  BOOST_TEST_REQUIRE(m != nullptr, error);
+  const std::string input = "\u00BD Tag";  // "½ Tag"
+  const TokenStream ts = jobmatch::test::tokens_of(input);
+  std::vector<ConceptMatch> matches;
+  m->match(ts, &matches);
+  BOOST_TEST_REQUIRE(matches.size() == 1u);
+  BOOST_TEST_REQUIRE(matches[0].spans.size() == 1u);
+  const TextSpan s = matches[0].spans[0];
+  BOOST_TEST(ts.input_begin(s.begin) == 0u);
+  BOOST_TEST(ts.input_end(s.begin, s.end) == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(spans_are_ascending_and_adjacent_matches_all_found) {
+  const Found f = find("python python3 PYTHON, Pythonic");
+  BOOST_TEST_REQUIRE(f.count("skill.python") == 1u);
+  BOOST_TEST(f.at("skill.python") == (Texts{"python", "python3", "PYTHON", "Pythonic"}),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(results_are_ordered_by_concept_index) {
+  const TokenStream ts = jobmatch::test::tokens_of("Spark, Hadoop, ML, Caffe2 und Python");
+  std::vector<ConceptMatch> matches;
+  matcher().match(ts, &matches);
+  BOOST_TEST_REQUIRE(matches.size() == 4u);
+  for (size_t i = 1; i < matches.size(); ++i)
+    BOOST_TEST(matches[i - 1].concept_index < matches[i].concept_index);
+}
+
+BOOST_AUTO_TEST_CASE(matches_only_the_chosen_concepts) {
+  std::string error;
+  const auto m = Matcher::build(lexicon(), {index_of("skill.python")}, &error);
+  BOOST_TEST_REQUIRE(m != nullptr, error);
+  const Found f = find("Machine Learning mit Python", *m);
+  BOOST_TEST(f.size() == 1u);
+  BOOST_TEST(f.count("skill.python") == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(match_replaces_previous_output) {
+  std::vector<ConceptMatch> matches;
+  matcher().match(jobmatch::test::tokens_of("Python und Machine Learning"), &matches);
+  BOOST_TEST(matches.size() == 2u);
+  matcher().match(jobmatch::test::tokens_of("nichts davon"), &matches);
+  BOOST_TEST(matches.empty());
+}
+
+BOOST_AUTO_TEST_CASE(build_reports_regex_that_does_not_compile) {
+  Lexicon lex;
+  jobmatch::Concept c;
+  c.id = "skill.broken";
+  c.category = "skill";
+  c.label = "Broken";
+  c.strong.push_back(jobmatch::Pattern{"(", "(", "en"});
+  lex.concepts.push_back(c);
+  lex.by_id[c.id] = 0;
+  std::string error;
+  const auto m = Matcher::build(lex, {}, &error);
+  BOOST_TEST(m == nullptr);
+  BOOST_TEST(error.find("skill.broken") != std::string::npos, error);
+}
+
+BOOST_AUTO_TEST_CASE(generated_text_gives_ordered_spans_within_the_input) {
+  jobmatch::test::Generator gen(5);
+  std::vector<ConceptMatch> matches;
+  size_t found_any = 0;
+  for (int i = 0; i < 3000; ++i) {
+    const std::string input = gen.next();
+    const std::string shown = jobmatch::test::show_bytes(input);
+    const TokenStream ts = jobmatch::test::tokens_of(input);
+    matcher().match(ts, &matches);
+    found_any += !matches.empty();
+    for (size_t k = 0; k < matches.size(); ++k) {
+      if (k) BOOST_TEST_REQUIRE(matches[k - 1].concept_index < matches[k].concept_index, shown);
+      BOOST_TEST_REQUIRE(!matches[k].spans.empty(), shown);
+      for (size_t j = 0; j < matches[k].spans.size(); ++j) {
+        const TextSpan s = matches[k].spans[j];
+        BOOST_TEST_REQUIRE(s.begin < s.end, shown);
+        BOOST_TEST_REQUIRE(s.end < ts.text.size(), shown);
+        if (j) BOOST_TEST_REQUIRE(matches[k].spans[j - 1].end <= s.begin, shown);
+        BOOST_TEST_REQUIRE(ts.input_begin(s.begin) <= ts.input_end(s.begin, s.end), shown);
+        BOOST_TEST_REQUIRE(ts.input_end(s.begin, s.end) <= input.size(), shown);
+      }
+    }
+  }
+  BOOST_TEST(found_any > 100u);  // the generator does produce matches
+}
+
+BOOST_AUTO_TEST_CASE(find_all_reuses_the_boundary_between_adjacent_matches) {
+  const RE2 re(jobmatch::wrap_in_boundaries({"r"}));
+  std::vector<TextSpan> spans;
+  Matcher::find_all(re, " r r x r ", &spans);
+  const std::vector<TextSpan> expected = {{1, 2}, {3, 4}, {7, 8}};
+  BOOST_TEST_REQUIRE(spans.size() == expected.size());
+  for (size_t i = 0; i < spans.size(); ++i) {
+    BOOST_TEST(spans[i].begin == expected[i].begin);
+    BOOST_TEST(spans[i].end == expected[i].end);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(find_all_is_leftmost_longest) {
+  const RE2 re(jobmatch::wrap_in_boundaries({"machine", "machine[ /.'\\-]learning"}),
+               [] {
+                 RE2::Options o;
+                 o.set_longest_match(true);
+                 return o;
+               }());
+  std::vector<TextSpan> spans;
+  Matcher::find_all(re, " machine learning ", &spans);
+  BOOST_TEST_REQUIRE(spans.size() == 1u);
+  BOOST_TEST(spans[0].begin == 1u);
+  BOOST_TEST(spans[0].end == 17u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,150 @@
+// Small helpers shared by the unit tests (not a test file itself: only *_test.cpp are built as
+// suites).
+#pragma once
+
+#include <boost/test/unit_test.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <random>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "datafile.h"
+#include "lexicon.h"
+#include "normalize.h"
+#include "text_util.h"
+#include "tokenize.h"
+
+namespace jobmatch::test {
+
+// Bytes shown as printable ASCII with everything else as \xNN, for failure messages.
+inline std::string show_bytes(std::string_view s) {
+  static const char* hex = "0123456789abcdef";
+  std::string out;
+  for (const char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c >= 0x20 && c < 0x7F && c != '\\') {
+      out += ch;
+    } else {
+      out += "\\x";
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
+}
+
+// A lexicon parsed from inline text; fails the current test if it has diagnostics.
+inline Lexicon lexicon_from(const std::string& text, const std::string& name = "test.lex") {
+  Lexicon lex;
+  const std::vector<Diagnostic> diags = parse_lexicon({SourceFile{name, text}}, &lex);
+  for (const Diagnostic& d : diags) BOOST_ERROR("unexpected diagnostic: " << format_diagnostic(d));
+  return lex;
+}
+
+// The diagnostics of parsing one inline lexicon file.
+inline std::vector<Diagnostic> lexicon_diags(const std::string& text,
+                                             const std::string& name = "test.lex") {
+  Lexicon lex;
+  return parse_lexicon({SourceFile{name, text}}, &lex);
+}
+
+// normalize → tokenize in one step.
+inline TokenStream tokens_of(std::string_view input) {
+  Normalized norm;
+  normalize(input, &norm);
+  TokenStream ts;
+  tokenize(norm, &ts);
+  return ts;
+}
+
+// The tokens of a stream as separate strings.
+inline std::vector<std::string> token_list(std::string_view input) {
+  const TokenStream ts = tokens_of(input);
+  std::vector<std::string> out;
+  for (const uint32_t start : ts.starts) {
+    const size_t end = ts.text.find(' ', start);
+    out.push_back(ts.text.substr(start, end - start));
+  }
+  return out;
+}
+
+inline std::string read_whole_file(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Random job-ad-like text for property tests: ASCII words, tech and gender forms, umlauts,
+// ß/ẞ, ligatures, fullwidth letters, combining marks, invisible characters, emoji and invalid
+// UTF-8. Deterministic on every platform: only raw mt19937 output is used (the distributions of
+// <random> are implementation-defined).
+class Generator {
+ public:
+  explicit Generator(uint32_t seed) : m_rng(seed) {}
+
+  uint32_t rnd() { return static_cast<uint32_t>(m_rng()); }
+
+  std::string next() {
+    static const std::vector<std::string> pieces = {
+        // ASCII words and the tech and gender forms the normalizer treats specially
+        "Python", "und", "R-Kenntnisse", "Machine Learning", "C++", "C#", ".NET", "node.js",
+        "(m/w/d)", "(w/m/d)", "m/w/d", "(all genders)", "Entwickler:innen", "Entwickler*in",
+        "Mitarbeiter/-innen", "EntwicklerInnen", "LinkedIn", "(in)", "/in", "I", "In", "x", "a",
+        "R", "R&D", "Spark", "Hadoop", "Caffe", "latte", "TensorFlow", "500", "ml", "Statistik",
+        " ", "  ", "\n", "\t", "-", "/", ".", "'", "&", "(", ")", ":", "*", "_", "3", "2024",
+        // German letters, ß and capital ẞ
+        "ä", "ö", "ü", "Ä", "Ö", "Ü", "ß", "ẞ", "Fähigkeiten", "STRAẞE",
+        // ligatures, fullwidth, compatibility characters
+        "\uFB01", "\uFB02", "\uFB00", "Ｐｙｔｈｏｎ", "\u2460", "\u338F", "\u2122", "\u01C4",
+        "\u00BD", "\u2105",
+        // combining marks, alone and after letters
+        "a\u0308", "A\u0308", "u\u0308", "\u0308", "e\u0301\u0327", "\u0327\u0301", "\u0345",
+        "\u1100\u1161", "\uFF76\uFF9E", "\uFF9E",
+        // invisible characters
+        "\u00AD", "\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\u202E", "\u2066",
+        // typographic punctuation
+        "\u2019", "\u2018", "\u00B4", "\u2010", "\u2011", "\u2013", "\u2014", "\u00B7", "\u00B7in",
+        "\u201E", "\u201C", "\u2022", "\u00A0",
+        // casing oddities
+        "\u0130", "\u03A3\u0391\u03A3", "\u03C2", "\u1E9E",
+        // emoji (with ZWJ and variation selector)
+        "\U0001F680", "\U0001F469\u200D\U0001F4BB", "\u2764\uFE0F",
+        // invalid UTF-8: stray continuation, truncated, overlong, surrogate, out of range
+        "\x80", "\xBF", "\xC3", "\xE2\x82", "\xC0\xAF", "\xED\xA0\x80", "\xF5\x80\x80\x80", "\xFF",
+        "\xFE"};
+    std::string s;
+    const uint32_t count = rnd() % 24;
+    for (uint32_t k = 0; k < count; ++k) {
+      const uint32_t kind = rnd() % 16;
+      if (kind == 0) {
+        s += static_cast<char>(0x80 + rnd() % 0x80);  // any high byte
+      } else if (kind == 1) {
+        append_utf8(s, random_code_point());
+      } else {
+        s += pieces[rnd() % pieces.size()];
+      }
+    }
+    return s;
+  }
+
+ private:
+  char32_t random_code_point() {
+    static const std::pair<char32_t, char32_t> ranges[] = {
+        {0x00A0, 0x024F}, {0x0300, 0x036F}, {0x0370, 0x03FF}, {0x0400, 0x04FF},
+        {0x1E00, 0x1EFF}, {0x2000, 0x206F}, {0x2100, 0x218F}, {0x2460, 0x24FF},
+        {0x3000, 0x30FF}, {0x3300, 0x33FF}, {0xAC00, 0xAC40}, {0xFB00, 0xFB4F},
+        {0xFE00, 0xFE0F}, {0xFF00, 0xFFEF}, {0x1D400, 0x1D4FF}, {0x1F300, 0x1F6FF}};
+    const auto& r = ranges[rnd() % std::size(ranges)];
+    return r.first + rnd() % (r.second - r.first + 1);
+  }
+
+  std::mt19937 m_rng;
+};
+
+}  // namespace jobmatch::test
