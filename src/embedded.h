@@ -1,4 +1,4 @@
-// The lexicon and profile files compiled into the binary (see cmake/embed.cmake).
+// The lexicon and profile files compiled into the binary (see scripts/embed.cmake).
 #pragma once
 
 #include <span>
