@@ -19,7 +19,7 @@ concept core.machine_learning
   origin  article
   en      machine learning | ml | machine learned | machine learnt | ai/ml | ml/ai
   en      supervised learning | unsupervised learning | semi supervised learning | self supervised learning
-  en      predictive model* | predictive analytics
+  en      predictive model*
   de      maschinell* lern* | maschinenlern* | überwacht* lern* | unüberwacht* lern*
   de      vorhersagemodell* | prognosemodell*
   # "500 ml", "0.5 ml": millilitres
@@ -57,6 +57,10 @@ concept duty.design_ml_systems
   en      end to end ml | end to end machine learning | ai/ml systems | ml/ai systems | ml services | ml backend | ml backends
   de      ml system* | ml architektur* | mlops plattform* | ml plattform* | ml pipelines | ml infrastruktur
   de      systeme für maschinelles lernen | systemen für maschinelles lernen | systemen und schemata für maschinelles lernen | schemata für maschinelles lernen
+  # building the models themselves is part of designing and developing ML systems
+  en      ml model development | machine learning model development
+  en      re:(?:build|builds|building|develop|develops|developing|design|designs|designing)(?: and [^ ]+)? (?:ml|machine[ /.'-]learning|deep[ /.'-]learning)[ /.'-]models?
+  de      entwicklung von ml modellen | entwicklung von machine learning modellen | entwicklung von ki modellen | ml modelle entwickeln | ml modelle zu entwickeln | machine learning modelle entwickeln | ml modellentwicklung
   weak    system | systems | systeme | systemen | schemata | pipeline | pipelines | architecture | architectures | architektur* | infrastructure | infrastruktur | platform | platforms | plattform*
   near    ml | machine learning | maschinell* lern* | deep learning | ai/ml | ml/ai
   window  2
@@ -66,7 +70,7 @@ concept duty.tune_models
   origin  article
   en      hyperparameter* | hyper parameter* | model tuning | tune models | tuning models | tuning of models | tune the models | tune ml models
   en      model optimization | model optimisation | optimize models | optimise models | optimizing models | optimising models | optimize model performance | improve model performance | improving model performance | model performance optimization
-  en      error analysis | ablation* | model debugging | debug models
+  en      ablation stud* | model debugging | debug models | model error analysis
   de      feinabstimm* | feintuning | feinjustierung von modellen | hyperparameter* | modelloptimierung | modelltuning | optimierung von modellen | optimierung der modelle | optimierung von ml modellen
   de      modelle optimier* | modelle zu optimieren | modelle feinabstimm* | modellleistung verbessern | modellperformance verbessern | verbesserung der modellperformance | verbesserung der modellleistung | tuning von modellen
   weak    fine tune* | fine tuning | finetun* | tuning | tune | tunen | optimier* | optimiz* | optimis*
@@ -200,7 +204,7 @@ concept math.calculus
   en      calculus | multivariable calculus | differential calculus | integral calculus | real analysis | differential equations | partial derivatives
   de      differential und integralrechnung | differentialrechnung | integralrechnung | infinitesimalrechnung | differentialgleichung* | höhere mathematik | höheren mathematik
   weak    analysis
-  near    algebra | linear* algebra | calculus | stochastik | numerik | differential* | integral* | mathematik* | *mathematik | geometrie | geometry | topolog* | mittelwert | varianz | wahrscheinlichkeitsrechnung
+  near    algebra | linear* algebra | calculus | stochastik | numerik | differentialrechnung | integralrechnung | differentialgleichung* | differential equations | mathematik* | *mathematik | geometrie | geometry | topolog* | mittelwert | varianz | wahrscheinlichkeitsrechnung
   not     data analysis | statistical analysis | business analysis | requirements analysis | root cause analysis | cost benefit analysis | sentiment analysis | time series analysis | regression analysis | financial analysis | risk analysis | market analysis | image analysis | text analysis | network analysis | security analysis | variance analysis | quantitative analysis | qualitative analysis | survival analysis | fundamental analysis | technical analysis | code analysis | static analysis | gap analysis | impact analysis | exploratory analysis | multivariate analysis | bayesian analysis | trend analysis | meta analysis | design analysis | numerical analysis | cluster analysis | factor analysis
   window  5
 
@@ -216,9 +220,9 @@ concept math.descriptive_statistics
   origin  article
   en      descriptive statistics | descriptive analytics | summary statistics | standard deviation* | mean median | mean and median | mean median and mode | mean median mode | mean and variance | mean variance | median and variance | mean and standard deviation | arithmetic mean | percentiles | quantiles | interquartile range
   de      deskriptive* statistik | beschreibende* statistik | deskriptiv* statistisch* | mittelwert* | standardabweichung* | varianz* | quantil* | perzentil* | streuungsmaß* | lagemaß* | arithmetisch* mittel
-  weak    mean | median | variance | average
-  near    statisti* | standard deviation | distribution* | verteilung* | mittelwert* | varianz* | standardabweichung* | descriptive | deskriptiv* | quantile* | percentile* | probability | wahrscheinlichkeit* | mode | skewness | kurtosis | correlation | korrelation
-  not     median salary | median base salary | median pay | median compensation | median income | variance analysis | budget variance | variance reporting | variance reports | variance report | cost variance | average salary | average pay | above average | below average | on average | average annual
+  weak    mean | median | variance
+  near    statisti* | standard deviation | distribution | distributions | verteilung | verteilungen | mittelwert* | varianz* | standardabweichung* | descriptive | deskriptiv* | quantile* | percentile* | probability | wahrscheinlichkeit* | skewness | kurtosis | correlation | korrelation
+  not     median salary | median base salary | median pay | median compensation | median income | median household | variance analysis | budget variance | variance reporting | variance reports | variance report | cost variance
   window  4
 
 # ---------------------------------------------------------------- data modelling and architecture
@@ -263,7 +267,7 @@ concept skill.java
 concept skill.cpp
   label   C++
   origin  article
-  any     c++ | cpp | re:c\+\+[0-9]+ | cplusplus | c plus plus | modern c++
+  any     c++ | re:c\+\+[0-9]+ | cplusplus | c plus plus | modern c++
 
 # ---------------------------------------------------------------- big data
 

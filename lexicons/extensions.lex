@@ -8,7 +8,7 @@
 concept core.deep_learning
   label   Deep learning
   origin  extension
-  en      deep learning | neural network* | neural net | neural nets | convolutional | rnn | rnns | lstm* | gru | autoencoder* | generative adversarial | gans | diffusion models | diffusion model | backpropagation | attention mechanism* | graph neural network* | gnn | gnns
+  en      deep learning | neural network* | neural net | neural nets | convolutional | rnn | rnns | lstm* | autoencoder* | generative adversarial | gans | diffusion models | diffusion model | backpropagation | attention mechanism* | graph neural network* | gnn | gnns
   de      tiefes lernen | tiefem lernen | tiefen lernens | neuronal* netz* | neuronale netzwerke | künstliche neuronale netze
   # CNN is also the news network
   weak    cnn | cnns
@@ -173,7 +173,7 @@ concept duty.deploy_models
   origin  extension
   en      mlops | ml ops | llmops | llm ops | modelops | model ops | model deployment | model deployments | deploy models | deploying models | deployment of models | deployment of ml models | deploy ml models | deploying ml models | deploy machine learning models | deploying machine learning models
   en      model serving | serve models | serving models | model inference | inference pipeline* | inference service* | inference server* | inference endpoints | inference latency | real time inference | batch inference | inference at scale | online inference | low latency inference
-  de      modellbereitstellung | bereitstellung von modellen | bereitstellung von ml modellen | bereitstellung von ki modellen | deployment von modellen | deployment von ml modellen | deployment von ki modellen | modelle deployen | modelle zu deployen | modelle bereitstellen | modelle bereitzustellen | inferenz | inferenzpipeline* | inferenzdienst* | inferenzserver* | inferenzzeit*
+  de      modellbereitstellung | bereitstellung von modellen | bereitstellung von ml modellen | bereitstellung von ki modellen | deployment von modellen | deployment von ml modellen | deployment von ki modellen | modelle deployen | modelle zu deployen | modelle bereitstellen | modelle bereitzustellen | inferenz | inferenzpipeline* | inferenzdienst* | inferenzserver* | inferenzzeit* | betrieb von ml modellen | betrieb von ki modellen | betrieb von modellen | betrieb der modelle
   en      ship models | shipping models | ship ml models | ship machine learning models
   weak    deploy* | serve | serving | bereitstell* | bereitzustellen | ausroll* | inference
   near    model | models | modell | modells | modelle | modellen | sprachmodell* | vorhersagemodell* | prognosemodell* | llm* | ml | classifier* | klassifikator* | neural | embedding*

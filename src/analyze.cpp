@@ -85,7 +85,11 @@ Result Analyzer::analyze(const Input& input, const AnalyzeOptions& options) {
   tokenize(m_norm, &m_tokens);
   r.lang = std::string(detect_language(m_tokens));
   m_engine.matcher().match(m_tokens, &m_matches);
-  m_zones.build(text, title_end);
+  const auto norm_offset = [&](uint32_t text_offset) {
+    return static_cast<size_t>(std::lower_bound(m_norm.src.begin(), m_norm.src.end(), text_offset) -
+                               m_norm.src.begin());
+  };
+  m_zones.build(m_norm.text, title_end > 0 ? norm_offset(static_cast<uint32_t>(title_end)) : 0);
 
   // Evidence: every span with its zone and cue; a concept's strength is the noisy-or of its
   // spans' factors, so more mentions help a little and never beyond 1.
@@ -103,14 +107,13 @@ Result Analyzer::analyze(const Input& input, const AnalyzeOptions& options) {
       Evidence e;
       e.text_begin = m_tokens.input_begin(s.begin);
       e.text_end = m_tokens.input_end(s.begin, s.end);
-      e.zone = m_zones.zone_at(e.text_begin);
+      const size_t nb = norm_offset(e.text_begin);
+      e.zone = m_zones.zone_at(static_cast<uint32_t>(nb));
       if (e.zone == Zone::kTitle) {
         e.cue = Strength::kPlain;
         e.factor = options.ignore_title ? 0.0 : 1.0;
       } else {
-        const auto nb = std::lower_bound(m_norm.src.begin(), m_norm.src.end(), e.text_begin) - m_norm.src.begin();
-        const auto ne = std::lower_bound(m_norm.src.begin(), m_norm.src.end(), e.text_end) - m_norm.src.begin();
-        e.cue = strength_at(m_norm.text, static_cast<size_t>(nb), static_cast<size_t>(ne));
+        e.cue = strength_at(m_norm.text, nb, norm_offset(e.text_end));
         e.factor = zone_factor(e.zone) * strength_factor(e.cue);
       }
       miss *= 1.0 - e.factor;

@@ -108,16 +108,16 @@ bool classify_heading(std::string_view h, Zone* zone) {
   return true;
 }
 
-void ZoneMap::build(std::string_view text, size_t title_end) {
+void ZoneMap::build(std::string_view n, size_t title_end) {
   m_changes.clear();
   m_boilerplate_lines.clear();
   m_changes.push_back({0, title_end > 0 ? Zone::kTitle : Zone::kIntro});
   if (title_end > 0) m_changes.push_back({static_cast<uint32_t>(title_end), Zone::kIntro});
   size_t start = title_end;
-  while (start < text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = trim(text.substr(start, end - start));
+  while (start < n.size()) {
+    size_t end = n.find('\n', start);
+    if (end == std::string_view::npos) end = n.size();
+    const std::string_view line = trim(n.substr(start, end - start));
     if (!line.empty() && line.size() <= 120) {
       // A heading: short, and marked as one (markdown #, bold, a trailing colon) or just short
       // without sentence punctuation. Bullets are not headings.
@@ -125,21 +125,16 @@ void ZoneMap::build(std::string_view text, size_t title_end) {
       const bool bullet = !marked && (line.front() == '-' || line.front() == '*' ||
                                       line.starts_with("\xE2\x80\xA2"));
       const bool plain = line.size() <= 60 && line.back() != '.' && line.back() != ',';
-      if (!bullet && (marked || plain)) {
-        Zone z;
-        if (classify_heading(normalize_text(line), &z)) m_changes.push_back({static_cast<uint32_t>(start), z});
-      } else if (line.size() > 40) {
-        // fall through to the boilerplate check below
-      }
+      Zone z;
+      if (!bullet && (marked || plain) && classify_heading(line, &z))
+        m_changes.push_back({static_cast<uint32_t>(start), z});
     }
     // A single equal-opportunity line anywhere is boilerplate, whatever its heading.
-    if (line.size() > 40) {
-      const std::string n = normalize_text(line.substr(0, std::min<size_t>(line.size(), 400)));
-      if (contains_any(n, {"equal opportunity", "regardless of", "without regard to",
-                           "chancengleichheit", "unabhaengig von geschlecht", "unabhaengig von alter",
-                           "do not discriminate", "diskriminierung", "all qualified applicants"}))
-        m_boilerplate_lines.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(end)});
-    }
+    if (line.size() > 40 &&
+        contains_any(line, {"equal opportunit", "regardless of", "without regard to",
+                            "chancengleichheit", "unabhaengig von geschlecht", "unabhaengig von alter",
+                            "do not discriminate", "diskriminierung", "all qualified applicants"}))
+      m_boilerplate_lines.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(end)});
     start = end + 1;
   }
 }

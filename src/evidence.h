@@ -25,12 +25,13 @@ std::string_view zone_name(Zone z);
 // How much evidence in a zone counts (0..1).
 double zone_factor(Zone z);
 
-// The zone of every line of a text, from its headings.
+// The zone of every line of a text, from its headings. Works on the normalized text (lower
+// case, umlauts folded), so offsets are normalized-text offsets.
 class ZoneMap {
  public:
-  // text: what the pipeline reads. title_end: offset where the title line ends (0: no title
+  // normalized: the normalized text. title_end: offset where the title line ends (0: no title
   // line in the text).
-  void build(std::string_view text, size_t title_end);
+  void build(std::string_view normalized, size_t title_end);
   Zone zone_at(uint32_t offset) const;
   // The headings recognised, for explain: (offset, zone).
   const std::vector<std::pair<uint32_t, Zone>>& changes() const { return m_changes; }

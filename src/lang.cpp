@@ -28,10 +28,9 @@ const std::unordered_set<std::string_view>& english() {
 }  // namespace
 
 std::string_view detect_language(const TokenStream& tokens) {
-  constexpr size_t kMaxTokens = 3000;  // enough to decide; keeps long documents cheap
   const std::string_view text = tokens.text;
   size_t de = 0, en = 0;
-  const size_t n = std::min(tokens.token_count(), kMaxTokens);
+  const size_t n = std::min(tokens.token_count(), kLanguageSampleTokens);
   for (size_t i = 0; i < n; ++i) {
     const size_t b = tokens.starts[i];
     const size_t e = text.find(' ', b);

@@ -7,6 +7,9 @@
 
 namespace jobmatch {
 
+// Tokens read from the start of a document: enough to decide, and long documents stay cheap.
+inline constexpr size_t kLanguageSampleTokens = 600;
+
 // "de", "en", or "und" when neither has enough evidence (fewer than 3 stop words, or a tie).
 std::string_view detect_language(const TokenStream& tokens);
 

@@ -49,10 +49,11 @@ BOOST_AUTO_TEST_CASE(undetermined_on_a_tie) {
   BOOST_TEST(lang_of("und der die the and of with") == "en");
 }
 
-BOOST_AUTO_TEST_CASE(reads_only_the_first_3000_tokens) {
-  // 3000 neutral tokens, then plenty of German: not looked at.
-  BOOST_TEST(lang_of(repeat("python", 3000) + repeat("und der die das", 10)) == "und");
-  BOOST_TEST(lang_of(repeat("python", 2990) + repeat("und der die das", 10)) == "de");
+BOOST_AUTO_TEST_CASE(reads_only_the_first_sample_tokens) {
+  // A sample's worth of neutral tokens, then plenty of German: not looked at.
+  const int sample = static_cast<int>(jobmatch::kLanguageSampleTokens);
+  BOOST_TEST(lang_of(repeat("python", sample) + repeat("und der die das", 10)) == "und");
+  BOOST_TEST(lang_of(repeat("python", sample - 10) + repeat("und der die das", 10)) == "de");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
