@@ -66,41 +66,50 @@ double zone_factor(Zone z) {
   return 0.7;
 }
 
-bool classify_heading(std::string_view h, Zone* zone) {
+bool classify_heading(std::string_view h, bool marked, Zone* zone) {
   // Order matters: "nice to have skills" is nice-to-have, "about the role" is tasks, "about you"
-  // requirements, any other "about ..." the company.
-  if (contains_any(h, {"nice to have", "nice-to-have", "bonus", "preferred", "von vorteil",
-                       "wuenschenswert", "pluspunkt", "wuensche", "optional", "a plus", "ein plus"})) {
+  // requirements, any other "about ..." the company. The broad words in the second list of
+  // each zone count only on lines marked as headings (#, **, a trailing colon): a short plain
+  // line such as "Experience with our team" is not a heading.
+  auto has = [&](std::initializer_list<std::string_view> always,
+                 std::initializer_list<std::string_view> when_marked) {
+    return contains_any(h, always) || (marked && contains_any(h, when_marked));
+  };
+  if (has({"nice to have", "nice-to-have", "bonus point", "preferred qualification", "von vorteil",
+           "wuenschenswert", "pluspunkt", "a plus", "ein plus"},
+          {"bonus", "preferred", "optional", "wuensche"})) {
     *zone = Zone::kNiceToHave;
-  } else if (contains_any(h, {"equal opportunit", "diversity", "chancengleich", "eeo", "datenschutz",
-                              "privacy", "how to apply", "bewerbung", "bewirb", "kontakt", "contact",
-                              "apply", "interessiert", "interested", "inclusion", "vielfalt"})) {
+  } else if (has({"equal opportunit", "diversity", "chancengleich", "eeo", "datenschutz", "privacy",
+                  "how to apply", "so bewirbst du dich", "inclusion"},
+                 {"bewerbung", "bewirb", "kontakt", "contact", "apply", "interessiert",
+                  "interested", "vielfalt"})) {
     *zone = Zone::kBoilerplate;
-  } else if (contains_any(h, {"wir bieten", "bieten wir", "unser angebot", "benefit", "perks",
-                              "what we offer", "we offer", "why join", "why you'll love", "vorteile",
-                              "compensation", "salary", "gehalt", "in it for you", "what you get",
-                              "was dich bei uns erwartet", "das erwartet dich bei uns", "goodies"})) {
+  } else if (has({"wir bieten", "bieten wir", "unser angebot", "benefit", "perks", "what we offer",
+                  "we offer", "why join", "why you'll love", "deine vorteile", "ihre vorteile",
+                  "compensation", "in it for you", "what you get", "was dich bei uns erwartet",
+                  "das erwartet dich bei uns", "goodies"},
+                 {"vorteile", "salary", "gehalt"})) {
     *zone = Zone::kBenefits;
-  } else if (contains_any(h, {"aufgabe", "taetigkeit", "was dich erwartet", "was sie erwartet",
-                              "deine rolle", "ihre rolle", "your role", "the role", "role overview",
-                              "responsibilit", "what you'll do", "what you will do", "what you'll be",
-                              "what you will be", "your mission", "deine mission", "in this role",
-                              "day to day", "day-to-day", "job description", "stellenbeschreibung",
-                              "your impact", "work on", "the job", "the position", "position",
-                              "duties", "verantwortung", "dein job", "ihr job", "projekt",
-                              "what you'll", "you will", "du wirst", "deine herausforderung"})) {
+  } else if (has({"aufgabe", "taetigkeit", "was dich erwartet", "was sie erwartet", "deine rolle",
+                  "ihre rolle", "your role", "the role", "role overview", "responsibilit",
+                  "what you'll do", "what you will do", "what you'll be", "what you will be",
+                  "your mission", "deine mission", "in this role", "day to day", "day-to-day",
+                  "job description", "stellenbeschreibung", "your impact", "the job",
+                  "the position", "duties", "dein job", "ihr job", "deine herausforderung"},
+                 {"position", "verantwortung", "projekt", "what you'll", "you will", "du wirst",
+                  "work on"})) {
     *zone = Zone::kTasks;
-  } else if (contains_any(h, {"profil", "anforderung", "qualifikation", "mitbringst", "mitbringen",
-                              "bringst du", "bringen sie", "du bringst", "requirement", "qualification",
-                              "what you bring", "looking for", "who you are", "about you", "you have",
-                              "you bring", "skills", "kenntnisse", "experience", "must have",
-                              "must-have", "your background", "ideal candidate", "voraussetzung",
-                              "what we need", "what you need", "du hast", "sie haben", "wen wir suchen",
-                              "was wir erwarten", "erfahrung"})) {
+  } else if (has({"profil", "anforderung", "qualifikation", "mitbringst", "mitbringen", "bringst du",
+                  "bringen sie", "du bringst", "requirement", "qualification", "what you bring",
+                  "looking for", "who you are", "about you", "you bring", "must have", "must-have",
+                  "your background", "ideal candidate", "voraussetzung", "what we need",
+                  "what you need", "wen wir suchen", "was wir erwarten"},
+                 {"you have", "skills", "kenntnisse", "experience", "du hast", "sie haben",
+                  "erfahrung"})) {
     *zone = Zone::kRequirements;
-  } else if (contains_any(h, {"ueber uns", "about us", "about the company", "who we are",
-                              "wer wir sind", "das sind wir", "unternehmen", "company", "our story",
-                              "our mission", "unsere mission", "ueber ", "about ", "team", "wir sind"})) {
+  } else if (has({"ueber uns", "about us", "about the company", "who we are", "wer wir sind",
+                  "das sind wir", "our story", "our mission", "unsere mission"},
+                 {"unternehmen", "company", "ueber ", "about ", "team", "wir sind"})) {
     *zone = Zone::kAbout;
   } else {
     return false;
@@ -126,7 +135,7 @@ void ZoneMap::build(std::string_view n, size_t title_end) {
                                       line.starts_with("\xE2\x80\xA2"));
       const bool plain = line.size() <= 60 && line.back() != '.' && line.back() != ',';
       Zone z;
-      if (!bullet && (marked || plain) && classify_heading(line, &z))
+      if (!bullet && (marked || plain) && classify_heading(line, marked, &z))
         m_changes.push_back({static_cast<uint32_t>(start), z});
     }
     // A single equal-opportunity line anywhere is boilerplate, whatever its heading.

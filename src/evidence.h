@@ -41,8 +41,9 @@ class ZoneMap {
   std::vector<std::pair<uint32_t, uint32_t>> m_boilerplate_lines;  // [begin, end) single lines
 };
 
-// Classifies a heading line (normalized text); false if it names no known zone.
-bool classify_heading(std::string_view normalized_line, Zone* zone);
+// Classifies a heading line (normalized text); false if it names no known zone. marked: the line
+// is marked as a heading (markdown #, bold, a trailing colon), so broader words count too.
+bool classify_heading(std::string_view normalized_line, bool marked, Zone* zone);
 
 enum class Strength : uint8_t { kPlain, kMust, kNice, kNegated };
 std::string_view strength_name(Strength s);

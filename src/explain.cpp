@@ -90,7 +90,7 @@ std::string render_explain(const Result& r, const Engine& engine, bool color) {
     for (size_t k = 0; k < m.spans.size() && k < kSpansPerConcept; ++k) {
       const Evidence& e = m.spans[k];
       char ln[96];
-      std::snprintf(ln, sizeof ln, "%6u │ ×%.2f %-13s", e.line, e.factor,
+      std::snprintf(ln, sizeof ln, "%6u │ ×%.2f %-20s", e.line, e.factor,
                     (std::string(zone_name(e.zone)) +
                      (e.cue == Strength::kPlain ? "" : "," + std::string(strength_name(e.cue))))
                         .c_str());
