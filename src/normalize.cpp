@@ -155,9 +155,23 @@ size_t gender_marker(std::string_view s, size_t i, bool paren) {
   return j - i;
 }
 
-// Length of a gender suffix at s[i] after a word: ":in", "*innen", "_in", "/in", "/-innen",
-// "·in", "(in)", "(innen)", and "(inn)" before "en" ("Kolleg(inn)en"). 0 if there is none.
-size_t gender_suffix(std::string_view s, size_t i) {
+// Length of a gender suffix at s[i] after a word whose last normalized byte is prev: ":in",
+// "*innen", "_in", "/in", "/-innen", "·in", "(in)", "(innen)", "(inn)" before "en"
+// ("Kolleg(inn)en"), and "/r", ":r", "(r)" after -e ("Angestellte/r"). 0 if there is none.
+size_t gender_suffix(std::string_view s, size_t i, char prev) {
+  // Adjective forms after -e: "Angestellte/r", "Erfahrene:r", "Mitarbeitende(r)".
+  if (prev == 'e' && i + 1 < s.size()) {
+    const char c = s[i];
+    size_t k = i + 1;
+    if (c == '(' && k + 1 < s.size() && lower(s[k]) == 'r' && s[k + 1] == ')') {
+      k += 2;
+    } else if ((c == '/' || c == ':' || c == '*' || c == '_') && lower(s[k]) == 'r') {
+      k += 1;
+    } else {
+      k = 0;
+    }
+    if (k && !(k < s.size() && is_letter_byte(s[k]))) return k - i;
+  }
   size_t j = i;
   bool paren = false;
   if (s[j] == '(') {
@@ -233,7 +247,7 @@ void normalize_impl(std::string_view in, Normalized* out) {
       if (c == 'I') {
         suffix = camel_gender_suffix(in, i, t);
       } else if (c == '(' || c == ':' || c == '*' || c == '_' || c == '/' || c == '\xC2') {
-        suffix = gender_suffix(in, i);
+        suffix = gender_suffix(in, i, t.back());
       }
     }
     if (marker) {

@@ -7,8 +7,8 @@
 //   - German folding after that: ä→ae, ö→oe, ü→ue (ß is already "ss");
 //   - typographic apostrophes and hyphens become ASCII ' and -;
 //   - gender forms are reduced: "(m/w/d)", "(all genders)", "m/f/d" vanish, and "Entwickler:in",
-//     "Entwickler*innen", "Entwickler_innen", "Mitarbeiter/-innen", "Kolleg(inn)en"-style
-//     "(in)", and "EntwicklerInnen" keep only the base word;
+//     "Entwickler*innen", "Entwickler_innen", "Mitarbeiter/-innen", "Kolleg(inn)en",
+//     "Entwickler(in)", "EntwicklerInnen" and "Angestellte/r" keep only the base word;
 //   - invalid UTF-8 becomes U+FFFD, one per bad byte.
 //
 // ASCII text takes a table-driven fast path; ICU is called only for segments that contain

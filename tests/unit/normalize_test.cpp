@@ -121,6 +121,14 @@ BOOST_AUTO_TEST_CASE(keeps_linkedin_and_plugin) {
   BOOST_TEST(normalize_text("Entwickler:intern") == "entwickler:intern");
 }
 
+BOOST_AUTO_TEST_CASE(reduces_adjective_gender_forms) {
+  BOOST_TEST(normalize_text("Angestellte/r") == "angestellte");
+  BOOST_TEST(normalize_text("Erfahrene:r Entwickler") == "erfahrene entwickler");
+  BOOST_TEST(normalize_text("Mitarbeitende(r)") == "mitarbeitende");
+  BOOST_TEST(normalize_text("Python/R") == "python/r");  // not after -e
+  BOOST_TEST(normalize_text("Pipeline/Rust") == "pipeline/rust");  // a word follows
+}
+
 // "Kolleg(inn)en" keeps the plural base word.
 BOOST_AUTO_TEST_CASE(reduces_parenthesized_inn_form) {
   BOOST_TEST(normalize_text("Kolleg(inn)en") == "kollegen");
