@@ -195,10 +195,11 @@ int cmd_score(const std::vector<std::string>& args) {
   auto writer = make_writer(format, output, *engine, ro);
   InputSource source(paths, read);
   bool any_error = false, any_below = false;
+  run.in_worker = [&](Result& r) { r.rendered = writer->render(r); };
   const bool complete = run_pipeline(*engine, source, run, [&](Result&& r) {
     if (r.error) any_error = true;
     else if (floor && r.score < *floor) any_below = true;
-    writer->write(r);
+    writer->write(r, std::move(r.rendered));
     return !output.broken();
   });
   if (complete) writer->finish();

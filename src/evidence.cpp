@@ -1,18 +1,48 @@
 #include "evidence.h"
 
+#include <re2/re2.h>
+#include <re2/set.h>
+
 #include <algorithm>
 #include <array>
+#include <stdexcept>
 
 #include "text_util.h"
 
 namespace jobmatch {
 namespace {
 
-bool contains_any(std::string_view s, std::initializer_list<std::string_view> needles) {
-  for (const auto n : needles)
-    if (s.find(n) != std::string_view::npos) return true;
-  return false;
-}
+// Lists of phrases, matched in one pass: which lists have a phrase occurring in a text.
+class PhraseSet {
+ public:
+  PhraseSet(std::initializer_list<std::initializer_list<std::string_view>> lists)
+      : m_set(options(), RE2::UNANCHORED) {
+    for (const auto& list : lists) {
+      std::string alternation;
+      for (const auto phrase : list)
+        alternation += (alternation.empty() ? "" : "|") + RE2::QuoteMeta(phrase);
+      if (m_set.Add(alternation, nullptr) < 0) throw std::logic_error("bad phrase list");
+    }
+    if (!m_set.Compile()) throw std::runtime_error("phrase lists do not compile");
+  }
+  // Bit k set: list k has a phrase in s.
+  uint32_t match(std::string_view s) const {
+    thread_local std::vector<int> hits;
+    hits.clear();
+    m_set.Match(re2::StringPiece(s.data(), s.size()), &hits);
+    uint32_t mask = 0;
+    for (const int k : hits) mask |= 1u << k;
+    return mask;
+  }
+
+ private:
+  static RE2::Options options() {
+    RE2::Options o;
+    o.set_log_errors(false);
+    return o;
+  }
+  RE2::Set m_set;
+};
 
 bool is_alnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
@@ -31,90 +61,156 @@ std::vector<std::string_view> words(std::string_view s) {
   return out;
 }
 
-bool is_clause_end(char c) { return c == '\n' || c == '.' || c == '!' || c == '?' || c == ';' || c == ','; }
+bool is_clause_end(char c) {
+  return c == '\n' || c == '.' || c == '!' || c == '?' || c == ';' || c == ',';
+}
 bool is_sentence_end(char c) { return c == '\n' || c == '.' || c == '!' || c == '?' || c == ';'; }
 
 constexpr size_t kWindow = 90;  // bytes looked at either side of the evidence
+
+// Cue phrases: 0 negation after the evidence, 1 nice to have, 2 must.
+const PhraseSet& cue_phrases() {
+  static const PhraseSet set({
+      {"not required", "not necessary", "not needed", "not a requirement", "not expected",
+       "nicht erforderlich", "nicht notwendig", "nicht noetig", "nicht vorausgesetzt",
+       "nicht gefordert", "is not a must", "no need"},
+      {"nice to have", "nice-to-have", "a plus", "ein plus", "bonus", "preferred", "ideally",
+       "idealerweise", "von vorteil", "wuenschenswert", "optional", "waere schoen", "pluspunkt",
+       "gerne auch", "nicht zwingend", "is an advantage", "advantageous", "desirable",
+       "wuenschen wir uns"},
+      {"must", "required", "requirement", "zwingend", "voraussetzung", "setzen voraus",
+       "setzen wir voraus", "erforderlich", "mandatory", "essential", "unbedingt", "unabdingbar",
+       "necessary"},
+  });
+  return set;
+}
 
 }  // namespace
 
 std::string_view zone_name(Zone z) {
   switch (z) {
-    case Zone::kTitle: return "title";
-    case Zone::kIntro: return "intro";
-    case Zone::kTasks: return "tasks";
-    case Zone::kRequirements: return "requirements";
-    case Zone::kNiceToHave: return "nice_to_have";
-    case Zone::kBenefits: return "benefits";
-    case Zone::kAbout: return "about";
-    case Zone::kBoilerplate: return "boilerplate";
+    case Zone::kTitle:
+      return "title";
+    case Zone::kIntro:
+      return "intro";
+    case Zone::kTasks:
+      return "tasks";
+    case Zone::kRequirements:
+      return "requirements";
+    case Zone::kNiceToHave:
+      return "nice_to_have";
+    case Zone::kBenefits:
+      return "benefits";
+    case Zone::kAbout:
+      return "about";
+    case Zone::kBoilerplate:
+      return "boilerplate";
   }
   return "intro";
 }
 
 double zone_factor(Zone z) {
   switch (z) {
-    case Zone::kTitle: return 1.0;
-    case Zone::kTasks: return 1.0;
-    case Zone::kRequirements: return 1.0;
-    case Zone::kIntro: return 0.7;
-    case Zone::kNiceToHave: return 0.6;
-    case Zone::kAbout: return 0.3;
-    case Zone::kBenefits: return 0.15;
-    case Zone::kBoilerplate: return 0.1;
+    case Zone::kTitle:
+      return 1.0;
+    case Zone::kTasks:
+      return 1.0;
+    case Zone::kRequirements:
+      return 1.0;
+    case Zone::kIntro:
+      return 0.7;
+    case Zone::kNiceToHave:
+      return 0.6;
+    case Zone::kAbout:
+      return 0.3;
+    case Zone::kBenefits:
+      return 0.15;
+    case Zone::kBoilerplate:
+      return 0.1;
   }
   return 0.7;
 }
 
+namespace {
+
+// Heading words per zone, in priority order ("nice to have skills" is nice-to-have, "about the
+// role" is tasks, "about you" requirements, any other "about ..." the company). Each zone has
+// words that always name it and broader words that count only on lines marked as headings
+// (#, **, a trailing colon): a short plain line such as "Experience with our team" is not one.
+constexpr Zone kHeadingZones[] = {Zone::kNiceToHave, Zone::kBoilerplate,  Zone::kBenefits,
+                                  Zone::kTasks,      Zone::kRequirements, Zone::kAbout};
+
+const PhraseSet& heading_phrases() {
+  static const PhraseSet set({
+      {"nice to have", "nice-to-have", "bonus point", "preferred qualification", "von vorteil",
+       "wuenschenswert", "pluspunkt", "a plus", "ein plus"},
+      {"bonus", "preferred", "optional", "wuensche"},
+      {"equal opportunit", "diversity", "chancengleich", "eeo", "datenschutz", "privacy",
+       "how to apply", "so bewirbst du dich", "inclusion"},
+      {"bewerbung", "bewirb", "kontakt", "contact", "apply", "interessiert", "interested",
+       "vielfalt"},
+      {"wir bieten", "bieten wir", "unser angebot", "benefit", "perks", "what we offer", "we offer",
+       "why join", "why you'll love", "deine vorteile", "ihre vorteile", "compensation",
+       "in it for you", "what you get", "was dich bei uns erwartet", "das erwartet dich bei uns",
+       "goodies"},
+      {"vorteile", "salary", "gehalt"},
+      {"aufgabe",
+       "taetigkeit",
+       "was dich erwartet",
+       "was sie erwartet",
+       "deine rolle",
+       "ihre rolle",
+       "your role",
+       "the role",
+       "role overview",
+       "responsibilit",
+       "what you'll do",
+       "what you will do",
+       "what you'll be",
+       "what you will be",
+       "your mission",
+       "deine mission",
+       "in this role",
+       "day to day",
+       "day-to-day",
+       "job description",
+       "stellenbeschreibung",
+       "your impact",
+       "the job",
+       "the position",
+       "duties",
+       "dein job",
+       "ihr job",
+       "deine herausforderung"},
+      {"position", "verantwortung", "projekt", "what you'll", "you will", "du wirst", "work on"},
+      {"profil",         "anforderung",   "qualifikation",   "mitbringst",      "mitbringen",
+       "bringst du",     "bringen sie",   "du bringst",      "requirement",     "qualification",
+       "what you bring", "looking for",   "who you are",     "about you",       "you bring",
+       "must have",      "must-have",     "your background", "ideal candidate", "voraussetzung",
+       "what we need",   "what you need", "wen wir suchen",  "was wir erwarten"},
+      {"you have", "skills", "kenntnisse", "experience", "du hast", "sie haben", "erfahrung"},
+      {"ueber uns", "about us", "about the company", "who we are", "wer wir sind", "das sind wir",
+       "our story", "our mission", "unsere mission"},
+      {"unternehmen", "company", "ueber ", "about ", "team", "wir sind"},
+      // the last list: a line of equal-opportunity boilerplate under any heading
+      {"equal opportunit", "regardless of", "without regard to", "chancengleichheit",
+       "unabhaengig von geschlecht", "unabhaengig von alter", "do not discriminate",
+       "diskriminierung", "all qualified applicants"},
+  });
+  return set;
+}
+constexpr int kBoilerplateLine = 12;
+
+}  // namespace
+
 bool classify_heading(std::string_view h, bool marked, Zone* zone) {
-  // Order matters: "nice to have skills" is nice-to-have, "about the role" is tasks, "about you"
-  // requirements, any other "about ..." the company. The broad words in the second list of
-  // each zone count only on lines marked as headings (#, **, a trailing colon): a short plain
-  // line such as "Experience with our team" is not a heading.
-  auto has = [&](std::initializer_list<std::string_view> always,
-                 std::initializer_list<std::string_view> when_marked) {
-    return contains_any(h, always) || (marked && contains_any(h, when_marked));
-  };
-  if (has({"nice to have", "nice-to-have", "bonus point", "preferred qualification", "von vorteil",
-           "wuenschenswert", "pluspunkt", "a plus", "ein plus"},
-          {"bonus", "preferred", "optional", "wuensche"})) {
-    *zone = Zone::kNiceToHave;
-  } else if (has({"equal opportunit", "diversity", "chancengleich", "eeo", "datenschutz", "privacy",
-                  "how to apply", "so bewirbst du dich", "inclusion"},
-                 {"bewerbung", "bewirb", "kontakt", "contact", "apply", "interessiert",
-                  "interested", "vielfalt"})) {
-    *zone = Zone::kBoilerplate;
-  } else if (has({"wir bieten", "bieten wir", "unser angebot", "benefit", "perks", "what we offer",
-                  "we offer", "why join", "why you'll love", "deine vorteile", "ihre vorteile",
-                  "compensation", "in it for you", "what you get", "was dich bei uns erwartet",
-                  "das erwartet dich bei uns", "goodies"},
-                 {"vorteile", "salary", "gehalt"})) {
-    *zone = Zone::kBenefits;
-  } else if (has({"aufgabe", "taetigkeit", "was dich erwartet", "was sie erwartet", "deine rolle",
-                  "ihre rolle", "your role", "the role", "role overview", "responsibilit",
-                  "what you'll do", "what you will do", "what you'll be", "what you will be",
-                  "your mission", "deine mission", "in this role", "day to day", "day-to-day",
-                  "job description", "stellenbeschreibung", "your impact", "the job",
-                  "the position", "duties", "dein job", "ihr job", "deine herausforderung"},
-                 {"position", "verantwortung", "projekt", "what you'll", "you will", "du wirst",
-                  "work on"})) {
-    *zone = Zone::kTasks;
-  } else if (has({"profil", "anforderung", "qualifikation", "mitbringst", "mitbringen", "bringst du",
-                  "bringen sie", "du bringst", "requirement", "qualification", "what you bring",
-                  "looking for", "who you are", "about you", "you bring", "must have", "must-have",
-                  "your background", "ideal candidate", "voraussetzung", "what we need",
-                  "what you need", "wen wir suchen", "was wir erwarten"},
-                 {"you have", "skills", "kenntnisse", "experience", "du hast", "sie haben",
-                  "erfahrung"})) {
-    *zone = Zone::kRequirements;
-  } else if (has({"ueber uns", "about us", "about the company", "who we are", "wer wir sind",
-                  "das sind wir", "our story", "our mission", "unsere mission"},
-                 {"unternehmen", "company", "ueber ", "about ", "team", "wir sind"})) {
-    *zone = Zone::kAbout;
-  } else {
-    return false;
-  }
-  return true;
+  const uint32_t found = heading_phrases().match(h);
+  for (int k = 0; k < 6; ++k)
+    if ((found & (1u << (2 * k))) || (marked && (found & (1u << (2 * k + 1))))) {
+      *zone = kHeadingZones[k];
+      return true;
+    }
+  return false;
 }
 
 void ZoneMap::build(std::string_view n, size_t title_end) {
@@ -139,10 +235,7 @@ void ZoneMap::build(std::string_view n, size_t title_end) {
         m_changes.push_back({static_cast<uint32_t>(start), z});
     }
     // A single equal-opportunity line anywhere is boilerplate, whatever its heading.
-    if (line.size() > 40 &&
-        contains_any(line, {"equal opportunit", "regardless of", "without regard to",
-                            "chancengleichheit", "unabhaengig von geschlecht", "unabhaengig von alter",
-                            "do not discriminate", "diskriminierung", "all qualified applicants"}))
+    if (line.size() > 40 && (heading_phrases().match(line) & (1u << kBoilerplateLine)))
       m_boilerplate_lines.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(end)});
     start = end + 1;
   }
@@ -151,27 +244,36 @@ void ZoneMap::build(std::string_view n, size_t title_end) {
 Zone ZoneMap::zone_at(uint32_t offset) const {
   for (const auto& [b, e] : m_boilerplate_lines)
     if (offset >= b && offset < e) return Zone::kBoilerplate;
-  auto it = std::upper_bound(m_changes.begin(), m_changes.end(), offset,
-                             [](uint32_t o, const std::pair<uint32_t, Zone>& c) { return o < c.first; });
+  auto it =
+      std::upper_bound(m_changes.begin(), m_changes.end(), offset,
+                       [](uint32_t o, const std::pair<uint32_t, Zone>& c) { return o < c.first; });
   return it == m_changes.begin() ? Zone::kIntro : std::prev(it)->second;
 }
 
 std::string_view strength_name(Strength s) {
   switch (s) {
-    case Strength::kPlain: return "plain";
-    case Strength::kMust: return "must";
-    case Strength::kNice: return "nice";
-    case Strength::kNegated: return "negated";
+    case Strength::kPlain:
+      return "plain";
+    case Strength::kMust:
+      return "must";
+    case Strength::kNice:
+      return "nice";
+    case Strength::kNegated:
+      return "negated";
   }
   return "plain";
 }
 
 double strength_factor(Strength s) {
   switch (s) {
-    case Strength::kPlain: return 0.9;
-    case Strength::kMust: return 1.0;
-    case Strength::kNice: return 0.6;
-    case Strength::kNegated: return 0.0;
+    case Strength::kPlain:
+      return 0.9;
+    case Strength::kMust:
+      return 1.0;
+    case Strength::kNice:
+      return 0.6;
+    case Strength::kNegated:
+      return 0.0;
   }
   return 0.9;
 }
@@ -190,7 +292,8 @@ Strength strength_at(std::string_view n, size_t begin, size_t end) {
   // Negation: a negating word among the last four words before the evidence in its clause
   // ("keine Python-Kenntnisse", "no prior ML experience"), or a "not required" after it.
   static constexpr std::array<std::string_view, 11> kNegators = {
-      "kein", "keine", "keinen", "keiner", "keinerlei", "ohne", "no", "not", "without", "nicht", "never"};
+      "kein", "keine", "keinen",  "keiner", "keinerlei", "ohne",
+      "no",   "not",   "without", "nicht",  "never"};
   for (size_t k = before.size() >= 4 ? before.size() - 4 : 0; k < before.size(); ++k) {
     if (std::find(kNegators.begin(), kNegators.end(), before[k]) == kNegators.end()) continue;
     const std::string_view next = k + 1 < before.size() ? before[k + 1] : std::string_view();
@@ -201,21 +304,11 @@ Strength strength_at(std::string_view n, size_t begin, size_t end) {
       continue;  // "not only", "nicht nur", "no matter", "keine Angst/Scheu vor", "nicht vor"
     return Strength::kNegated;
   }
-  if (contains_any(after, {"not required", "not necessary", "not needed", "not a requirement",
-                           "not expected", "nicht erforderlich", "nicht notwendig", "nicht noetig",
-                           "nicht vorausgesetzt", "nicht gefordert", "is not a must", "no need"}))
-    return Strength::kNegated;
+  if (cue_phrases().match(after) & 1u) return Strength::kNegated;
 
-  const std::string_view sentence = n.substr(sb, se - sb);
-  if (contains_any(sentence, {"nice to have", "nice-to-have", "a plus", "ein plus", "bonus", "preferred",
-                              "ideally", "idealerweise", "von vorteil", "wuenschenswert", "optional",
-                              "waere schoen", "pluspunkt", "gerne auch", "nicht zwingend",
-                              "is an advantage", "advantageous", "desirable", "wuenschen wir uns"}))
-    return Strength::kNice;
-  if (contains_any(sentence, {"must", "required", "requirement", "zwingend", "voraussetzung",
-                              "setzen voraus", "setzen wir voraus", "erforderlich", "mandatory",
-                              "essential", "unbedingt", "unabdingbar", "necessary"}))
-    return Strength::kMust;
+  const uint32_t cues = cue_phrases().match(n.substr(sb, se - sb));
+  if (cues & 2u) return Strength::kNice;
+  if (cues & 4u) return Strength::kMust;
   return Strength::kPlain;
 }
 

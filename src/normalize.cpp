@@ -96,6 +96,8 @@ const SegmentCache& cache() {
   return c;
 }
 
+constexpr size_t kMaxSegment = 32;  // characters per normalization segment
+
 bool boundary_before(char32_t cp, bool use_cache) {
   if (use_cache && cp < kCacheEnd) return cache().boundary_before[cp];
   return nfkc_casefold().hasBoundaryBefore(static_cast<UChar32>(cp));
@@ -273,11 +275,16 @@ void normalize_impl(std::string_view in, Normalized* out) {
     const char32_t cp = decode_utf8(in, i, &len);
     const bool invalid = cp == 0xFFFD && len == 1;
     size_t end = i + len;
-    while (!invalid && end < n && static_cast<unsigned char>(in[end]) >= 0x80) {
+    // At most kMaxSegment characters: a run of thousands of combining marks would otherwise make
+    // ICU's canonical reordering quadratic. Like Unicode's stream-safe format (UAX #15), longer
+    // runs are cut and each piece normalized on its own.
+    size_t count = 1;
+    while (!invalid && end < n && static_cast<unsigned char>(in[end]) >= 0x80 && count < kMaxSegment) {
       size_t l2;
       const char32_t next = decode_utf8(in, end, &l2);
       if ((next == 0xFFFD && l2 == 1) || boundary_before(next, kFast)) break;
       end += l2;
+      ++count;
     }
     const bool single = end == i + len;
     if (invalid) {

@@ -12,7 +12,9 @@
 //   - invalid UTF-8 becomes U+FFFD, one per bad byte.
 //
 // ASCII text takes a table-driven fast path; ICU is called only for segments that contain
-// non-ASCII characters, and the result is the same as calling ICU on the whole text.
+// non-ASCII characters, and the result is the same as calling ICU on the whole text, except that
+// a run of more than 31 combining marks is cut into pieces normalized on their own (as in
+// Unicode's stream-safe format), which keeps hostile input linear.
 #pragma once
 
 #include <cstdint>

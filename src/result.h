@@ -46,7 +46,8 @@ struct Result {
   std::vector<MatchedConcept> ignored;  // found, but every span counted 0 (negated, ignored title)
   std::vector<size_t> missing;       // concept indexes
   std::vector<size_t> missing_must;  // concept indexes
-  std::string text;  // the decoded text, kept only when asked for (explain)
+  std::string text;      // the decoded text, kept only when asked for (explain)
+  std::string rendered;  // the record as its writer renders it, when rendered by a worker
 };
 
 }  // namespace jobmatch

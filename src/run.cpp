@@ -13,8 +13,11 @@ bool run_inline(const Engine& engine, InputSource& source, const RunOptions& opt
                 const std::function<bool(Result&&)>& sink) {
   Analyzer analyzer(engine);
   Input input;
-  while (source.next(&input))
-    if (!sink(analyzer.analyze(input, options.analyze))) return false;
+  while (source.next(&input)) {
+    Result r = analyzer.analyze(input, options.analyze);
+    if (options.in_worker) options.in_worker(r);
+    if (!sink(std::move(r))) return false;
+  }
   return true;
 }
 
@@ -75,6 +78,7 @@ bool run_pipeline(const Engine& engine, InputSource& source, const RunOptions& o
           work.pop_front();
         }
         Result r = analyzer.analyze(item.second, options.analyze);
+        if (options.in_worker) options.in_worker(r);
         item.second = Input{};
         std::lock_guard lock(mu);
         slots[item.first % window] = std::move(r);

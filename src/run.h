@@ -17,6 +17,9 @@ namespace jobmatch {
 
 struct RunOptions {
   int threads = 1;
+  // Runs on the worker right after a document is analyzed (e.g. rendering its record), so that
+  // work is spread over the threads too. Must be thread-safe.
+  std::function<void(Result&)> in_worker;
   AnalyzeOptions analyze;
   size_t max_inflight_bytes = 64u << 20;
 };

@@ -17,10 +17,12 @@ class DelimitedWriter : public Writer {
     std::vector<std::string> header = {"id", "score", "lang", "title"};
     for (const Section& s : engine.profile().sections) header.push_back(s.name);
     header.insert(header.end(), {"matched", "missing_must", "error"});
-    row(header);
+    m_out.write(row(header));
   }
 
-  void write(const Result& r) override {
+  void write(const Result&, std::string&& rendered) override { m_out.write(rendered); }
+
+  std::string render(const Result& r) const override {
     std::vector<std::string> cells;
     cells.push_back(display_id(r.id));
     const auto& lex = m_engine.lexicon();
@@ -44,13 +46,13 @@ class DelimitedWriter : public Writer {
       cells.push_back(must);
       cells.emplace_back();
     }
-    row(cells);
+    return row(cells);
   }
 
   void finish() override { m_out.flush(); }
 
  private:
-  void row(const std::vector<std::string>& cells) {
+  std::string row(const std::vector<std::string>& cells) const {
     std::string line;
     for (size_t i = 0; i < cells.size(); ++i) {
       if (i) line += m_sep;
@@ -64,7 +66,7 @@ class DelimitedWriter : public Writer {
       }
     }
     line += m_sep == ',' ? "\r\n" : "\n";
-    m_out.write(line);
+    return line;
   }
 
   Output& m_out;

@@ -65,16 +65,19 @@ class JsonWriter : public Writer {
     if (!m_lines) m_out.write("[");
   }
 
-  void write(const Result& r) override {
+  std::string render(const Result& r) const override {
     // Strings are valid UTF-8 by construction; replace guards against any slip.
-    std::string s = record(r, m_engine).dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+    return record(r, m_engine).dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+  }
+
+  void write(const Result&, std::string&& rendered) override {
     if (m_lines) {
-      s += '\n';
+      rendered += '\n';
     } else {
-      s.insert(0, m_first ? "\n" : ",\n");
+      m_out.write(m_first ? "\n" : ",\n");
     }
     m_first = false;
-    m_out.write(s);
+    m_out.write(rendered);
   }
 
   void finish() override {

@@ -35,7 +35,9 @@ class TableWriter : public Writer {
   TableWriter(Output& out, const Engine& engine, const ReportOptions& options)
       : m_out(out), m_engine(engine), m_options(options) {}
 
-  void write(const Result& r) override {
+  std::string render(const Result&) const override { return ""; }
+
+  void write(const Result& r, std::string&&) override {
     Row row{m_rows.size(), r.error.has_value(), r.score, escape_for_terminal(display_id(r.id)),
             r.lang, escape_for_terminal(r.title), ""};
     if (r.error) {

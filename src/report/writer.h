@@ -25,8 +25,13 @@ struct ReportOptions {
 class Writer {
  public:
   virtual ~Writer() = default;
-  // Called once per input, in input order.
-  virtual void write(const Result& r) = 0;
+  // The record's text in this format, if the format renders records one by one (TSV, CSV,
+  // JSON Lines, JSON); "" for formats that lay out the whole batch at the end (table). Pure and
+  // thread-safe, so workers can render while the writer writes.
+  virtual std::string render(const Result& r) const = 0;
+  // Called once per input, in input order, with what render() returned for it.
+  virtual void write(const Result& r, std::string&& rendered) = 0;
+  void write(const Result& r) { write(r, render(r)); }
   // Called once after the last input.
   virtual void finish() = 0;
 };

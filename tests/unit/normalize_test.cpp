@@ -272,3 +272,22 @@ BOOST_AUTO_TEST_CASE(generated_text_keeps_src_invariants) {
 BOOST_AUTO_TEST_SUITE_END()  // fast_path
 
 BOOST_AUTO_TEST_SUITE_END()  // normalize
+
+BOOST_AUTO_TEST_SUITE(long_combining_runs)
+
+// A letter followed by 200,000 combining marks (a "Zalgo" run) is cut into segments of at most
+// 32 characters, so normalization stays linear instead of ICU's quadratic reordering of one
+// giant segment (which would take minutes here). Each piece still maps back into the input.
+BOOST_AUTO_TEST_CASE(cuts_long_runs_of_combining_marks) {
+  std::string input = "a";
+  for (int i = 0; i < 200000; ++i) input += "\xCC\x81";  // U+0301
+  jobmatch::Normalized n;
+  jobmatch::normalize(input, &n);
+  BOOST_TEST(n.text.size() >= 2u * 199000);
+  BOOST_TEST(n.src.size() == n.text.size() + 1);
+  BOOST_TEST(n.src.back() == input.size());
+  // The second segment starts at the 33rd character (1 + 31 marks later), not at the 'a'.
+  BOOST_TEST(n.src[n.text.size() - 1] > 1000u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
