@@ -1,7 +1,9 @@
 #include "lang.h"
 
 #include <string>
+#include <array>
 #include <unordered_set>
+#include <vector>
 
 namespace jobmatch {
 namespace {
@@ -28,6 +30,18 @@ const std::unordered_set<std::string_view>& english() {
 }  // namespace
 
 std::string_view detect_language(const TokenStream& tokens) {
+  // Stop words by length, so a token is compared with the few words of its length only (far
+  // cheaper than hashing every token).
+  struct Word {
+    std::string_view text;
+    bool german;
+  };
+  static const auto by_length = [] {
+    std::array<std::vector<Word>, 11> t;
+    for (const auto w : german()) t[w.size()].push_back({w, true});
+    for (const auto w : english()) t[w.size()].push_back({w, false});
+    return t;
+  }();
   const std::string_view text = tokens.text;
   size_t de = 0, en = 0;
   const size_t n = std::min(tokens.token_count(), kLanguageSampleTokens);
@@ -35,9 +49,12 @@ std::string_view detect_language(const TokenStream& tokens) {
     const size_t b = tokens.starts[i];
     const size_t e = text.find(' ', b);
     const std::string_view tok = text.substr(b, e - b);
-    if (tok.size() > 10) continue;
-    de += german().count(tok);
-    en += english().count(tok);
+    if (tok.size() >= by_length.size()) continue;
+    for (const Word& w : by_length[tok.size()])
+      if (w.text == tok) {
+        (w.german ? de : en) += 1;
+        break;
+      }
   }
   if (de + en < 3 || de == en) return "und";
   return de > en ? "de" : "en";
