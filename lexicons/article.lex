@@ -87,7 +87,7 @@ concept duty.find_datasets
   en      public datasets | open datasets | publicly available datasets | benchmark datasets | find datasets | finding datasets | source datasets | sourcing datasets | acquire datasets | collect datasets
   de      trainingsdat* | schulungszweck* | trainingszweck* | datensätze für das training | daten für das training | datensätze finden | datensätze zu finden | geeignete datensätze | öffentliche datensätze | öffentlich verfügbare datensätze | verfügbare datensätze
   de      gelabelte* daten | gelabelten daten | annotierte* daten | datenannotation | annotation von daten | labeling von daten | labelling von daten | daten labeln | datenkuratierung | kuratierung von daten | daten kuratieren | datensätze kuratieren | datensätze erstellen | aufbau von datensätzen
-  weak    datasets | dataset | data sets | datensätze | datensätzen | datensatz
+  weak    datasets | dataset | data sets | datensätze | datensätzen | datensatz | data sources | datenquellen
   near    training | trainier* | curate | curating | curation | curated | kuratier* | sammeln | collect* | source | sourcing | beschaff* | finden | find | finding | label* | annotat* | publicly available | öffentlich* | acquire | acquisition
   window  3
 
@@ -354,7 +354,7 @@ concept skill.caffe
 concept soft.communication
   label   Written and verbal communication
   origin  article
-  en      communication skills | communications skills | communication abilities | communication ability | communicator | communicate effectively | communicate clearly | communicate complex | communicate technical | communicating complex | communicating technical | excellent communication | strong communication | effective communication | clear communication
+  en      communication skills | communications skills | communication abilities | communication ability | communicator | communicate effectively | communicate clearly | communicate complex | communicate technical | communicating complex | communicating technical | excellent communication | strong communication | effective communication | clear communication | stakeholder communication | communication with stakeholders
   en      written and verbal communication | verbal and written communication | written and oral communication | oral and written communication | written and spoken | verbal communication | written communication | oral communication | presentation skills | storytelling
   de      kommunikationsfähig* | kommunikationsstärke | kommunikationsstark* | kommunikative* | kommunikationsgeschick | kommunikationskompetenz* | kommunikationsvermögen | schriftliche und mündliche kommunikation | mündliche und schriftliche kommunikation | schriftlichen und mündlichen kommunikation | mündlichen und schriftlichen kommunikation
   de      ausdrucksfähig* | ausdrucksvermögen | ausdrucksstark* | präsentationsfähig* | präsentationskompetenz | präsentationsstärke | sicheres auftreten | schriftlich und mündlich | mündlich und schriftlich | komplexe sachverhalte verständlich

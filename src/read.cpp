@@ -12,6 +12,8 @@
 #include <set>
 #include <utility>
 
+#include "text_util.h"
+
 namespace jobmatch {
 namespace {
 
@@ -33,51 +35,74 @@ std::string extension_of(const std::string& path) {
 std::string errno_text(int err) { return std::strerror(err); }
 
 // Reads a whole file descriptor, up to max_bytes. Returns false with *error on failure.
-bool read_fd(int fd, size_t max_bytes, std::string* out, std::optional<InputError>* error) {
+bool read_fd(int fd, size_t max_bytes, size_t size_hint, std::string* out, std::optional<InputError>* error) {
   out->clear();
+  out->reserve(std::min(size_hint, max_bytes) + 1);
   char buf[1 << 16];
   for (;;) {
     const ssize_t n = ::read(fd, buf, sizeof buf);
     if (n < 0) {
       if (errno == EINTR) continue;
       *error = InputError{"io", "read failed: " + errno_text(errno)};
+      out->clear();
       return false;
     }
     if (n == 0) return true;
     if (out->size() + static_cast<size_t>(n) > max_bytes) {
       *error = InputError{"too_large", "larger than --max-bytes (" + std::to_string(max_bytes) + " bytes)"};
       out->clear();
+      out->shrink_to_fit();
       return false;
     }
     out->append(buf, static_cast<size_t>(n));
   }
 }
 
-// Reads lines of at most max_bytes from a FILE; longer lines are reported, not buffered.
-class LineReader {
- public:
-  LineReader(FILE* f, size_t max_bytes) : m_file(f), m_max(max_bytes) {}
-  // false at end of input. *too_long is set if the line was cut.
-  bool next(std::string* line, bool* too_long) {
-    line->clear();
-    *too_long = false;
-    bool any = false;
-    for (;;) {
-      const int c = getc_unlocked(m_file);
-      if (c == EOF) return any;
-      any = true;
-      if (c == '\n') return true;
-      if (line->size() < m_max) line->push_back(static_cast<char>(c));
-      else *too_long = true;
+}  // namespace
+
+LineReader::LineReader(int fd, size_t max_bytes, size_t block_bytes)
+    : m_fd(fd), m_max(max_bytes), m_buf(std::max<size_t>(block_bytes, 1)) {}
+
+LineReader::Status LineReader::next(std::string* line) {
+  line->clear();
+  bool any = false, too_long = false;
+  for (;;) {
+    if (m_pos == m_len) {
+      if (m_done) return any ? (too_long ? Status::kTooLong : Status::kLine) : Status::kEnd;
+      const ssize_t n = ::read(m_fd, m_buf.data(), m_buf.size());
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) {
+        m_done = true;
+        if (n < 0) {
+          m_errno = errno;
+          line->clear();
+          return Status::kError;
+        }
+        continue;
+      }
+      m_pos = 0;
+      m_len = static_cast<size_t>(n);
+    }
+    any = true;
+    const char* start = m_buf.data() + m_pos;
+    const size_t avail = m_len - m_pos;
+    const auto* nl = static_cast<const char*>(std::memchr(start, '\n', avail));
+    const size_t take = nl ? static_cast<size_t>(nl - start) : avail;
+    if (!too_long) {
+      if (line->size() + take > m_max) {
+        too_long = true;
+        line->clear();
+      } else {
+        line->append(start, take);
+      }
+    }
+    m_pos += take;
+    if (nl) {
+      ++m_pos;
+      return too_long ? Status::kTooLong : Status::kLine;
     }
   }
-
- private:
-  FILE* m_file;
-  size_t m_max;
-};
-
-}  // namespace
+}
 
 struct InputSource::Impl {
   std::vector<std::string> paths;
@@ -93,7 +118,7 @@ struct InputSource::Impl {
   std::vector<Dir> stack;  // the folders being walked, outermost first
 
   // The JSON Lines stream being read, if any.
-  FILE* jsonl = nullptr;
+  int jsonl_fd = -1;
   bool jsonl_owned = false;
   std::string jsonl_name;
   size_t jsonl_line = 0;
@@ -102,8 +127,8 @@ struct InputSource::Impl {
   ~Impl() { close_jsonl(); }
 
   void close_jsonl() {
-    if (jsonl && jsonl_owned) std::fclose(jsonl);
-    jsonl = nullptr;
+    if (jsonl_fd >= 0 && jsonl_owned) ::close(jsonl_fd);
+    jsonl_fd = -1;
     lines.reset();
   }
 
@@ -124,21 +149,24 @@ struct InputSource::Impl {
            options.extensions.end();
   }
 
+  static void fail(Input* out, const std::string& id, std::string kind, std::string message) {
+    *out = Input{};
+    out->id = id;
+    out->error = InputError{std::move(kind), std::move(message)};
+  }
+
   void open_dir(const std::string& path, const struct stat& st, Input* out, bool* produced) {
     const std::pair<dev_t, ino_t> key{st.st_dev, st.st_ino};
     for (const Dir& d : stack)
       if (d.key == key) {  // a symlink loop: this folder is already being walked
-        *out = Input{};
-        out->id = path;
-        out->error = InputError{"loop", "symbolic link loop: folder " + d.path + " is already being walked"};
+        fail(out, path, "loop",
+             "symbolic link loop: folder " + escape_invalid_utf8(d.path) + " is already being walked");
         *produced = true;
         return;
       }
     DIR* dir = ::opendir(path.c_str());
     if (!dir) {
-      *out = Input{};
-      out->id = path;
-      out->error = InputError{"io", "cannot open folder: " + errno_text(errno)};
+      fail(out, path, "io", "cannot open folder: " + errno_text(errno));
       *produced = true;
       return;
     }
@@ -146,13 +174,32 @@ struct InputSource::Impl {
     d.path = path;
     d.key = key;
     while (const dirent* e = ::readdir(dir)) {
-      const std::string name = e->d_name;
-      if (name.empty() || name[0] == '.') continue;  // ".", "..", hidden entries
-      d.entries.push_back(name);
+      const char* name = e->d_name;
+      if (name[0] == '\0' || name[0] == '.') continue;  // ".", "..", hidden entries
+      d.entries.emplace_back(name);
     }
     ::closedir(dir);
     std::sort(d.entries.begin(), d.entries.end());
     stack.push_back(std::move(d));
+  }
+
+  // Opens a file found to be a regular file (or a FIFO named explicitly) without ever blocking
+  // on something else: a walked path is opened non-blocking and checked again with fstat, so a
+  // file swapped for a FIFO or device between stat and open is still not read.
+  int open_checked(const std::string& path, bool fifo_ok, struct stat* st, Input* out) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | (fifo_ok ? 0 : O_NONBLOCK));
+    if (fd < 0) {
+      const int err = errno;
+      fail(out, path, err == ENOENT ? "not_found" : "io", errno_text(err));
+      return -1;
+    }
+    if (::fstat(fd, st) != 0 || !(S_ISREG(st->st_mode) || (fifo_ok && S_ISFIFO(st->st_mode)))) {
+      ::close(fd);
+      fail(out, path, "not_regular", "not a regular file (FIFO, socket or device): skipped");
+      return -1;
+    }
+    if (!fifo_ok) ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    return fd;
   }
 
   // Handles one path; sets *produced if *out was filled.
@@ -162,14 +209,12 @@ struct InputSource::Impl {
     if (::stat(path.c_str(), &st) != 0) {
       const int err = errno;
       struct stat lst;
-      *out = Input{};
-      out->id = path;
       if (err == ENOENT && ::lstat(path.c_str(), &lst) == 0 && S_ISLNK(lst.st_mode))
-        out->error = InputError{"not_found", "dangling symbolic link"};
+        fail(out, path, "not_found", "dangling symbolic link");
       else if (err == ELOOP)
-        out->error = InputError{"io", "too many levels of symbolic links"};
+        fail(out, path, "loop", "symbolic link loop (too many levels of symbolic links)");
       else
-        out->error = InputError{err == ENOENT ? "not_found" : "io", errno_text(err)};
+        fail(out, path, err == ENOENT ? "not_found" : "io", errno_text(err));
       *produced = true;
       return;
     }
@@ -178,52 +223,39 @@ struct InputSource::Impl {
       return;
     }
     if (!explicit_path && !wanted(path)) return;
-    if (!S_ISREG(st.st_mode) && !(explicit_path && S_ISFIFO(st.st_mode))) {
-      *out = Input{};
-      out->id = path;
-      out->error = InputError{"not_regular", "not a regular file (FIFO, socket or device): skipped"};
-      *produced = true;
+    *produced = true;
+    const bool fifo_ok = explicit_path && S_ISFIFO(st.st_mode);
+    if (!S_ISREG(st.st_mode) && !fifo_ok) {
+      fail(out, path, "not_regular", "not a regular file (FIFO, socket or device): skipped");
       return;
     }
+    if (S_ISREG(st.st_mode) && static_cast<uint64_t>(st.st_size) > options.max_bytes && !is_jsonl(path)) {
+      fail(out, path, "too_large", std::to_string(st.st_size) + " bytes, larger than --max-bytes (" +
+                                       std::to_string(options.max_bytes) + ")");
+      return;
+    }
+    const int fd = open_checked(path, fifo_ok, &st, out);
+    if (fd < 0) return;
     if (is_jsonl(path)) {
-      FILE* f = std::fopen(path.c_str(), "rb");
-      if (!f) {
-        *out = Input{};
-        out->id = path;
-        out->error = InputError{"io", errno_text(errno)};
-        *produced = true;
-        return;
-      }
-      start_jsonl(f, true, path);
+      start_jsonl(fd, true, path);
       *produced = next_jsonl(out);
       return;
     }
     *out = Input{};
     out->id = path;
     out->html = is_html(path);
-    if (S_ISREG(st.st_mode) && static_cast<size_t>(st.st_size) > options.max_bytes) {
-      out->error = InputError{"too_large", std::to_string(st.st_size) + " bytes, larger than --max-bytes (" +
-                                               std::to_string(options.max_bytes) + ")"};
-      *produced = true;
-      return;
-    }
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-      out->error = InputError{"io", errno_text(errno)};
-    } else {
-      read_fd(fd, options.max_bytes, &out->bytes, &out->error);
-      ::close(fd);
-    }
-    *produced = true;
+    read_fd(fd, options.max_bytes, S_ISREG(st.st_mode) ? static_cast<size_t>(st.st_size) : 0, &out->bytes,
+            &out->error);
+    ::close(fd);
   }
 
-  void start_jsonl(FILE* f, bool owned, const std::string& name) {
+  void start_jsonl(int fd, bool owned, const std::string& name) {
     close_jsonl();
-    jsonl = f;
+    jsonl_fd = fd;
     jsonl_owned = owned;
     jsonl_name = name;
     jsonl_line = 0;
-    lines = std::make_unique<LineReader>(f, options.max_bytes);
+    lines = std::make_unique<LineReader>(fd, options.max_bytes, options.block_bytes);
   }
 
   static std::optional<std::string> string_field(const nlohmann::json& j, const std::string& key) {
@@ -237,38 +269,41 @@ struct InputSource::Impl {
   // The next record of the open JSON Lines stream; false (and closed) at its end.
   bool next_jsonl(Input* out) {
     std::string line;
-    bool too_long;
-    while (lines->next(&line, &too_long)) {
+    for (;;) {
+      const LineReader::Status status = lines->next(&line);
+      if (status == LineReader::Status::kEnd) break;
       ++jsonl_line;
-      const std::string where = jsonl_name + ":" + std::to_string(jsonl_line);
-      *out = Input{};
-      if (too_long) {
-        out->id = where;
-        out->error = InputError{"too_large", "line " + std::to_string(jsonl_line) +
-                                                 " is longer than --max-bytes (" +
-                                                 std::to_string(options.max_bytes) + ")"};
+      const std::string n = std::to_string(jsonl_line);
+      const std::string where = jsonl_name + ":" + n;
+      if (status == LineReader::Status::kError) {
+        fail(out, where, "io", "line " + n + ": read failed: " + errno_text(lines->error()));
+        close_jsonl();
+        return true;
+      }
+      if (status == LineReader::Status::kTooLong) {
+        fail(out, where, "too_large",
+             "line " + n + " is longer than --max-bytes (" + std::to_string(options.max_bytes) + ")");
         return true;
       }
       if (line.find_first_not_of(" \t\r") == std::string::npos) continue;  // blank line
+      *out = Input{};
       nlohmann::json j;
       try {
         j = nlohmann::json::parse(line);
       } catch (const nlohmann::json::parse_error& e) {
-        out->id = where;
-        out->error = InputError{"json", "line " + std::to_string(jsonl_line) + ", byte " +
-                                            std::to_string(e.byte) + ": invalid JSON"};
+        fail(out, where, "json",
+             "line " + n + ", byte " + std::to_string(e.byte) + ": invalid JSON" +
+                 (is_valid_utf8(line) ? "" : " (not UTF-8: JSON Lines must be UTF-8)"));
         return true;
       }
       if (!j.is_object()) {
-        out->id = where;
-        out->error = InputError{"json", "line " + std::to_string(jsonl_line) + ": not a JSON object"};
+        fail(out, where, "json", "line " + n + ": not a JSON object");
         return true;
       }
       out->id = string_field(j, options.id_field).value_or(where);
       const auto text = j.find(options.text_field);
       if (text == j.end() || !text->is_string()) {
-        out->error = InputError{"json", "line " + std::to_string(jsonl_line) + ": field '" +
-                                            options.text_field +
+        out->error = InputError{"json", "line " + n + ": field '" + escape_invalid_utf8(options.text_field) +
                                             (text == j.end() ? "' is missing" : "' is not a string")};
         return true;
       }
@@ -294,7 +329,7 @@ InputSource::~InputSource() = default;
 bool InputSource::next(Input* out) {
   Impl& s = *m_impl;
   for (;;) {
-    if (s.jsonl) {
+    if (s.lines) {
       if (s.next_jsonl(out)) return true;
       continue;
     }
@@ -314,13 +349,13 @@ bool InputSource::next(Input* out) {
     const std::string path = s.paths[s.next_path++];
     if (path == "-") {
       if (s.options.format == InputFormat::kJsonl) {
-        s.start_jsonl(stdin, false, "-");
+        s.start_jsonl(STDIN_FILENO, false, "-");
         continue;
       }
       *out = Input{};
       out->id = "-";
       out->html = s.options.format == InputFormat::kHtml;
-      read_fd(STDIN_FILENO, s.options.max_bytes, &out->bytes, &out->error);
+      read_fd(STDIN_FILENO, s.options.max_bytes, 0, &out->bytes, &out->error);
       return true;
     }
     bool produced;

@@ -1,11 +1,16 @@
 // Stage 1a: reading. The only stage that touches the disk. Turns the command line's paths into
 // a stream of inputs, one per posting, in a deterministic order:
 //   - a file is one posting (or one per line, for JSON Lines);
-//   - a folder is walked recursively, entries sorted by name, hidden entries skipped, and only
-//     files with a posting extension taken (--ext); symlinked folders are followed once (no
-//     loops); FIFOs, sockets and devices in a folder become error records, never reads;
+//   - a folder is walked recursively, entries sorted by name (bytewise), hidden entries skipped,
+//     and only files with a posting extension taken (--ext); symlinks are followed, and a
+//     symlinked folder that is already being walked (a loop) is an error record, not a walk;
+//     FIFOs, sockets and devices in a folder become error records and are never opened;
+//   - a FIFO named on the command line is read (it may be a pipe from a shell: `<(cmd)`);
 //   - "-" is standard input.
 // Anything that cannot be read becomes an Input with an error, so it is reported, not lost.
+// JSON Lines are read in blocks and handed on as soon as each line is complete (a pipe feeding
+// standard input is streamed, not slurped); a line longer than max_bytes is reported without
+// being buffered.
 #pragma once
 
 #include <cstdio>
@@ -22,7 +27,8 @@ enum class InputFormat { kAuto, kText, kHtml, kJsonl };
 
 struct ReadOptions {
   InputFormat format = InputFormat::kAuto;
-  size_t max_bytes = 16u << 20;  // per document
+  size_t max_bytes = 16u << 20;  // per document, and per JSON line
+  size_t block_bytes = 256u << 10;  // JSON Lines read buffer (tests and fuzzers use tiny ones)
   std::vector<std::string> extensions = {"txt", "text", "html", "htm"};
   std::string id_field = "id", title_field = "title", text_field = "text";
 };
@@ -33,6 +39,30 @@ struct Input {
   std::optional<std::string> title;  // from a JSONL title field; else the first line is the title
   bool html = false;                 // to be converted from HTML
   std::optional<InputError> error;   // set if the input could not be read
+};
+
+// Splits what a file descriptor delivers into lines, reading blocks of block_bytes; one read(2)
+// per refill, so a line is returned as soon as its newline has arrived.
+class LineReader {
+ public:
+  LineReader(int fd, size_t max_bytes, size_t block_bytes = 256u << 10);
+
+  enum class Status {
+    kLine,     // *line holds the next line, without its '\n'
+    kTooLong,  // the next line was longer than max_bytes: skipped to its end, *line empty
+    kEnd,      // no more input
+    kError,    // read(2) failed: error() is the errno; the stream is done
+  };
+  Status next(std::string* line);
+  int error() const { return m_errno; }
+
+ private:
+  int m_fd;
+  size_t m_max;
+  std::vector<char> m_buf;
+  size_t m_pos = 0, m_len = 0;
+  bool m_done = false;
+  int m_errno = 0;
 };
 
 class InputSource {

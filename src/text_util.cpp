@@ -74,6 +74,27 @@ std::string sanitize_utf8(std::string_view s) {
   return out;
 }
 
+std::string escape_invalid_utf8(std::string_view s) {
+  if (is_valid_utf8(s)) return std::string(s);
+  static const char* hex = "0123456789abcdef";
+  std::string out;
+  out.reserve(s.size() + 16);
+  for (size_t i = 0; i < s.size();) {
+    size_t len;
+    const char32_t cp = decode_utf8(s, i, &len);
+    if (cp == 0xFFFD && len == 1) {
+      const auto b = static_cast<unsigned char>(s[i]);
+      out += "\\x";
+      out += hex[b >> 4];
+      out += hex[b & 15];
+    } else {
+      out.append(s.substr(i, len));
+    }
+    i += len;
+  }
+  return out;
+}
+
 std::string escape_for_terminal(std::string_view s) {
   static const char* hex = "0123456789abcdef";
   std::string out;
@@ -97,7 +118,8 @@ std::string escape_for_terminal(std::string_view s) {
       out += hex[cp >> 4];
       out += hex[cp & 15];
     } else if ((cp >= 0x80 && cp < 0xA0) || (cp >= 0x200E && cp <= 0x200F) ||
-               (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x061C) {
+               (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x061C || cp == 0x2028 || cp == 0x2029 ||
+               cp == 0xFEFF) {
       char buf[12];
       buf[0] = '\\', buf[1] = 'u';
       for (int k = 0; k < 4; ++k) buf[2 + k] = hex[(cp >> (12 - 4 * k)) & 15];

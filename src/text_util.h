@@ -20,8 +20,14 @@ bool is_valid_utf8(std::string_view s);
 // s with every invalid sequence replaced by U+FFFD.
 std::string sanitize_utf8(std::string_view s);
 
+// s as valid UTF-8 with every byte that is not part of a well-formed sequence written as \xNN
+// (for file names and other byte strings: shown, never silently replaced). Valid input is
+// returned unchanged.
+std::string escape_invalid_utf8(std::string_view s);
+
 // For display: s as valid UTF-8 with C0/C1 controls, DEL, bidi controls and invalid bytes made
 // visible as escapes (\n, \t, \x1b, \u202e, \xff), so a document can never drive a terminal.
+// Also escaped: U+2028/U+2029 (line and paragraph separators) and U+FEFF.
 std::string escape_for_terminal(std::string_view s);
 
 // The longest prefix of s of at most max_bytes that does not cut a UTF-8 sequence.
