@@ -30,10 +30,10 @@ std::string evidence_line(std::string_view text, const Evidence& e, bool color) 
   while (from > line_begin && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) --from;
   while (to < line_end && (static_cast<unsigned char>(text[to]) & 0xC0) == 0x80) ++to;
   const std::string open = color ? "\x1b[1;33m" : "»", close = color ? "\x1b[0m" : "«";
+  std::string_view before = text.substr(from, e.text_begin - from);
+  if (from == line_begin) before.remove_prefix(std::min(before.size(), before.find_first_not_of(" \t")));
   std::string out = from > line_begin ? "…" : "";
-  out += escape_for_terminal(trim(text.substr(from, e.text_begin - from)).empty()
-                                 ? std::string_view()
-                                 : text.substr(from, e.text_begin - from));
+  out += escape_for_terminal(before);
   out += open + escape_for_terminal(text.substr(e.text_begin, e.text_end - e.text_begin)) + close;
   out += escape_for_terminal(text.substr(e.text_end, to - e.text_end));
   while (!out.empty() && (out.back() == ' ' || out.back() == '\r')) out.pop_back();
