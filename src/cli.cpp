@@ -11,10 +11,12 @@
 #include <iostream>
 #include <string>
 #include <thread>
+#include <unordered_set>
 #include <vector>
 
 #include "engine.h"
 #include "eval.h"
+#include "export.h"
 #include "exit_status.h"
 #include "explain.h"
 #include "read.h"
@@ -244,17 +246,61 @@ int cmd_explain(const std::vector<std::string>& args) {
   return any_error ? kExitInputError : kExitOk;
 }
 
+// jobmatch lexicon export: the profile's strong and weak patterns for other tools (export.h).
+int cmd_lexicon_export(const std::vector<std::string>& args) {
+  po::options_description visible("Options");
+  visible.add_options()
+      ("format,f", po::value<std::string>()->default_value("rg")->value_name("FMT"),
+       "rg: one ripgrep (Rust regex) pattern per line, for rg -i -f; list: concept, pattern as "
+       "written and its rg translation, tab-separated");
+  visible.add(engine_options());
+  po::variables_map vm;
+  if (!parse(args, visible, po::positional_options_description(), &vm,
+             "Usage: jobmatch lexicon export [--format rg|list] [--lexicon FILE|DIR] [-p PROFILE]\n\n"
+             "Prints every strong and weak pattern of the profile's concepts translated to ripgrep's\n"
+             "regex syntax over raw text (word boundaries, umlaut spellings), for example\n"
+             "  rg -i --count-matches -f <(jobmatch lexicon export --format rg) ads/\n"
+             "The translation approximates: weak patterns lose their near context, not patterns\n"
+             "and gender forms are not modelled."))
+    return kExitOk;
+  const std::string format = vm["format"].as<std::string>();
+  if (format != "rg" && format != "list") throw UsageError{"--format must be rg or list, not '" + format + "'"};
+  auto engine = load_engine(vm);
+  if (!engine) return kExitUsage;
+  const Lexicon& lexicon = engine->lexicon();
+  std::string out;
+  std::unordered_set<std::string> seen;
+  for (const ExportedPattern& e : export_patterns(lexicon, engine->scorer().concepts())) {
+    const std::string& id = lexicon.concepts[e.concept_index].id;
+    if (e.rg.empty()) {
+      std::fprintf(stderr, "jobmatch: warning: %s: pattern '%s' has no ripgrep form (%s); left out\n",
+                   id.c_str(), e.source.c_str(), e.error.c_str());
+      continue;
+    }
+    if (format == "list") out += id + '\t' + (e.weak ? "weak " : "") + e.source + '\t' + e.rg + '\n';
+    else if (seen.insert(e.rg).second) out += e.rg + '\n';
+  }
+  Output output;
+  output.write(out);
+  output.flush();
+  return kExitOk;
+}
+
 int cmd_lexicon(const std::vector<std::string>& args) {
   if (args.empty() || args[0] == "--help" || args[0] == "-h") {
-    std::cout << "Usage: jobmatch lexicon check [FILE|DIR...]\n\n"
-                 "Validates lexicon (*.lex) and profile (*.profile) files; with no argument, the\n"
-                 "embedded ones. A profile file given alone is checked against the embedded\n"
+    std::cout << "Usage: jobmatch lexicon check [FILE|DIR...]\n"
+                 "       jobmatch lexicon export [--format rg|list] [--lexicon FILE|DIR] [-p PROFILE]\n\n"
+                 "check validates lexicon (*.lex) and profile (*.profile) files; with no argument,\n"
+                 "the embedded ones. A profile file given alone is checked against the embedded\n"
                  "lexicon. Errors are reported as file:line:col with the line and a caret; the\n"
-                 "exit code is 2 if there is any.\n";
-    if (args.empty()) throw UsageError{"lexicon needs a command (check)"};
+                 "exit code is 2 if there is any.\n"
+                 "export prints the profile's patterns for ripgrep (see jobmatch lexicon export --help).\n";
+    if (args.empty()) throw UsageError{"lexicon needs a command (check or export)"};
     return kExitOk;
   }
-  if (args[0] != "check") throw UsageError{"unknown lexicon command '" + args[0] + "' (expected: check)"};
+  if (args[0] == "export") return cmd_lexicon_export(std::vector<std::string>(args.begin() + 1, args.end()));
+  if (args[0] != "check")
+    throw UsageError{"unknown lexicon command '" + args[0] + "' (expected: check or export)"};
   std::vector<std::string> paths(args.begin() + 1, args.end());
   if (paths.empty()) paths.push_back("");  // the embedded files
   std::vector<SourceFile> lex, profiles;
