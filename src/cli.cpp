@@ -159,6 +159,7 @@ int cmd_score(const std::vector<std::string>& args) {
        "table (default on a terminal), tsv (default otherwise), csv, jsonl, json")
       ("fail-under", po::value<double>()->value_name("SCORE"),
        "exit 1 if any posting scores below SCORE (a CI gate)")
+      ("ignore-title", po::bool_switch(), "score the body only: the title neither counts as the role nor as text")
       ("threads,j", po::value<int>()->value_name("N"), "worker threads (default: all cores)")
       ("color", po::value<std::string>()->default_value("auto")->value_name("WHEN"),
        "auto, always, never (NO_COLOR is honoured)");
@@ -197,6 +198,7 @@ int cmd_score(const std::vector<std::string>& args) {
   auto writer = make_writer(format, output, *engine, ro);
   InputSource source(paths, read);
   bool any_error = false, any_below = false;
+  run.analyze.ignore_title = vm["ignore-title"].as<bool>();
   run.in_worker = [&](Result& r) { r.rendered = writer->render(r); };
   const bool complete = run_pipeline(*engine, source, run, [&](Result&& r) {
     if (r.error) any_error = true;

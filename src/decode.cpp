@@ -184,6 +184,7 @@ struct Utf8Census {
 Utf8Census take_census(std::string_view s) {
   Utf8Census c;
   const size_t n = s.size();
+  size_t valid_end = SIZE_MAX;  // where the last well-formed multi-byte sequence ended
   for (size_t i = 0; i < n;) {
     const auto b = static_cast<unsigned char>(s[i]);
     if (b < 0x80) {
@@ -194,21 +195,22 @@ Utf8Census take_census(std::string_view s) {
     if (decode_utf8(s, i, &len) != 0xFFFD || len != 1) {
       ++c.good_multi;
       i += len;
+      valid_end = i;
       continue;
     }
     if (!c.bad_bytes) c.first_bad = i;
-    // A lead byte followed by continuation bytes that do not make a valid character (overlong
-    // forms, surrogates, > U+10FFFF, a sequence cut short), or a lead byte whose sequence the end
-    // of the text cuts: broken UTF-8. Consume the lead and its continuations as one error.
+    // Broken UTF-8: a lead byte followed by continuation bytes that do not make a valid
+    // character (overlong forms, surrogates, > U+10FFFF, a sequence cut short), a lead byte
+    // whose sequence the end of the text cuts, or continuation bytes right after a valid
+    // character. Each such error counts once, however many bytes it has.
     size_t k = i + 1;
     while (k < n && k < i + 4 && is_continuation(static_cast<unsigned char>(s[k]))) ++k;
     const bool lead = b >= 0xC0 && b <= 0xF7;
-    const bool stray_after_high = is_continuation(b) && i > 0 && static_cast<unsigned char>(s[i - 1]) >= 0x80;
-    if ((lead && (k > i + 1 || k == n)) || stray_after_high) {
+    if ((lead && (k > i + 1 || k == n)) || (is_continuation(b) && i == valid_end)) {
       ++c.utf8_like;
       c.bad_bytes += k - i;
       i = k;
-    } else {
+    } else {  // a high byte amid other text: what 8-bit encodings look like
       ++c.legacy_like;
       ++c.bad_bytes;
       ++i;

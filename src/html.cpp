@@ -57,7 +57,7 @@ class Builder {
     size_t j = 0;  // position in orig
     for (size_t i = 0; i < decoded.size();) {
       size_t len;
-      decode_utf8(decoded, i, &len);
+      const char32_t cp = decode_utf8(decoded, i, &len);
       uint32_t at = base + static_cast<uint32_t>(std::min(j, orig.empty() ? 0 : orig.size() - 1));
       if (j < orig.size() && orig[j] == '&' && is_entity(orig.substr(j))) {
         j += entity_length(orig.substr(j));
@@ -73,6 +73,10 @@ class Builder {
       if (space) {
         if (!m_out->text.empty() && m_out->text.back() != ' ' && m_out->text.back() != '\n')
           put(' ', at);
+      } else if (cp == 0xFFFD && len == 1) {
+        // gumbo passes some malformed input through as bytes (a numeric character reference
+        // beyond U+10FFFF, say): the text stays valid UTF-8.
+        for (const char b : std::string_view("\xEF\xBF\xBD")) put(b, at);
       } else {
         for (size_t k = 0; k < len; ++k) put(decoded[i + k], at);
       }
@@ -167,7 +171,7 @@ void html_to_text(std::string_view html, HtmlText* out) {
   }
   gumbo_destroy_output(&options, parsed);
   out->src.push_back(static_cast<uint32_t>(html.size()));
-  out->title = std::string(trim(out->title));
+  out->title = sanitize_utf8(trim(out->title));
 }
 
 }  // namespace jobmatch

@@ -1,0 +1,67 @@
+// The JSON Lines reader: the first byte picks --max-bytes and the read block size, the rest is
+// the stream. Every line that is not blank gives exactly one record, in order, and every error
+// record names its line.
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <string>
+
+#include "fuzz_check.h"
+#include "read.h"
+#include "text_util.h"
+
+using namespace jobmatch;
+
+extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, size_t size) {
+  if (size == 0) return 0;
+  ReadOptions options;
+  options.format = InputFormat::kJsonl;
+  options.max_bytes = 1 + (data[0] & 0x1F) * 16u;  // 1 .. 497
+  options.block_bytes = 1 + (data[0] >> 5) * 37u;  // 1 .. 260
+  const std::string_view stream = fuzz::as_view(data + 1, size - 1);
+
+  // What the reader must give: one record per line that is longer than max_bytes or not blank.
+  size_t want = 0;
+  std::vector<size_t> line_of_record;
+  size_t line_no = 0;
+  for (size_t start = 0; start < stream.size();) {
+    size_t end = stream.find('\n', start);
+    if (end == std::string_view::npos) end = stream.size();
+    const std::string_view line = stream.substr(start, end - start);
+    ++line_no;
+    if (line.size() > options.max_bytes || line.find_first_not_of(" \t\r") != std::string_view::npos) {
+      ++want;
+      line_of_record.push_back(line_no);
+    }
+    start = end + 1;
+  }
+
+  const int fd = ::memfd_create("jsonl_fuzz", MFD_CLOEXEC);
+  FUZZ_CHECK(fd >= 0);
+  FUZZ_CHECK(::write(fd, stream.data(), stream.size()) == static_cast<ssize_t>(stream.size()));
+  ::lseek(fd, 0, SEEK_SET);
+  const std::string path = "/proc/self/fd/" + std::to_string(fd);
+  size_t got = 0;
+  {
+    InputSource source({path}, options);
+    Input in;
+    while (source.next(&in)) {
+      FUZZ_CHECK(got < want);
+      const std::string n = std::to_string(line_of_record[got]);
+      if (in.error) {
+        FUZZ_CHECK(!in.error->kind.empty());
+        FUZZ_CHECK(is_valid_utf8(in.error->message));
+        FUZZ_CHECK(in.error->message.starts_with("line " + n));
+      } else {
+        FUZZ_CHECK(in.bytes.size() <= options.max_bytes);
+      }
+      // Records the line's JSON gives no id for are named FILE:LINE.
+      if (in.error && (in.error->kind != "json" || in.error->message.find("JSON") != std::string::npos))
+        FUZZ_CHECK(in.id == path + ":" + n);
+      ++got;
+    }
+  }
+  ::close(fd);
+  FUZZ_CHECK(got == want);
+  return 0;
+}

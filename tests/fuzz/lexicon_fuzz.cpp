@@ -1,0 +1,85 @@
+// The lexicon and profile parsers: the first byte picks which one reads the rest. Any text gives
+// either diagnostics that point into it (file:line:col) or a lexicon/profile that compiles and
+// matches.
+#include <string>
+
+#include "datafile.h"
+#include "engine.h"
+#include "fuzz_check.h"
+#include "lexicon.h"
+#include "match.h"
+#include "normalize.h"
+#include "profile.h"
+#include "text_util.h"
+#include "tokenize.h"
+
+using namespace jobmatch;
+
+namespace {
+
+const Lexicon& embedded_lexicon() {
+  static const Lexicon lex = [] {
+    std::vector<SourceFile> files, profiles;
+    std::vector<Diagnostic> diags;
+    load_data_files("", &files, &profiles, &diags);
+    Lexicon l;
+    FUZZ_CHECK(parse_lexicon(files, &l).empty());
+    return l;
+  }();
+  return lex;
+}
+
+void check_diagnostics(const SourceFile& file, const std::vector<Diagnostic>& diags) {
+  size_t lines = 1;
+  for (const char c : file.text) lines += c == '\n';
+  for (const Diagnostic& d : diags) {
+    FUZZ_CHECK(d.file == file.name);
+    FUZZ_CHECK(!d.message.empty());
+    FUZZ_CHECK(d.line <= lines);
+    if (d.line > 0) FUZZ_CHECK(d.col >= 1 && d.col <= d.line_text.size() + 1);
+    const std::string text = format_diagnostic(d);
+    FUZZ_CHECK(text.starts_with(file.name + ":"));
+  }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, size_t size) {
+  if (size == 0) return 0;
+  const bool profile_mode = data[0] & 1;
+  SourceFile file{profile_mode ? "fuzz.profile" : "fuzz.lex", std::string(fuzz::as_view(data + 1, size - 1))};
+  if (profile_mode) {
+    Profile profile;
+    const auto diags = parse_profile(file, embedded_lexicon(), &profile);
+    check_diagnostics(file, diags);
+    if (diags.empty()) {
+      for (const Section& s : profile.sections) {
+        FUZZ_CHECK(s.weight > 0);
+        for (const ProfileConcept& c : s.concepts) FUZZ_CHECK(c.concept_index < embedded_lexicon().concepts.size());
+      }
+    }
+    return 0;
+  }
+  Lexicon lex;
+  const auto diags = parse_lexicon({file}, &lex);
+  check_diagnostics(file, diags);
+  if (!diags.empty()) return 0;
+  std::string error;
+  const auto matcher = Matcher::build(lex, {}, &error);
+  if (!matcher) return 0;  // RE2 out of memory: reported, not a crash
+  // Every pattern may be matched against its own source text.
+  std::vector<ConceptMatch> found;
+  for (const Concept& c : lex.concepts)
+    for (const Pattern& p : c.strong) {
+      Normalized norm;
+      normalize(p.source, &norm);
+      TokenStream ts;
+      tokenize(norm, &ts);
+      matcher->match(ts, &found);
+      for (const ConceptMatch& m : found) {
+        FUZZ_CHECK(m.concept_index < lex.concepts.size());
+        for (const TextSpan& s : m.spans) FUZZ_CHECK(s.begin <= s.end && s.end <= ts.text.size());
+      }
+    }
+  return 0;
+}

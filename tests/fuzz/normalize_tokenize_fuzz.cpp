@@ -1,0 +1,60 @@
+// normalize() and tokenize(): every offset maps back inside the input and onto the first byte of
+// a character (an invalid byte counts as a character of its own); maps never decrease; the
+// output is valid UTF-8; and the fast path equals the all-ICU reference path.
+#include <vector>
+
+#include "fuzz_check.h"
+#include "normalize.h"
+#include "text_util.h"
+#include "tokenize.h"
+
+using namespace jobmatch;
+
+extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, size_t size) {
+  const std::string_view in = fuzz::as_view(data, size);
+  // Character boundaries of the input, as decode_utf8 walks it (plus the end).
+  std::vector<bool> boundary(size + 1, false);
+  for (size_t i = 0; i < size;) {
+    boundary[i] = true;
+    size_t len;
+    decode_utf8(in, i, &len);
+    i += len;
+  }
+  boundary[size] = true;
+
+  Normalized norm;
+  normalize(in, &norm);
+  FUZZ_CHECK(norm.src.size() == norm.text.size() + 1);
+  FUZZ_CHECK(norm.src.back() == size);
+  FUZZ_CHECK(is_valid_utf8(norm.text));
+  for (size_t i = 0; i < norm.text.size(); ++i) {
+    FUZZ_CHECK(norm.src[i] <= norm.src[i + 1]);
+    FUZZ_CHECK(norm.src[i] < size);
+    FUZZ_CHECK(boundary[norm.src[i]]);
+  }
+  Normalized ref;
+  normalize_reference(in, &ref);
+  FUZZ_CHECK(ref.text == norm.text);
+  FUZZ_CHECK(ref.src == norm.src);
+
+  TokenStream ts;
+  tokenize(norm, &ts);
+  FUZZ_CHECK(ts.src.size() == ts.text.size() + 1);
+  FUZZ_CHECK(!ts.text.empty() && ts.text.front() == ' ' && ts.text.back() == ' ');
+  FUZZ_CHECK(is_valid_utf8(ts.text));
+  for (size_t i = 0; i < ts.src.size(); ++i) {
+    FUZZ_CHECK(ts.src[i] <= size);
+    FUZZ_CHECK(boundary[ts.src[i]]);
+  }
+  for (size_t k = 0; k < ts.starts.size(); ++k) {
+    const uint32_t s = ts.starts[k];
+    FUZZ_CHECK(s > 0 && s < ts.text.size() && ts.text[s - 1] == ' ' && ts.text[s] != ' ');
+    if (k) FUZZ_CHECK(ts.starts[k - 1] < s);
+    FUZZ_CHECK(ts.token_at(s) == k);
+    const size_t e = ts.text.find(' ', s);
+    FUZZ_CHECK(e != std::string::npos);
+    const uint32_t b = ts.input_begin(s), end = ts.input_end(s, e);
+    FUZZ_CHECK(b <= end && end <= size);
+  }
+  return 0;
+}

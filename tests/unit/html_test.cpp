@@ -1,0 +1,88 @@
+// HTML to text on messy pages: what is dropped, what becomes lines, and that the text is always
+// valid UTF-8 with every byte mapped inside the page.
+#include "html.h"
+
+#include <boost/test/unit_test.hpp>
+
+#include <chrono>
+
+#include "test_helpers.h"
+#include "text_util.h"
+
+using jobmatch::HtmlText;
+
+namespace {
+
+HtmlText convert(std::string_view html) {
+  HtmlText out;
+  jobmatch::html_to_text(html, &out);
+  BOOST_TEST(out.src.size() == out.text.size() + 1);
+  for (const uint32_t s : out.src) BOOST_TEST_REQUIRE(s <= html.size());
+  BOOST_TEST(jobmatch::is_valid_utf8(out.text), jobmatch::test::show_bytes(out.text));
+  BOOST_TEST(jobmatch::is_valid_utf8(out.title));
+  return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(html)
+
+BOOST_AUTO_TEST_CASE(job_board_page_becomes_lines_of_text) {
+  const std::string page =
+      "<!DOCTYPE html><html><head><title> ML Engineer &amp; Data </title>"
+      "<style>p { color: red }</style><script>document.write('<p>Java</p>')</script></head>"
+      "<body><h1>Machine Learning Engineer</h1><p>Python&nbsp;&amp; PyTorch &lt;3</p>"
+      "<ul><li>Modelle trainieren</li><li>Gr&ouml;&szlig;e &euro;</li></ul><noscript>JS off</noscript>"
+      "<!-- a comment --><table><tr><td>SQL</td><td>Spark</td></tr></table></body></html>";
+  const HtmlText t = convert(page);
+  BOOST_TEST(t.title == "ML Engineer & Data");
+  BOOST_TEST(t.text.find("Java") == std::string::npos);
+  BOOST_TEST(t.text.find("color") == std::string::npos);
+  BOOST_TEST(t.text.find("JS off") == std::string::npos);
+  BOOST_TEST(t.text.find("comment") == std::string::npos);
+  BOOST_TEST(t.text.find("Machine Learning Engineer\nPython\u00A0& PyTorch <3\n- Modelle trainieren\n- Größe €\n") !=
+                 std::string::npos,
+             t.text);
+  // Evidence maps into the page: "PyTorch" in the text is "PyTorch" in the HTML.
+  const size_t p = t.text.find("PyTorch");
+  BOOST_TEST(page.substr(t.src[p], 7) == "PyTorch");
+}
+
+BOOST_AUTO_TEST_CASE(numeric_reference_beyond_unicode_stays_valid_utf8) {
+  // Regression (html_fuzz): gumbo turns an overflowing numeric character reference into a lone
+  // byte 0xDF; the text must still be valid UTF-8.
+  const HtmlText t = convert("<p>&#9999999999999999999999999999999999999999999999999999999499999;x");
+  BOOST_TEST(t.text == "\uFFFDx");
+  convert("<p>a &#99999999; b &#x110000; c &#55296; d &#1114111; e &#0; f");
+}
+
+BOOST_AUTO_TEST_CASE(invalid_utf8_in_the_page_is_replaced) {
+  const HtmlText t = convert("<html><title>T\xFF</title><p>Gr\xF6\xDF" "e</p></html>");
+  BOOST_TEST(t.title == "T\uFFFD");
+  BOOST_TEST(t.text.find("Gr\uFFFD\uFFFDe") != std::string::npos, jobmatch::test::show_bytes(t.text));
+}
+
+BOOST_AUTO_TEST_CASE(deep_nesting_and_misnested_markup_do_not_crash) {
+  std::string deep;
+  for (int k = 0; k < 20000; ++k) deep += "<div><span>";
+  deep += "deep";
+  convert(deep);
+  convert("<table><p>foster<table><tr><td>x</table></p><b><i>mis</b>nested</i><template>t</template>"
+          "<svg><text>svg</text></svg><select><option>o</select><frameset><math><mi>x</mi></math>");
+  std::string formatting;
+  for (int k = 0; k < 20000; ++k) formatting += "<b><a href=x><i>";
+  formatting += "text</p></table>";
+  const auto t0 = std::chrono::steady_clock::now();
+  convert(formatting);
+  BOOST_TEST(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() < 20.0);
+}
+
+BOOST_AUTO_TEST_CASE(looks_like_html_needs_a_doctype_or_html_tag) {
+  BOOST_TEST(jobmatch::looks_like_html("\xEF\xBB\xBF  \n<!DOCTYPE html><p>x"));
+  BOOST_TEST(jobmatch::looks_like_html("<HTML lang=de>"));
+  BOOST_TEST(!jobmatch::looks_like_html("<p>Python</p>"));
+  BOOST_TEST(!jobmatch::looks_like_html("Machine Learning <html> Engineer"));
+  BOOST_TEST(!jobmatch::looks_like_html(""));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

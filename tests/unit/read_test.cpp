@@ -1,0 +1,353 @@
+// Reading hostile file systems and streams: every input gives exactly one record, nothing blocks.
+#include "read.h"
+
+#include <boost/test/unit_test.hpp>
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <future>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "test_helpers.h"
+
+using jobmatch::Input;
+using jobmatch::InputFormat;
+using jobmatch::InputSource;
+using jobmatch::LineReader;
+using jobmatch::ReadOptions;
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// A fresh folder, removed again at the end of the test.
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    static int counter = 0;
+    path = fs::temp_directory_path() /
+           ("jobmatch_read_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
+    fs::remove_all(path);
+    fs::create_directories(path);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::permissions(path, fs::perms::owner_all, fs::perm_options::add, ec);
+    fs::remove_all(path, ec);
+  }
+  std::string operator/(const std::string& name) const { return (path / name).string(); }
+  void write(const std::string& name, const std::string& bytes) const {
+    std::ofstream(path / name, std::ios::binary) << bytes;
+  }
+};
+
+// A file descriptor holding bytes, for LineReader and JSON Lines tests.
+int memfd_with(const std::string& bytes) {
+  const int fd = ::memfd_create("jobmatch_test", MFD_CLOEXEC);
+  BOOST_TEST_REQUIRE(fd >= 0);
+  BOOST_TEST_REQUIRE(::write(fd, bytes.data(), bytes.size()) == static_cast<ssize_t>(bytes.size()));
+  ::lseek(fd, 0, SEEK_SET);
+  return fd;
+}
+
+void put(int fd, std::string_view s) {
+  BOOST_TEST_REQUIRE(::write(fd, s.data(), s.size()) == static_cast<ssize_t>(s.size()));
+}
+
+std::string fd_path(int fd) { return "/proc/self/fd/" + std::to_string(fd); }
+
+struct Record {
+  std::string id, kind, message, bytes;
+};
+
+std::vector<Record> read_all(const std::vector<std::string>& paths, ReadOptions options = {}) {
+  InputSource source(paths, options);
+  std::vector<Record> out;
+  Input in;
+  while (source.next(&in)) {
+    out.push_back({in.id, in.error ? in.error->kind : "", in.error ? in.error->message : "", in.bytes});
+    BOOST_TEST_REQUIRE(out.size() < 1000u);
+  }
+  return out;
+}
+
+std::vector<std::string> lines_of(const std::string& bytes, size_t max, size_t block,
+                                  std::vector<LineReader::Status>* statuses = nullptr) {
+  const int fd = memfd_with(bytes);
+  LineReader reader(fd, max, block);
+  std::vector<std::string> out;
+  std::string line;
+  for (;;) {
+    const auto st = reader.next(&line);
+    if (st == LineReader::Status::kEnd) break;
+    if (statuses) statuses->push_back(st);
+    out.push_back(st == LineReader::Status::kTooLong ? "<too long>" : line);
+  }
+  ::close(fd);
+  return out;
+}
+
+// Runs f on another thread; fails (instead of hanging the suite) if it takes longer than 10 s.
+template <class F>
+auto within_10s(F f, const char* what) {
+  auto fut = std::async(std::launch::async, f);
+  const bool ready = fut.wait_for(std::chrono::seconds(10)) == std::future_status::ready;
+  BOOST_TEST_REQUIRE(ready, what << " blocked for more than 10 s");
+  return fut.get();
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(read_input)
+
+BOOST_AUTO_TEST_CASE(line_reader_splits_lines_across_any_block_size) {
+  const std::string data = "first\nsecond line\n\nlast without newline";
+  for (const size_t block : {1u, 2u, 3u, 7u, 64u, 1u << 18}) {
+    const auto lines = lines_of(data, 100, block);
+    BOOST_TEST(lines == (std::vector<std::string>{"first", "second line", "", "last without newline"}),
+               "block " << block);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(line_reader_skips_an_over_long_line_without_buffering_it) {
+  const std::string huge(3u << 20, 'x');
+  const int fd = memfd_with("ok\n" + huge + "\nafter\n" + std::string(10, 'y'));
+  LineReader reader(fd, 10, 4096);
+  std::string line;
+  BOOST_TEST((reader.next(&line) == LineReader::Status::kLine));
+  BOOST_TEST(line == "ok");
+  BOOST_TEST((reader.next(&line) == LineReader::Status::kTooLong));
+  BOOST_TEST(line.capacity() < 4096u);  // the 3 MiB line never went into the string
+  BOOST_TEST((reader.next(&line) == LineReader::Status::kLine));
+  BOOST_TEST(line == "after");
+  BOOST_TEST((reader.next(&line) == LineReader::Status::kLine));  // exactly max_bytes is fine
+  BOOST_TEST(line == std::string(10, 'y'));
+  BOOST_TEST((reader.next(&line) == LineReader::Status::kEnd));
+  BOOST_TEST((reader.next(&line) == LineReader::Status::kEnd));
+  ::close(fd);
+}
+
+BOOST_AUTO_TEST_CASE(line_reader_hands_on_a_line_before_the_pipe_closes) {
+  int fds[2];
+  BOOST_TEST_REQUIRE(::pipe(fds) == 0);
+  LineReader reader(fds[0], 1000);
+  std::string line;
+  put(fds[1], "one\ntw");
+  const auto st = within_10s([&] { return reader.next(&line); }, "LineReader::next on an open pipe");
+  BOOST_TEST((st == LineReader::Status::kLine));
+  BOOST_TEST(line == "one");
+  put(fds[1], "o\n");
+  ::close(fds[1]);
+  BOOST_TEST((reader.next(&line) == LineReader::Status::kLine));
+  BOOST_TEST(line == "two");
+  BOOST_TEST((reader.next(&line) == LineReader::Status::kEnd));
+  ::close(fds[0]);
+}
+
+BOOST_AUTO_TEST_CASE(line_reader_reports_a_read_error) {
+  const int fd = ::open(".", O_RDONLY | O_DIRECTORY);  // read(2) on a folder: EISDIR
+  BOOST_TEST_REQUIRE(fd >= 0);
+  LineReader reader(fd, 100);
+  std::string line;
+  BOOST_TEST((reader.next(&line) == LineReader::Status::kError));
+  BOOST_TEST(reader.error() == EISDIR);
+  BOOST_TEST((reader.next(&line) == LineReader::Status::kEnd));
+  ::close(fd);
+}
+
+BOOST_AUTO_TEST_CASE(jsonl_records_stream_from_a_pipe) {
+  int fds[2];
+  BOOST_TEST_REQUIRE(::pipe(fds) == 0);
+  ReadOptions options;
+  options.format = InputFormat::kJsonl;
+  InputSource source({fd_path(fds[0])}, options);
+  Input in;
+  put(fds[1], "{\"id\":\"a\",\"text\":\"x\"}\n{\"id\":");
+  const bool got = within_10s([&] { return source.next(&in); }, "InputSource::next on an open pipe");
+  BOOST_TEST(got);
+  BOOST_TEST(in.id == "a");
+  put(fds[1], "\"b\",\"text\":\"y\"}\n");
+  ::close(fds[1]);
+  BOOST_TEST(source.next(&in));
+  BOOST_TEST(in.id == "b");
+  BOOST_TEST(!source.next(&in));
+  ::close(fds[0]);
+}
+
+BOOST_AUTO_TEST_CASE(jsonl_every_bad_line_is_a_record_naming_its_line) {
+  const std::string data =
+      "{\"id\":\"ok\",\"text\":\"Python\"}\n"     // 1
+      "{\"id\":\"broken\",\"text\":\"x\n"          // 2: unterminated string
+      "\n"                                         // 3: blank, skipped
+      "   \r\n"                                    // 4: blank (CRLF), skipped
+      "{\"id\":\"notext\"}\n"                      // 5
+      "{\"id\":\"num\",\"text\":42}\n"             // 6
+      "[1,2,3]\n"                                  // 7
+      "{\"id\":\"latin1\",\"text\":\"F\xE4hig\"}\n"  // 8: not UTF-8
+      + std::string(200, 'z') + "\n"               // 9: longer than max_bytes
+      "{\"text\":\"no id\"}\r\n"                   // 10: CRLF, id from the line
+      "{\"id\":\"last\",\"text\":\"end\"}";        // 11: no final newline
+  const int fd = memfd_with(data);
+  ReadOptions options;
+  options.format = InputFormat::kJsonl;
+  options.max_bytes = 100;
+  options.block_bytes = 7;
+  const auto records = read_all({fd_path(fd)}, options);
+  ::close(fd);
+  const std::string f = fd_path(fd);
+  BOOST_TEST_REQUIRE(records.size() == 9u);
+  BOOST_TEST(records[0].id == "ok");
+  BOOST_TEST(records[0].kind == "");
+  BOOST_TEST(records[0].bytes == "Python");
+  BOOST_TEST(records[1].id == f + ":2");
+  BOOST_TEST(records[1].kind == "json");
+  BOOST_TEST(records[1].message.starts_with("line 2, byte "), records[1].message);
+  BOOST_TEST(records[2].id == "notext");
+  BOOST_TEST(records[2].message == "line 5: field 'text' is missing");
+  BOOST_TEST(records[3].message == "line 6: field 'text' is not a string");
+  BOOST_TEST(records[4].message == "line 7: not a JSON object");
+  BOOST_TEST(records[5].id == f + ":8");
+  BOOST_TEST(records[5].message.ends_with("(not UTF-8: JSON Lines must be UTF-8)"), records[5].message);
+  BOOST_TEST(records[6].kind == "too_large");
+  BOOST_TEST(records[6].message == "line 9 is longer than --max-bytes (100)");
+  BOOST_TEST(records[7].id == f + ":10");
+  BOOST_TEST(records[7].bytes == "no id");
+  BOOST_TEST(records[8].id == "last");
+  BOOST_TEST(records[8].bytes == "end");
+}
+
+BOOST_AUTO_TEST_CASE(jsonl_deeply_nested_line_is_an_error_not_a_crash) {
+  const std::string deep = std::string(200000, '[') + std::string(200000, ']') + "\n";
+  const std::string deep_obj = "{\"text\":\"x\",\"a\":" + std::string(200000, '[') + std::string(200000, ']') + "}\n";
+  const int fd = memfd_with(deep + deep_obj);
+  ReadOptions options;
+  options.format = InputFormat::kJsonl;
+  const auto records = read_all({fd_path(fd)}, options);
+  ::close(fd);
+  BOOST_TEST_REQUIRE(records.size() == 2u);
+  BOOST_TEST(records[0].message == "line 1: not a JSON object");
+  BOOST_TEST(records[1].kind == "");
+  BOOST_TEST(records[1].bytes == "x");
+}
+
+BOOST_AUTO_TEST_CASE(hostile_folder_gives_one_record_per_entry_and_never_blocks) {
+  TempDir dir;
+  dir.write("a b.txt", "spaces");
+  dir.write("q\"uote'.txt", "quotes");
+  dir.write("tab\there.txt", "tab");
+  dir.write("new\nline.txt", "newline");
+  dir.write("bad\xFF\xFE.txt", "not UTF-8");
+  dir.write("empty.txt", "");
+  dir.write("big.txt", std::string(2000, 'x'));
+  dir.write("skipped.pdf", "not a posting extension");
+  dir.write(".hidden.txt", "hidden");
+  fs::create_symlink("nowhere.txt", dir.path / "dangling.txt");
+  fs::create_symlink("self.txt", dir.path / "self.txt");
+  fs::create_directory(dir.path / "sub");
+  fs::create_symlink("..", dir.path / "sub" / "up");
+  dir.write("sub/inner.txt", "inner");
+  BOOST_TEST_REQUIRE(::mkfifo((dir / "fifo.txt").c_str(), 0644) == 0);
+  fs::create_symlink("/dev/zero", dir.path / "zero.txt");
+  fs::create_symlink("/proc/self/mem", dir.path / "mem.txt");  // a regular file whose read fails
+
+  ReadOptions options;
+  options.max_bytes = 1000;
+  const auto records =
+      within_10s([&] { return read_all({dir.path.string()}, options); }, "walking a folder with a FIFO");
+  const std::string p = dir.path.string() + "/";
+  std::vector<std::string> got;
+  for (const auto& r : records) got.push_back(r.id.substr(p.size()) + " | " + r.kind);
+  const std::vector<std::string> want = {
+      "a b.txt | ",
+      "bad\xFF\xFE.txt | ",
+      "big.txt | too_large",
+      "dangling.txt | not_found",
+      "empty.txt | ",
+      "fifo.txt | not_regular",
+      "mem.txt | io",
+      "new\nline.txt | ",
+      "q\"uote'.txt | ",
+      "self.txt | loop",
+      "sub/inner.txt | ",
+      "sub/up | loop",
+      "tab\there.txt | ",
+      "zero.txt | not_regular",
+  };
+  BOOST_TEST(got == want, boost::test_tools::per_element());
+  for (const auto& r : records)
+    if (r.id.ends_with("new\nline.txt")) BOOST_TEST(r.bytes == "newline");
+}
+
+BOOST_AUTO_TEST_CASE(explicit_fifo_is_read) {
+  TempDir dir;
+  const std::string fifo = dir / "posting.txt";
+  BOOST_TEST_REQUIRE(::mkfifo(fifo.c_str(), 0644) == 0);
+  std::thread writer([&] {
+    const int fd = ::open(fifo.c_str(), O_WRONLY);
+    if (fd >= 0) {
+      [[maybe_unused]] const auto n = ::write(fd, "from a pipe", 11);
+      ::close(fd);
+    }
+  });
+  const auto records = within_10s([&] { return read_all({fifo}); }, "reading an explicit FIFO");
+  writer.join();
+  BOOST_TEST_REQUIRE(records.size() == 1u);
+  BOOST_TEST(records[0].kind == "");
+  BOOST_TEST(records[0].bytes == "from a pipe");
+}
+
+BOOST_AUTO_TEST_CASE(explicit_device_is_an_error_record) {
+  const auto records = within_10s([] { return read_all({"/dev/zero", "/dev/null"}); }, "reading devices");
+  BOOST_TEST_REQUIRE(records.size() == 2u);
+  BOOST_TEST(records[0].kind == "not_regular");
+  BOOST_TEST(records[1].kind == "not_regular");
+}
+
+BOOST_AUTO_TEST_CASE(unreadable_file_is_an_io_error) {
+  if (::geteuid() == 0) {
+    // Permissions do not stop root; a file whose read fails does: /proc/self/mem at offset 0.
+    const auto records = read_all({"/proc/self/mem"});
+    BOOST_TEST_REQUIRE(records.size() == 1u);
+    BOOST_TEST(records[0].kind == "io");
+    BOOST_TEST(records[0].message == "read failed: Input/output error");
+    return;
+  }
+  TempDir dir;
+  dir.write("secret.txt", "x");
+  fs::permissions(dir.path / "secret.txt", fs::perms::none);
+  const auto records = read_all({dir / "secret.txt"});
+  BOOST_TEST_REQUIRE(records.size() == 1u);
+  BOOST_TEST(records[0].kind == "io");
+  BOOST_TEST(records[0].message == "Permission denied");
+}
+
+BOOST_AUTO_TEST_CASE(missing_and_looping_paths_named_explicitly) {
+  TempDir dir;
+  fs::create_symlink("b", dir.path / "a");
+  fs::create_symlink("a", dir.path / "b");
+  const auto records = read_all({dir / "missing.txt", dir / "a"});
+  BOOST_TEST_REQUIRE(records.size() == 2u);
+  BOOST_TEST(records[0].kind == "not_found");
+  BOOST_TEST(records[1].kind == "loop");
+}
+
+BOOST_AUTO_TEST_CASE(loop_message_shows_non_utf8_folder_names_escaped) {
+  TempDir dir;
+  fs::create_directory(dir.path / "d\xFF");
+  fs::create_symlink("..", dir.path / "d\xFF" / "up");
+  const auto records = read_all({dir / "d\xFF"});
+  BOOST_TEST_REQUIRE(records.size() == 1u);  // up → dir (walked), then dir/d\xFF again: a loop
+  BOOST_TEST(records.back().kind == "loop");
+  BOOST_TEST(jobmatch::is_valid_utf8(records.back().message));
+  BOOST_TEST(records.back().message.find("d\\xff") != std::string::npos, records.back().message);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
