@@ -77,13 +77,10 @@ std::unique_ptr<Matcher> Matcher::build(const Lexicon& lexicon, const std::vecto
     for (size_t i = 0; i < lexicon.concepts.size(); ++i) chosen.push_back(i);
   std::sort(chosen.begin(), chosen.end());  // groups of one concept stay adjacent, in order
 
-  auto compile = [&](const std::string& pattern, const std::string& what) -> std::unique_ptr<RE2> {
-    auto re = std::make_unique<RE2>(pattern, span_options());
-    if (!re->ok()) {
-      *error = what + ": " + re->error();
-      return nullptr;
-    }
-    return re;
+  // Span regexes compile on first use; their syntax is checked here by the set (groups) or
+  // was checked when the lexicon was parsed (near, not).
+  auto lazy = [](std::string pattern) {
+    return std::make_unique<LazyRE2>(std::move(pattern), span_options());
   };
 
   // The longest pattern, in words: chunks must overlap by more than that.
@@ -108,20 +105,16 @@ std::unique_ptr<Matcher> Matcher::build(const Lexicon& lexicon, const std::vecto
         *error = c.id + ": " + set_error;
         return nullptr;
       }
-      auto re = compile(pattern, c.id);
-      if (!re) return nullptr;
-      m->m_groups.push_back(Group{ci, weak, std::move(re)});
+      m->m_groups.push_back(Group{ci, weak, lazy(pattern)});
     }
     Guards& g = m->m_guards[ci];
     g.window = c.window;
     if (!c.weak.empty()) {
       auto near = fragments(c.near);
       for (auto& f : fragments(c.strong)) near.push_back(std::move(f));
-      if (!(g.near = compile(wrap_in_boundaries(near), c.id + " near"))) return nullptr;
+      g.near = lazy(wrap_in_boundaries(near));
     }
-    if (!c.exclude.empty() &&
-        !(g.exclude = compile(wrap_in_boundaries(fragments(c.exclude)), c.id + " not")))
-      return nullptr;
+    if (!c.exclude.empty()) g.exclude = lazy(wrap_in_boundaries(fragments(c.exclude)));
   }
   if (!m->m_set.Compile()) {
     *error = "the pattern set does not compile (RE2 out of memory)";
@@ -166,7 +159,7 @@ void Matcher::set_hits(std::string_view chunk, std::vector<int>* hits) const {
   if (info.kind == RE2::Set::kNoError) return;
   // The DFA ran out of memory on this input: one search per group gives the same answer.
   for (size_t g = 0; g < m_groups.size(); ++g)
-    if (RE2::PartialMatch(re2::StringPiece(chunk.data(), chunk.size()), *m_groups[g].re))
+    if (RE2::PartialMatch(re2::StringPiece(chunk.data(), chunk.size()), m_groups[g].re->get()))
       hits->push_back(static_cast<int>(g));
 }
 
@@ -191,7 +184,7 @@ void Matcher::match(const TokenStream& ts, std::vector<ConceptMatch>* out) const
     set_hits(chunk, &hits);
     for (const int g : hits) {
       spans.clear();
-      find_all(*m_groups[static_cast<size_t>(g)].re, chunk, &spans);
+      find_all(m_groups[static_cast<size_t>(g)].re->get(), chunk, &spans);
       for (const TextSpan& sp : spans)
         found.push_back({static_cast<uint32_t>(g), {static_cast<uint32_t>(sp.begin + offset),
                                                     static_cast<uint32_t>(sp.end + offset)}});
@@ -221,7 +214,7 @@ void Matcher::match(const TokenStream& ts, std::vector<ConceptMatch>* out) const
       const size_t tw0 = ts.token_at(w.begin), tw1 = ts.token_at(w.end - 1);
       const size_t reach = static_cast<size_t>(guard.window) + m_overlap;
       context.clear();
-      find_in_window(*guard.near, ts, tw0 > reach ? tw0 - reach : 0, tw1 + 1 + reach, &context);
+      find_in_window(guard.near->get(), ts, tw0 > reach ? tw0 - reach : 0, tw1 + 1 + reach, &context);
       const bool supported = std::any_of(context.begin(), context.end(), [&](const TextSpan& c) {
         if (c == w) return false;
         const size_t tc0 = ts.token_at(c.begin), tc1 = ts.token_at(c.end - 1);
@@ -234,7 +227,7 @@ void Matcher::match(const TokenStream& ts, std::vector<ConceptMatch>* out) const
       std::erase_if(spans, [&](const TextSpan& s) {
         const size_t t0 = ts.token_at(s.begin), t1 = ts.token_at(s.end - 1);
         excluded.clear();
-        find_in_window(*guard.exclude, ts, t0 > m_overlap ? t0 - m_overlap : 0, t1 + 1 + m_overlap,
+        find_in_window(guard.exclude->get(), ts, t0 > m_overlap ? t0 - m_overlap : 0, t1 + 1 + m_overlap,
                        &excluded);
         return std::any_of(excluded.begin(), excluded.end(),
                            [&](const TextSpan& x) { return s.begin < x.end && x.begin < s.end; });

@@ -10,6 +10,7 @@
 #include <re2/set.h>
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,24 @@ struct ConceptMatch {
   std::vector<TextSpan> spans;   // ascending, not overlapping
 };
 
+// An RE2 compiled on first use (thread-safe): most pattern groups never hit a given batch, and
+// compiling them all up front is most of jobmatch's start-up time.
+class LazyRE2 {
+ public:
+  LazyRE2(std::string pattern, RE2::Options options)
+      : m_pattern(std::move(pattern)), m_options(std::move(options)) {}
+  const RE2& get() const {
+    std::call_once(m_once, [this] { m_re = std::make_unique<RE2>(m_pattern, m_options); });
+    return *m_re;
+  }
+
+ private:
+  std::string m_pattern;
+  RE2::Options m_options;
+  mutable std::once_flag m_once;
+  mutable std::unique_ptr<RE2> m_re;
+};
+
 class Matcher {
  public:
   // Compiles the given concepts of the lexicon (all of them if `concepts` is empty). Returns
@@ -48,11 +67,11 @@ class Matcher {
   struct Group {  // the strong or the weak patterns of one concept
     size_t concept_index;
     bool weak;
-    std::unique_ptr<RE2> re;
+    std::unique_ptr<LazyRE2> re;
   };
   struct Guards {  // per concept, only when it has weak or `not` patterns
-    std::unique_ptr<RE2> near;     // near patterns and the concept's strong patterns
-    std::unique_ptr<RE2> exclude;
+    std::unique_ptr<LazyRE2> near;  // near patterns and the concept's strong patterns
+    std::unique_ptr<LazyRE2> exclude;
     int window = 8;
   };
 

@@ -58,58 +58,62 @@ bool compile_literal(std::string_view piece, size_t col, std::string* regex, std
 bool compile_pattern(std::string_view pattern, std::string* regex, std::string* error,
                      size_t* col) {
   regex->clear();
-  if (pattern.empty()) {
-    *error = "empty pattern";
-    *col = 0;
+  auto fail = [&](std::string message, size_t at) {
+    *error = std::move(message);
+    *col = at;
     return false;
-  }
+  };
+  if (pattern.empty()) return fail("empty pattern", 0);
   if (pattern.starts_with("re:")) {
     const std::string_view body = pattern.substr(3);
-    RE2 re(std::string(body), RE2::Quiet);
-    if (!re.ok()) {
-      *error = "invalid regular expression: " + re.error();
-      *col = 3;
-      return false;
-    }
+    RE2 alone(std::string(body), RE2::Quiet);
+    if (!alone.ok()) return fail("invalid regular expression: " + alone.error(), 3);
     *regex = "(?:" + std::string(body) + ")";
-  } else {
-    size_t i = 0;
-    bool first_word = true;
-    while (i < pattern.size()) {
-      if (pattern[i] == ' ') {
-        ++i;
+    RE2 whole("^" + *regex + "$", RE2::Quiet);
+    if (RE2::FullMatch("", whole)) return fail("pattern matches the empty string", 0);
+    return true;
+  }
+  // The word language needs no regex compile to be checked: literals are quoted and the
+  // classes fixed. It can match the empty string only as a single word without a literal.
+  size_t words = 0;
+  bool literal = false;
+  size_t i = 0;
+  while (i < pattern.size()) {
+    if (pattern[i] == ' ') {
+      ++i;
+      continue;
+    }
+    size_t end = pattern.find(' ', i);
+    if (end == std::string_view::npos) end = pattern.size();
+    const std::string_view word = pattern.substr(i, end - i);
+    // Joiners only join word characters, so a token never starts or ends with one (".net"'s
+    // leading dot aside).
+    if (word.find_first_of("&/-'") == 0)
+      return fail(std::string("a word cannot start with '") + word.front() +
+                      "': it only joins word characters",
+                  i);
+    if (word.find_last_of("&/-.'") == word.size() - 1)
+      return fail(std::string("a word cannot end with '") + word.back() +
+                      "': it only joins word characters",
+                  end - 1);
+    if (words++) *regex += kBoundary;
+    size_t p = i;
+    while (p < end) {
+      if (pattern[p] == '*') {
+        *regex += kWordRun;
+        ++p;
         continue;
       }
-      size_t end = pattern.find(' ', i);
-      if (end == std::string_view::npos) end = pattern.size();
-      if (!first_word) *regex += kBoundary;
-      first_word = false;
-      size_t p = i;
-      while (p < end) {
-        if (pattern[p] == '*') {
-          *regex += kWordRun;
-          ++p;
-          continue;
-        }
-        size_t q = pattern.find('*', p);
-        if (q == std::string_view::npos || q > end) q = end;
-        if (!compile_literal(pattern.substr(p, q - p), p, regex, error, col)) return false;
-        p = q;
-      }
-      i = end;
+      size_t q = pattern.find('*', p);
+      if (q == std::string_view::npos || q > end) q = end;
+      const size_t before = regex->size();
+      if (!compile_literal(pattern.substr(p, q - p), p, regex, error, col)) return false;
+      literal |= regex->size() > before;
+      p = q;
     }
+    i = end;
   }
-  RE2 whole("^(?:" + *regex + ")$", RE2::Quiet);
-  if (!whole.ok()) {
-    *error = "invalid regular expression: " + whole.error();
-    *col = 0;
-    return false;
-  }
-  if (RE2::FullMatch("", whole)) {
-    *error = "pattern matches the empty string";
-    *col = 0;
-    return false;
-  }
+  if (words == 1 && !literal) return fail("pattern matches the empty string", 0);
   return true;
 }
 

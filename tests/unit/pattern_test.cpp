@@ -203,3 +203,22 @@ BOOST_AUTO_TEST_CASE(rejects_characters_that_never_occur_inside_a_token) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(pattern_checks)
+
+// A joiner between spaces ("weights & biases") could never match: tokens never start or end
+// with one. The lexicon check says so instead of silently never matching.
+BOOST_AUTO_TEST_CASE(rejects_words_that_start_or_end_with_a_joiner) {
+  std::string regex, error;
+  size_t col = 0;
+  BOOST_TEST(!jobmatch::compile_pattern("weights & biases", &regex, &error, &col));
+  BOOST_TEST(col == 8u);
+  BOOST_TEST(error.find("cannot start with '&'") != std::string::npos);
+  BOOST_TEST(!jobmatch::compile_pattern("data-", &regex, &error, &col));
+  BOOST_TEST(col == 4u);
+  BOOST_TEST(jobmatch::compile_pattern(".net", &regex, &error, &col));
+  BOOST_TEST(jobmatch::compile_pattern("w&b", &regex, &error, &col));
+  BOOST_TEST(jobmatch::compile_pattern("c++", &regex, &error, &col));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
