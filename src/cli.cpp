@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <boost/program_options.hpp>
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -213,6 +214,68 @@ int cmd_score(const std::vector<std::string>& args) {
   return any_below ? kExitBelowFloor : kExitOk;
 }
 
+// `jobmatch report`: the whole batch as one self-contained HTML page (report/html_report.h).
+int cmd_report(const std::vector<std::string>& args) {
+  po::options_description out("Output");
+  out.add_options()
+      ("output,o", po::value<std::string>()->value_name("FILE"), "the HTML file to write (- for standard output)")
+      ("threads,j", po::value<int>()->value_name("N"), "worker threads (default: all cores)");
+  po::options_description visible;
+  visible.add(out).add(input_options()).add(engine_options());
+  visible.add_options()("path", po::value<std::vector<std::string>>(), "");
+  po::positional_options_description pos;
+  pos.add("path", -1);
+  po::variables_map vm;
+  if (!parse(args, visible, pos, &vm,
+             "Usage: jobmatch report [OPTIONS] PATH... -o FILE\n\n"
+             "Writes one self-contained HTML page (no network, no external files) for the postings\n"
+             "under PATH: the ranking as a sortable, filterable table, each posting's explanation\n"
+             "with its evidence highlighted, a score histogram, a section heatmap and the concepts\n"
+             "the batch covers least. Exit codes as for score: 2 usage or lexicon error, or FILE\n"
+             "cannot be written; 3 some inputs could not be read (they are error rows in the page)."))
+    return kExitOk;
+  if (!vm.count("output")) throw UsageError{"report needs -o FILE (or -o - for standard output)"};
+  const ReadOptions read = read_options(vm);
+  RunOptions run;
+  run.threads = vm.count("threads") ? vm["threads"].as<int>()
+                                    : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  if (run.threads < 1 || run.threads > 256) throw UsageError{"--threads must be from 1 to 256"};
+  run.analyze.keep_text = true;
+  const std::vector<std::string> paths = paths_of(vm);
+  auto engine = load_engine(vm);
+  if (!engine) return kExitUsage;
+  const std::string file = vm["output"].as<std::string>();
+  std::FILE* f = file == "-" ? nullptr : std::fopen(file.c_str(), "wb");
+  if (file != "-" && !f) {
+    print_error("cannot write " + file + ": " + std::strerror(errno));
+    return kExitUsage;
+  }
+  bool any_error = false, broken = false;
+  {
+    Output output(f ? ::fileno(f) : STDOUT_FILENO);
+    auto writer = make_html_report_writer(output, *engine);
+    run.in_worker = [&](Result& r) {
+      r.rendered = writer->render(r);
+      std::string().swap(r.text);  // packed into rendered; not kept while waiting for its turn
+    };
+    InputSource source(paths, read);
+    run_pipeline(*engine, source, run, [&](Result&& r) {
+      any_error |= r.error.has_value();
+      writer->write(r, std::move(r.rendered));
+      return true;
+    });
+    writer->finish();
+    broken = output.broken();
+  }
+  if (f && std::fclose(f) != 0) broken = true;
+  if (broken && !f) std::_Exit(kExitOk);  // the reader of our output went away
+  if (broken) {
+    print_error("cannot write " + file);
+    return kExitUsage;
+  }
+  return any_error ? kExitInputError : kExitOk;
+}
+
 int cmd_explain(const std::vector<std::string>& args) {
   po::options_description visible("Options");
   visible.add_options()
@@ -287,68 +350,6 @@ int cmd_lexicon_export(const std::vector<std::string>& args) {
   output.write(out);
   output.flush();
   return kExitOk;
-}
-
-// `jobmatch report`: the whole batch as one self-contained HTML page (report/html_report.h).
-int cmd_report(const std::vector<std::string>& args) {
-  po::options_description out("Output");
-  out.add_options()
-      ("output,o", po::value<std::string>()->value_name("FILE"), "the HTML file to write (- for standard output)")
-      ("threads,j", po::value<int>()->value_name("N"), "worker threads (default: all cores)");
-  po::options_description visible;
-  visible.add(out).add(input_options()).add(engine_options());
-  visible.add_options()("path", po::value<std::vector<std::string>>(), "");
-  po::positional_options_description pos;
-  pos.add("path", -1);
-  po::variables_map vm;
-  if (!parse(args, visible, pos, &vm,
-             "Usage: jobmatch report [OPTIONS] PATH... -o FILE\n\n"
-             "Writes one self-contained HTML page (no network, no external files) for the postings\n"
-             "under PATH: the ranking as a sortable, filterable table, each posting's explanation\n"
-             "with its evidence highlighted, a score histogram, a section heatmap and the concepts\n"
-             "the batch covers least. Exit codes as for score: 2 usage or lexicon error, or FILE\n"
-             "cannot be written; 3 some inputs could not be read (they are error rows in the page)."))
-    return kExitOk;
-  if (!vm.count("output")) throw UsageError{"report needs -o FILE (or -o - for standard output)"};
-  const ReadOptions read = read_options(vm);
-  RunOptions run;
-  run.threads = vm.count("threads") ? vm["threads"].as<int>()
-                                    : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  if (run.threads < 1 || run.threads > 256) throw UsageError{"--threads must be from 1 to 256"};
-  run.analyze.keep_text = true;
-  const std::vector<std::string> paths = paths_of(vm);
-  auto engine = load_engine(vm);
-  if (!engine) return kExitUsage;
-  const std::string file = vm["output"].as<std::string>();
-  std::FILE* f = file == "-" ? nullptr : std::fopen(file.c_str(), "wb");
-  if (file != "-" && !f) {
-    print_error("cannot write " + file + ": " + std::strerror(errno));
-    return kExitUsage;
-  }
-  bool any_error = false, broken = false;
-  {
-    Output output(f ? ::fileno(f) : STDOUT_FILENO);
-    auto writer = make_html_report_writer(output, *engine);
-    run.in_worker = [&](Result& r) {
-      r.rendered = writer->render(r);
-      std::string().swap(r.text);  // packed into rendered; not kept while waiting for its turn
-    };
-    InputSource source(paths, read);
-    run_pipeline(*engine, source, run, [&](Result&& r) {
-      any_error |= r.error.has_value();
-      writer->write(r, std::move(r.rendered));
-      return true;
-    });
-    writer->finish();
-    broken = output.broken();
-  }
-  if (f && std::fclose(f) != 0) broken = true;
-  if (broken && !f) std::_Exit(kExitOk);  // the reader of our output went away
-  if (broken) {
-    print_error("cannot write " + file);
-    return kExitUsage;
-  }
-  return any_error ? kExitInputError : kExitOk;
 }
 
 int cmd_lexicon(const std::vector<std::string>& args) {

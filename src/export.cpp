@@ -8,17 +8,24 @@
 namespace jobmatch {
 namespace {
 
-// ASCII word-boundary assertions: they keep Rust's regex in its lazy DFA on any text.
+// ASCII word-boundary assertions: they keep Rust's regex in its lazy DFA on any text (a Unicode
+// \b makes ripgrep 13 about 50 times slower on these patterns).
 constexpr std::string_view kB = "(?-u:\\b)";
 constexpr std::string_view kNotB = "(?-u:\\B)";
+// Word characters in raw text, as the inside of a class: ASCII letters, digits and '_', the
+// Latin-1 and Latin Extended-A/B letters (not × and ÷) and combining diacritics. Rust's Unicode
+// \w would be closer, but 1,500 patterns with it exceed ripgrep's regex size limit, and its case
+// folding under -i takes seconds; the postings are German and English.
+constexpr std::string_view kWordInner =
+    "0-9A-Za-z_\\x{C0}-\\x{D6}\\x{D8}-\\x{F6}\\x{F8}-\\x{24F}\\x{300}-\\x{36F}";
 // A token boundary in raw text: a run of non-word characters (punctuation between tokens is
 // dropped by normalization, so any run of it separates two tokens).
-constexpr std::string_view kSep = "\\W+";
+const std::string kSepRe = "[^" + std::string(kWordInner) + "]+";
 // What '*' means: a run of word characters within one word.
-constexpr std::string_view kWordRun = "\\w*";
+const std::string kWordRunRe = "[" + std::string(kWordInner) + "]*";
 // A character that can stand inside a token: a word character or a joiner (what "[^ ]" means in
 // the token stream).
-constexpr std::string_view kTokenClassInner = "\\w\\-/.'\\&+#";
+const std::string kTokenClassInner = std::string(kWordInner) + "\\-/.'\\&+#";
 
 bool is_ascii_word(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
@@ -49,7 +56,7 @@ void append_literal(std::string& out, std::string_view ch) {
 // ---------------------------------------------------------------- plain patterns
 
 struct Unit {
-  enum Kind { kLiteral, kUmlaut, kStar, kSep } kind;
+  enum Kind { kLiteral, kUmlaut, kStar, kSeparator } kind;
   std::string text;     // kLiteral: one character; kUmlaut: the folded pair ("ae")
   std::string umlaut;   // kUmlaut: the character it was folded from ("ä")
 };
@@ -88,11 +95,11 @@ void literal_units(std::string_view piece, std::vector<Unit>* units) {
 
 void append_unit(std::string& out, const Unit& u, bool lead, bool trail) {
   switch (u.kind) {
-    case Unit::kSep:
-      out += kSep;
+    case Unit::kSeparator:
+      out += kSepRe;
       return;
     case Unit::kStar:
-      out += kWordRun;
+      out += kWordRunRe;
       return;
     case Unit::kLiteral:
       append_literal(out, u.text);
@@ -121,7 +128,7 @@ std::string_view edge_boundary(const Unit& u) {
     case Unit::kLiteral:
       return u.text.size() == 1 && is_ascii_word(u.text[0]) ? kB : kNotB;
     case Unit::kUmlaut:
-    case Unit::kSep:
+    case Unit::kSeparator:
       return {};
   }
   return {};
@@ -137,7 +144,7 @@ bool plain_to_rg(std::string_view pattern, std::string* out, std::string* error)
     }
     size_t end = pattern.find(' ', i);
     if (end == std::string_view::npos) end = pattern.size();
-    if (!units.empty() && units.back().kind != Unit::kSep) units.push_back({Unit::kSep, "", ""});
+    if (!units.empty() && units.back().kind != Unit::kSeparator) units.push_back({Unit::kSeparator, "", ""});
     for (size_t p = i; p < end;) {
       if (pattern[p] == '*') {
         units.push_back({Unit::kStar, "", ""});
@@ -151,7 +158,7 @@ bool plain_to_rg(std::string_view pattern, std::string* out, std::string* error)
     }
     i = end;
   }
-  while (!units.empty() && units.back().kind == Unit::kSep) units.pop_back();
+  while (!units.empty() && units.back().kind == Unit::kSeparator) units.pop_back();
   if (units.empty()) {
     *error = "empty pattern";
     return false;
@@ -215,7 +222,7 @@ class ReTranslator {
 
   // A literal character of the token stream, outside a class.
   void literal(std::string_view ch) {
-    if (ch == " ") m_out += "(?:\\W+)";  // the space between tokens
+    if (ch == " ") m_out += "(?:" + kSepRe + ")";  // the space between tokens
     else append_literal(m_out, ch);
   }
 
@@ -295,13 +302,18 @@ class ReTranslator {
     if (m_i + 1 >= m_re.size()) return fail("trailing backslash");
     const char e = m_re[m_i + 1];
     switch (e) {
-      case 'd': case 'D': case 'w': case 'W': case 'A': case 'z':
+      case 'd': case 'D': case 'w': case 'W':
+        m_out += e == 'd' ? "[0-9]" : e == 'D' ? "[^0-9]" : e == 'w' ? "[" + std::string(kWordInner) + "]"
+                                                         : "[^" + std::string(kWordInner) + "]";
+        m_i += 2;
+        return true;
+      case 'A': case 'z':
       case 'n': case 't': case 'r': case 'f': case 'v': case 'a':
         m_out += m_re.substr(m_i, 2);
         m_i += 2;
         return true;
       case 's':  // in the token stream, the space between tokens
-        m_out += "(?:\\W+)";
+        m_out += "(?:" + kSepRe + ")";
         m_i += 2;
         return true;
       case 'S':
@@ -364,9 +376,10 @@ class ReTranslator {
   };
 
   static std::string class_char(std::string_view ch) {
-    if (ch.size() == 1 && std::string_view("[]\\-^&~").find(ch[0]) != std::string_view::npos)
-      return "\\" + std::string(ch);
-    return std::string(ch);
+    std::string out;
+    if (ch.size() == 1 && std::string_view("[]\\-^&~").find(ch[0]) != std::string_view::npos) out += '\\';
+    out += ch;
+    return out;
   }
 
   Next class_item(ClassItem* item, bool first) {
@@ -380,7 +393,7 @@ class ReTranslator {
     if (m_re.substr(m_i).starts_with("[:")) {
       const size_t close = m_re.find(":]", m_i + 2);
       if (close == std::string_view::npos) return fail_item("unterminated [: :] class");
-      item->text = "[" + std::string(m_re.substr(m_i, close + 2 - m_i)) + "]";
+      item->text.assign(1, '[').append(m_re.substr(m_i, close + 2 - m_i)).append(1, ']');
       m_i = close + 2;
       return Next::kItem;
     }
@@ -393,7 +406,16 @@ class ReTranslator {
         m_i += 2;
         return Next::kItem;
       }
-      if (std::string_view("dDwWSntrfva").find(e) != std::string_view::npos) {
+      if (e == 'd' || e == 'D' || e == 'w' || e == 'W' || e == 'S') {
+        item->text = e == 'd'   ? std::string("0-9")
+                     : e == 'D' ? std::string("[^0-9]")
+                     : e == 'w' ? std::string(kWordInner)
+                     : e == 'W' ? "[^" + std::string(kWordInner) + "]"
+                                : "[" + kTokenClassInner + "]";
+        m_i += 2;
+        return Next::kItem;
+      }
+      if (std::string_view("ntrfva").find(e) != std::string_view::npos) {
         item->text = m_re.substr(m_i, 2);
         m_i += 2;
         return Next::kItem;
@@ -484,9 +506,9 @@ class ReTranslator {
       }
     } else if (others.empty() || others_nonword) {
       // The separator or a joiner: one token boundary, i.e. a run of non-word characters.
-      m_out += "(?:\\W+)";
+      m_out += "(?:" + kSepRe + ")";
     } else {
-      m_out += "(?:\\W+|[" + others + "])";
+      m_out += "(?:" + kSepRe + "|[" + others + "])";
     }
     return true;
   }

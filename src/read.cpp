@@ -295,6 +295,12 @@ struct InputSource::Impl {
              "line " + n + ", byte " + std::to_string(e.byte) + ": invalid JSON" +
                  (is_valid_utf8(line) ? "" : " (not UTF-8: JSON Lines must be UTF-8)"));
         return true;
+      } catch (const nlohmann::json::out_of_range&) {  // 1e9999: a number no double holds
+        fail(out, where, "json", "line " + n + ": invalid JSON (a number out of range)");
+        return true;
+      } catch (const nlohmann::json::exception&) {
+        fail(out, where, "json", "line " + n + ": invalid JSON");
+        return true;
       }
       if (!j.is_object()) {
         fail(out, where, "json", "line " + n + ": not a JSON object");

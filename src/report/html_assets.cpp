@@ -23,6 +23,7 @@ h2 { margin: 0 0 8px; font-size: 15px; }
 section.postings, .overview > .col > *, .overview > figure { background: var(--card); border: 1px solid var(--line);
   border-radius: 8px; padding: 12px 16px; }
 .controls { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; margin-bottom: 8px; }
+.controls .note { margin: 0 0 0 8px; }
 #filter { flex: 0 1 340px; padding: 5px 10px; border: 1px solid #c9ced6; border-radius: 6px; font: inherit; }
 select, button { font: inherit; }
 #lang { padding: 4px 6px; border: 1px solid #c9ced6; border-radius: 6px; background: #fff; }
@@ -51,9 +52,14 @@ td.title, td.id, td.concepts, td.must { unicode-bidi: isolate; }
 td.id { color: var(--muted); font-size: 12px; white-space: nowrap; direction: ltr; }
 .chip { display: inline-block; margin: 1px 4px 1px 0; padding: 0 7px; border-radius: 10px; background: #e8eefc;
   color: #1f3c88; font-size: 12px; white-space: nowrap; }
+.chip { max-width: 16em; overflow: hidden; text-overflow: ellipsis; vertical-align: top; }
 .chip.miss { background: #fde9e7; color: var(--miss); }
 .more { color: var(--muted); font-size: 12px; }
 tr.failed td { color: var(--miss); }
+#postings.limited tr.beyond { display: none; }
+tbody tr { scroll-margin-top: 40px; }
+.showall { margin: 10px 0 0; text-align: center; }
+#showall { padding: 4px 14px; border: 1px solid #9fb4ea; border-radius: 6px; background: #f2f5fd; color: #1f3c88; cursor: pointer; }
 tr.failed td.title a { font-weight: 400; }
 .overview { display: grid; grid-template-columns: minmax(0, 500px) minmax(0, 1fr); gap: 16px; align-items: start; margin-top: 16px; }
 .overview > .col { display: grid; gap: 16px; }
@@ -165,6 +171,7 @@ const char* const kHtmlReportJs = R"JS(
   }
   function fix(v, d) { return (+v).toFixed(d); }
   function concept(c) { return meta.concepts[c] || ['?', '?']; }
+  function short(s, n) { var a = Array.from(s); return a.length <= n ? s : a.slice(0, n - 1).join('').trimEnd() + '\u2026'; }
   function sectionStyle(s) {
     var hue = hues[s % hues.length];
     return { '--mk': 'hsl(' + hue + ' 85% 88%)', '--ml': 'hsl(' + hue + ' 60% 48%)',
@@ -191,6 +198,7 @@ const char* const kHtmlReportJs = R"JS(
     var frag = document.createDocumentFragment();
     info.forEach(function (x) { frag.appendChild(x.row); });
     tbody.appendChild(frag);
+    applyLimit();
     document.querySelectorAll('#postings th[data-key]').forEach(function (th) {
       th.setAttribute('aria-sort', th.dataset.key === key ? (dir > 0 ? 'ascending' : 'descending') : 'none');
     });
@@ -206,16 +214,32 @@ const char* const kHtmlReportJs = R"JS(
   var filterBox = $('#filter'), langSel = $('#lang'), binChip = $('#binchip'), countEl = $('#count');
   var bin = -1;
   function binOf(score) { return Math.min(9, Math.floor(score / 10)); }
+  // With many rows, only the first meta.shown_rows that pass the filter are laid out until
+  // "Show all" is pressed.
+  var table = $('#postings'), showAll = $('#showall'), shown = info.length;
+  function applyLimit() {
+    var n = 0, limited = table.classList.contains('limited');
+    info.forEach(function (x) {
+      var beyond = limited && !x.row.hidden && ++n > meta.shown_rows;
+      if (x.row.classList.contains('beyond') !== beyond) x.row.classList.toggle('beyond', beyond);
+    });
+    var cut = limited && shown > meta.shown_rows;
+    if (showAll) { showAll.hidden = !cut; showAll.textContent = 'Show all ' + shown + ' postings'; }
+    countEl.textContent = (cut ? 'first ' + meta.shown_rows + ' of ' : '') +
+      (shown === info.length ? info.length + ' postings' : shown + ' of ' + info.length + ' postings');
+  }
+  if (showAll) showAll.addEventListener('click', function () { table.classList.remove('limited'); applyLimit(); });
   function applyFilter() {
     var words = filterBox.value.toLowerCase().split(/\s+/).filter(Boolean);
-    var lang = langSel.value, shown = 0;
+    var lang = langSel.value;
+    shown = 0;
     info.forEach(function (x) {
       var ok = (!lang || x.lang === lang) && words.every(function (w) { return x.hay.indexOf(w) >= 0; }) &&
         (bin < 0 || (!x.failed && binOf(x.score) === bin));
-      x.row.hidden = !ok;
+      if (x.row.hidden === ok) x.row.hidden = !ok;
       if (ok) shown++;
     });
-    countEl.textContent = shown === info.length ? info.length + ' postings' : shown + ' of ' + info.length + ' postings';
+    applyLimit();
     binChip.hidden = bin < 0;
     if (bin >= 0) binChip.textContent = 'score ' + bin * 10 + '\u2013' + (bin === 9 ? 100 : bin * 10 + 10) + '  \u2715';
     document.querySelectorAll('#histogram .bin').forEach(function (g) { g.classList.toggle('active', +g.dataset.bin === bin); });
@@ -419,7 +443,7 @@ const char* const kHtmlReportJs = R"JS(
       out.push(mk);
       active.forEach(function (x) {
         if (x.e === b) out.push(h('span', { class: 'tag', style: sectionStyle(x.m.section), title: spanTitle(x.m, x.s, x.counted) },
-          concept(x.m.c)[1] + (x.counted ? ' \u00d7' + fix(x.s[5], 2) : ' \u2205')));
+          short(concept(x.m.c)[1], 28) + (x.counted ? ' \u00d7' + fix(x.s[5], 2) : ' \u2205')));
       });
     }
     return out;
@@ -454,7 +478,7 @@ const char* const kHtmlReportJs = R"JS(
 
   tbody.addEventListener('click', function (e) {
     var tr = e.target.closest('tr');
-    if (!tr) return;
+    if (!tr || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;  // new tab etc.
     e.preventDefault();
     go(tr.id);
   });
@@ -467,6 +491,7 @@ const char* const kHtmlReportJs = R"JS(
     else if (!panel.hidden) closePanel();
   }
   window.addEventListener('hashchange', fromHash);
+  applyLimit();
   fromHash();
   document.documentElement.dataset.ready = '1';
 })();

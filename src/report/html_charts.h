@@ -24,7 +24,8 @@ struct HeatmapRow {
 // runs of equal colour in a scaled group, which keeps 2,000 rows small, and the page maps a
 // click's height to the row.
 inline constexpr size_t kHeatmapDetailRows = 60;
-std::string heatmap_svg(const std::vector<std::string>& columns, const std::vector<HeatmapRow>& rows);
+std::string heatmap_svg(const std::vector<std::string>& columns,
+                        const std::vector<HeatmapRow>& rows);
 
 // The colour level of a coverage value: 0 for none, 1..5 for up to 0.2, 0.4, ... 1.
 int coverage_level(double coverage);

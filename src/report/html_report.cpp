@@ -15,8 +15,11 @@ namespace {
 
 using nlohmann::ordered_json;
 
-constexpr size_t kTopConcepts = 4;     // strongest matched concepts shown in a row
-constexpr size_t kLeastCovered = 12;   // concepts listed before "all concepts"
+constexpr size_t kTopConcepts = 4;    // strongest matched concepts shown in a row
+constexpr size_t kLeastCovered = 12;  // concepts listed before "all concepts"
+// Rows laid out at first; the rest wait behind "Show all" (laying out 2,000 table rows takes a
+// browser about a second, 200 rows a tenth of that). Sorting and filtering see every row.
+constexpr size_t kShownRows = 200;
 
 std::string dump(const ordered_json& j) {
   // Strings are valid UTF-8 by construction; replace guards against any slip.
@@ -29,18 +32,21 @@ ordered_json spans_json(const std::vector<Evidence>& spans, const Utf16Text& tex
     // [begin, end) in UTF-16 units of the shown text, or -1 when cut off; line in the input;
     // zone; cue; factor; the matched text.
     const bool shown = e.text_end <= kept && e.text_begin <= e.text_end;
-    out.push_back(ordered_json::array(
-        {shown ? static_cast<int64_t>(text.utf16[e.text_begin]) : -1,
-         shown ? static_cast<int64_t>(text.utf16[e.text_end]) : -1, e.line, zone_name(e.zone),
-         strength_name(e.cue), std::round(e.factor * 1000) / 1000, e.text}));
+    out.push_back(ordered_json::array({shown ? static_cast<int64_t>(text.utf16[e.text_begin]) : -1,
+                                       shown ? static_cast<int64_t>(text.utf16[e.text_end]) : -1,
+                                       e.line, zone_name(e.zone), strength_name(e.cue),
+                                       std::round(e.factor * 1000) / 1000, e.text}));
   }
   return out;
 }
 
-ordered_json concepts_json(const std::vector<MatchedConcept>& list, const Utf16Text& text, size_t kept) {
+ordered_json concepts_json(const std::vector<MatchedConcept>& list, const Utf16Text& text,
+                           size_t kept) {
   ordered_json out = ordered_json::array();
   for (const MatchedConcept& m : list) {
-    ordered_json j = {{"c", m.concept_index}, {"section", m.section}, {"weight", m.weight},
+    ordered_json j = {{"c", m.concept_index},
+                      {"section", m.section},
+                      {"weight", m.weight},
                       {"strength", m.strength}};
     if (m.must) j["must"] = true;
     j["spans"] = spans_json(m.spans, text, kept);
@@ -93,7 +99,9 @@ std::string anchor(size_t index) { return "p" + std::to_string(index + 1); }
 class HtmlReportWriter : public Writer {
  public:
   HtmlReportWriter(Output& out, const Engine& engine, const HtmlReportOptions& options)
-      : m_out(out), m_engine(engine), m_options(options),
+      : m_out(out),
+        m_engine(engine),
+        m_options(options),
         m_mentions(engine.lexicon().concepts.size(), 0) {}
 
   std::string render(const Result& r) const override { return detail_json(r, m_options); }
@@ -115,10 +123,12 @@ class HtmlReportWriter : public Writer {
         by_weight.push_back(&m);
         ++m_mentions[m.concept_index];
       }
-      std::stable_sort(by_weight.begin(), by_weight.end(), [](const MatchedConcept* a, const MatchedConcept* b) {
-        return a->weight * a->strength > b->weight * b->strength;
-      });
-      for (size_t k = 0; k < by_weight.size() && k < kTopConcepts; ++k) row.top.push_back(by_weight[k]->concept_index);
+      std::stable_sort(by_weight.begin(), by_weight.end(),
+                       [](const MatchedConcept* a, const MatchedConcept* b) {
+                         return a->weight * a->strength > b->weight * b->strength;
+                       });
+      for (size_t k = 0; k < by_weight.size() && k < kTopConcepts; ++k)
+        row.top.push_back(by_weight[k]->concept_index);
       row.more = by_weight.size() - row.top.size();
       row.missing_must = r.missing_must;
       ++m_scored;
@@ -127,11 +137,13 @@ class HtmlReportWriter : public Writer {
     if (m_chunk_count == 0) m_chunk_starts.push_back(m_rows.size() - 1);
     m_chunk += m_chunk_count == 0 ? "[" : ",";
     m_chunk += rendered.empty() ? render(r) : rendered;
-    if (++m_chunk_count >= m_options.chunk_postings || m_chunk.size() >= m_options.chunk_bytes) pack_chunk();
+    if (++m_chunk_count >= m_options.chunk_postings || m_chunk.size() >= m_options.chunk_bytes)
+      pack_chunk();
   }
 
   void finish() override {
     pack_chunk();
+    m_id_prefix = id_prefix();
     m_out.write(page());
     m_out.flush();
   }
@@ -145,8 +157,12 @@ class HtmlReportWriter : public Writer {
     m_chunk_count = 0;
   }
 
-  const std::string& label(size_t concept_index) const { return m_engine.lexicon().concepts[concept_index].label; }
-  const std::string& concept_id(size_t concept_index) const { return m_engine.lexicon().concepts[concept_index].id; }
+  const std::string& label(size_t concept_index) const {
+    return m_engine.lexicon().concepts[concept_index].label;
+  }
+  const std::string& concept_id(size_t concept_index) const {
+    return m_engine.lexicon().concepts[concept_index].id;
+  }
 
   // Scored rows by score, best first (ties in input order), then the errors in input order.
   std::vector<const Row*> ranked() const {
@@ -160,23 +176,31 @@ class HtmlReportWriter : public Writer {
   }
 
   std::string chip(size_t concept_index, const char* cls) const {
-    return std::string("<span class=\"") + cls + "\" title=\"" + html_escape(concept_id(concept_index)) + "\">" +
-           html_escape(label(concept_index)) + "</span>";
+    return std::string("<span class=\"") + cls + "\" title=\"" +
+           html_escape(concept_id(concept_index)) + "\">" + html_escape(label(concept_index)) +
+           "</span>";
   }
 
   std::string table_row(const Row& r, size_t rank) const {
     const std::string a = anchor(r.index);
-    std::string s = "<tr id=\"" + a + "\" data-i=\"" + std::to_string(r.index + 1) + "\" data-rank=\"" +
-                    std::to_string(rank) + "\" data-score=\"" + (r.failed ? "-1" : format_score(r.score)) +
-                    "\" data-lang=\"" + (r.failed ? "error" : html_escape(r.lang)) + "\"" +
-                    (r.failed ? " class=\"failed\"" : "") + ">";
+    std::string s = "<tr id=\"" + a + "\" data-i=\"" + std::to_string(r.index + 1) +
+                    "\" data-rank=\"" + std::to_string(rank) + "\" data-score=\"" +
+                    (r.failed ? "-1" : format_score(r.score)) + "\" data-lang=\"" +
+                    (r.failed ? "error" : html_escape(r.lang)) + "\"";
+    const bool beyond = rank > kShownRows;
+    if (r.failed || beyond)
+      s += std::string(" class=\"") + (r.failed ? "failed" : "") + (r.failed && beyond ? " " : "") +
+           (beyond ? "beyond" : "") + "\"";
+    s += ">";
     s += "<td class=\"rank\">" + std::to_string(rank) + "</td>";
     if (r.failed) {
-      s += "<td class=\"score\">—</td><td class=\"title\"><a href=\"#" + a + "\">error: " + html_escape(r.error) +
+      s += "<td class=\"score\">—</td><td class=\"title\"><a href=\"#" + a +
+           "\">error: " + html_escape(r.error) +
            "</a></td><td class=\"lang\"></td><td class=\"concepts\"></td><td class=\"must\"></td>";
     } else {
       const std::string score = format_score(r.score);
-      s += "<td class=\"score\"><span class=\"sbar\" style=\"--s:" + score + "\"></span><b>" + score + "</b></td>";
+      s += "<td class=\"score\"><span class=\"sbar\" style=\"--s:" + score + "\"></span><b>" +
+           score + "</b></td>";
       s += "<td class=\"title\"><a href=\"#" + a + "\">" +
            (r.title.empty() ? std::string("(no title)") : html_escape(r.title)) + "</a></td>";
       s += "<td class=\"lang\">" + html_escape(r.lang) + "</td><td class=\"concepts\">";
@@ -186,7 +210,8 @@ class HtmlReportWriter : public Writer {
       for (const size_t c : r.missing_must) s += chip(c, "chip miss");
       s += "</td>";
     }
-    s += "<td class=\"id\" title=\"" + html_escape(r.id) + "\">" + html_escape(r.id) + "</td></tr>\n";
+    s += "<td class=\"id\" title=\"" + html_escape(r.id) + "\">" +
+         html_escape(std::string_view(r.id).substr(m_id_prefix)) + "</td></tr>\n";
     return s;
   }
 
@@ -200,7 +225,8 @@ class HtmlReportWriter : public Writer {
     std::string s = "<section class=\"cards\" aria-label=\"Summary\">";
     s += card(std::to_string(m_rows.size()), m_rows.size() == 1 ? "posting" : "postings");
     s += card(std::to_string(m_scored), "scored");
-    s += card(std::to_string(m_rows.size() - m_scored), m_rows.size() - m_scored == 1 ? "error" : "errors");
+    s += card(std::to_string(m_rows.size() - m_scored),
+              m_rows.size() - m_scored == 1 ? "error" : "errors");
     if (!scores.empty()) {
       // scores are in descending order
       const size_t n = scores.size();
@@ -231,24 +257,32 @@ class HtmlReportWriter : public Writer {
       return a.weight > b.weight;
     });
     auto li = [&](const Item& it) {
-      const double share = m_scored ? static_cast<double>(it.count) / static_cast<double>(m_scored) : 0;
+      const double share =
+          m_scored ? static_cast<double>(it.count) / static_cast<double>(m_scored) : 0;
       char pct[32];
-      std::snprintf(pct, sizeof pct, "%.0f%%", 100 * share);
-      return "<li data-concept=\"" + html_escape(concept_id(it.concept_index)) + "\"><span class=\"name\" title=\"" +
-             html_escape(concept_id(it.concept_index)) + "\">" + html_escape(label(it.concept_index)) +
+      std::snprintf(pct, sizeof pct, share > 0 && share < 0.1 ? "%.1f%%" : "%.0f%%", 100 * share);
+      return "<li data-concept=\"" + html_escape(concept_id(it.concept_index)) +
+             "\"><span class=\"name\" title=\"" + html_escape(concept_id(it.concept_index)) +
+             "\">" + html_escape(label(it.concept_index)) +
              (it.must ? " <em class=\"mustflag\">must</em>" : "") + "</span><span class=\"sec\">" +
-             html_escape(p.sections[it.section].label) + " · weight " + format_number(it.weight, 2) +
-             "</span><span class=\"cbar\" style=\"--s:" + format_number(100 * share, 1) + "\"></span><span class=\"pct\">" +
-             pct + " <small>(" + std::to_string(it.count) + " of " + std::to_string(m_scored) + ")</small></span></li>";
+             html_escape(p.sections[it.section].label) + " · weight " +
+             format_number(it.weight, 2) +
+             "</span><span class=\"cbar\" style=\"--s:" + format_number(100 * share, 1) +
+             "\"></span><span class=\"pct\">" + pct + " <small>(" + std::to_string(it.count) +
+             " of " + std::to_string(m_scored) + ")</small></span></li>";
     };
-    std::string s = "<section class=\"least\" aria-labelledby=\"least-h\"><h2 id=\"least-h\">Covered least</h2>";
+    std::string s =
+        "<section class=\"least\" aria-labelledby=\"least-h\"><h2 id=\"least-h\">Covered "
+        "least</h2>";
     if (m_scored == 0) return s + "<p class=\"note\">No posting was scored.</p></section>\n";
     s += "<p class=\"note\">Share of the " + std::to_string(m_scored) +
-         " scored postings that ask for each concept of the profile (with counted evidence).</p><ol class=\"cover\">";
+         " scored postings that ask for each concept of the profile (with counted "
+         "evidence).</p><ol class=\"cover\">";
     for (size_t k = 0; k < items.size() && k < kLeastCovered; ++k) s += li(items[k]);
     s += "</ol>";
     if (items.size() > kLeastCovered) {
-      s += "<details><summary>All " + std::to_string(items.size()) + " concepts</summary><ol class=\"cover\">";
+      s += "<details><summary>All " + std::to_string(items.size()) +
+           " concepts</summary><ol class=\"cover\">";
       for (const Item& it : items) s += li(it);
       s += "</ol></details>";
     }
@@ -261,8 +295,10 @@ class HtmlReportWriter : public Writer {
     for (const Row* r : order) {
       if (r->failed) continue;
       scores.push_back(r->score);
-      rows.push_back({anchor(r->index), std::to_string(rows.size() + 1) + ". " + r->title + " (" + format_score(r->score) + ")",
-                      r->coverage});
+      rows.push_back(
+          {anchor(r->index),
+           std::to_string(rows.size() + 1) + ". " + r->title + " (" + format_score(r->score) + ")",
+           r->coverage});
     }
     std::vector<std::string> columns;
     for (const Section& sec : m_engine.profile().sections) columns.push_back(sec.label);
@@ -270,34 +306,66 @@ class HtmlReportWriter : public Writer {
     s += "<figure><figcaption>Scores <small>(click a bar to filter)</small></figcaption>" +
          histogram_svg(score_bins(scores)) + "</figure>";
     s += least_covered();
-    s += "</div><figure class=\"hm\"><figcaption>Section coverage by posting <small>(rows in rank order; click "
+    s += "</div><figure class=\"hm\"><figcaption>Section coverage by posting <small>(rows in rank "
+         "order; click "
          "to open)</small></figcaption>" +
          heatmap_svg(columns, rows) + "</figure></section>\n";
     return s;
   }
 
+  // The folder all ids share ("/data/ads/"), left out of the id column; 0 if none.
+  size_t id_prefix() const {
+    if (m_rows.empty()) return 0;
+    std::string_view common = m_rows.front().id;
+    for (const Row& r : m_rows) {
+      size_t n = 0;
+      while (n < common.size() && n < r.id.size() && common[n] == r.id[n]) ++n;
+      common = common.substr(0, n);
+    }
+    const size_t slash = common.rfind('/');
+    return slash == std::string_view::npos ? 0 : slash + 1;
+  }
+
   std::string table(const std::vector<const Row*>& order) const {
     std::map<std::string, size_t> langs;
     for (const Row& r : m_rows) ++langs[r.failed ? "error" : r.lang];
-    std::string s = "<section class=\"postings\" aria-labelledby=\"postings-h\"><h2 id=\"postings-h\">Postings</h2>";
-    s += "<div class=\"controls\"><input id=\"filter\" type=\"search\" placeholder=\"Filter: title, concept, id…\" "
-         "aria-label=\"Filter postings\" autocomplete=\"off\"><select id=\"lang\" aria-label=\"Language\">"
+    std::string s =
+        "<section class=\"postings\" aria-labelledby=\"postings-h\"><h2 "
+        "id=\"postings-h\">Postings</h2>";
+    s += "<div class=\"controls\"><input id=\"filter\" type=\"search\" placeholder=\"Filter: "
+         "title, concept, id…\" "
+         "aria-label=\"Filter postings\" autocomplete=\"off\"><select id=\"lang\" "
+         "aria-label=\"Language\">"
          "<option value=\"\">all languages</option>";
     for (const auto& [lang, n] : langs)
-      s += "<option value=\"" + html_escape(lang) + "\">" + (lang == "error" ? std::string("errors") : html_escape(lang)) +
-           " (" + std::to_string(n) + ")</option>";
-    s += "</select><button id=\"binchip\" type=\"button\" hidden></button><span id=\"count\" aria-live=\"polite\">" +
-         std::to_string(m_rows.size()) + " postings</span></div>";
-    s += "<table id=\"postings\"><thead><tr>"
-         "<th class=\"rank\" data-key=\"rank\" aria-sort=\"ascending\"><button type=\"button\">#</button></th>"
-         "<th class=\"score\" data-key=\"score\"><button type=\"button\">Score</button></th>"
-         "<th class=\"title\" data-key=\"title\"><button type=\"button\">Title</button></th>"
-         "<th class=\"lang\" data-key=\"lang\"><button type=\"button\">Lang</button></th>"
-         "<th class=\"concepts\">Top matched concepts</th><th class=\"must\">Missing must-haves</th>"
-         "<th class=\"id\" data-key=\"id\"><button type=\"button\">Id</button></th></tr></thead>\n<tbody>\n";
+      s += "<option value=\"" + html_escape(lang) + "\">" +
+           (lang == "error" ? std::string("errors") : html_escape(lang)) + " (" +
+           std::to_string(n) + ")</option>";
+    s += "</select><button id=\"binchip\" type=\"button\" hidden></button>";
+    if (m_id_prefix > 0)
+      s += "<span class=\"note\">ids under " +
+           html_escape(std::string_view(m_rows.front().id).substr(0, m_id_prefix)) + "</span>";
+    s += "<span id=\"count\" aria-live=\"polite\">" + std::to_string(m_rows.size()) +
+         " postings</span></div>";
+    s +=
+        std::string("<table id=\"postings\"") +
+        (m_rows.size() > kShownRows ? " class=\"limited\"" : "") +
+        "><thead><tr>"
+        "<th class=\"rank\" data-key=\"rank\" aria-sort=\"ascending\"><button "
+        "type=\"button\">#</button></th>"
+        "<th class=\"score\" data-key=\"score\"><button type=\"button\">Score</button></th>"
+        "<th class=\"title\" data-key=\"title\"><button type=\"button\">Title</button></th>"
+        "<th class=\"lang\" data-key=\"lang\"><button type=\"button\">Lang</button></th>"
+        "<th class=\"concepts\">Top matched concepts</th><th class=\"must\">Missing must-haves</th>"
+        "<th class=\"id\" data-key=\"id\"><button "
+        "type=\"button\">Id</button></th></tr></thead>\n<tbody>\n";
     size_t rank = 0;
     for (const Row* r : order) s += table_row(*r, ++rank);
     s += "</tbody></table>";
+    if (m_rows.size() > kShownRows)
+      s += "<noscript><style>#postings tr.beyond { display: table-row; }</style></noscript>"
+           "<p class=\"showall\"><button id=\"showall\" type=\"button\">Show all " +
+           std::to_string(m_rows.size()) + " postings</button></p>";
     if (m_rows.empty()) s += "<p class=\"note\">No input.</p>";
     return s + "</section>\n";
   }
@@ -309,12 +377,19 @@ class HtmlReportWriter : public Writer {
     j["version"] = m_options.version;
     j["lexicon"] = m_engine.hash();
     j["source"] = sanitize_utf8(m_engine.source());
-    j["profile"] = {{"name", p.name}, {"label", p.label}, {"penalty", p.penalty}, {"title_weight", p.title.weight}};
+    j["profile"] = {{"name", p.name},
+                    {"label", p.label},
+                    {"penalty", p.penalty},
+                    {"title_weight", p.title.weight}};
     ordered_json sections = ordered_json::array();
     for (const Section& s : p.sections) {
       ordered_json cs = ordered_json::array();
-      for (const ProfileConcept& pc : s.concepts) cs.push_back({pc.concept_index, pc.weight, pc.must});
-      sections.push_back({{"name", s.name}, {"label", s.label}, {"weight", s.weight}, {"need", s.need},
+      for (const ProfileConcept& pc : s.concepts)
+        cs.push_back({pc.concept_index, pc.weight, pc.must});
+      sections.push_back({{"name", s.name},
+                          {"label", s.label},
+                          {"weight", s.weight},
+                          {"need", s.need},
                           {"concepts", std::move(cs)}});
     }
     j["sections"] = std::move(sections);
@@ -328,36 +403,43 @@ class HtmlReportWriter : public Writer {
       if (!r->failed) rank.push_back(r->index + 1);
     j["ranked"] = std::move(rank);
     j["max_text"] = m_options.max_text_bytes;
+    j["shown_rows"] = kShownRows;
     return json_for_script(dump(j));
   }
 
   std::string page() const {
     const Profile& p = m_engine.profile();
     const std::vector<const Row*> order = ranked();
-    const std::string data = "profile " + p.name + " (" + p.label + ") · lexicon " + m_engine.hash() + " (" +
-                             m_engine.source() + ") · jobmatch " + m_options.version;
+    const std::string data = "profile " + p.name + " (" + p.label + ") · lexicon " +
+                             m_engine.hash() + " (" + m_engine.source() + ") · jobmatch " +
+                             m_options.version;
+    const std::string postings =
+        std::to_string(m_rows.size()) + (m_rows.size() == 1 ? " posting" : " postings");
     std::string s;
     s.reserve(4096 + 700 * m_rows.size() + m_chunks.size() * m_options.chunk_bytes / 3);
     s += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src "
+         "'unsafe-inline'; "
          "script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\">\n"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-         "<meta name=\"generator\" content=\"jobmatch " + html_escape(m_options.version) + "\">\n"
-         "<title>jobmatch report: " + std::to_string(m_rows.size()) + " postings against " + html_escape(p.label) +
-         "</title>\n<style>\n";
+         "<meta name=\"generator\" content=\"jobmatch " +
+         html_escape(m_options.version) +
+         "\">\n"
+         "<title>jobmatch report: " +
+         postings + " against " + html_escape(p.label) + "</title>\n<style>\n";
     s += kHtmlReportCss;
-    s += "</style>\n</head>\n<body>\n<header class=\"top\"><h1>jobmatch report</h1><p>" + std::to_string(m_rows.size()) +
-         " postings scored against the <b>" + html_escape(p.label) + "</b> profile</p></header>\n<main>\n";
+    s += "</style>\n</head>\n<body>\n<header class=\"top\"><h1>jobmatch report</h1><p>" + postings +
+         " scored against the <b>" + html_escape(p.label) + "</b> profile</p></header>\n<main>\n";
     s += summary(order);
     s += table(order);
     s += charts(order);
     s += "</main>\n<aside id=\"panel\" hidden aria-label=\"Explanation\"></aside>\n";
-    s += "<footer><span>" + html_escape(data) + "</span><span>" + std::to_string(m_rows.size()) +
-         " postings · generated offline, no network</span></footer>\n";
+    s += "<footer><span>" + html_escape(data) + "</span><span>" + postings +
+         " · generated offline, no network</span></footer>\n";
     s += "<script type=\"application/json\" id=\"jm-meta\">" + meta(order) + "</script>\n";
     for (size_t k = 0; k < m_chunks.size(); ++k)
-      s += "<script type=\"application/x-jobmatch-chunk\" id=\"jm-c" + std::to_string(k) + "\">" + m_chunks[k] +
-           "</script>\n";
+      s += "<script type=\"application/x-jobmatch-chunk\" id=\"jm-c" + std::to_string(k) + "\">" +
+           m_chunks[k] + "</script>\n";
     s += "<script>\n";
     s += kHtmlReportJs;
     s += "</script>\n</body>\n</html>\n";
@@ -370,7 +452,8 @@ class HtmlReportWriter : public Writer {
   std::vector<Row> m_rows;
   std::vector<size_t> m_mentions;  // per lexicon concept: scored postings that matched it
   size_t m_scored = 0;
-  std::string m_chunk;  // JSON array of the current chunk's explanations, being filled
+  size_t m_id_prefix = 0;  // of every id, the folder they share (id_prefix())
+  std::string m_chunk;     // JSON array of the current chunk's explanations, being filled
   size_t m_chunk_count = 0;
   std::vector<size_t> m_chunk_starts;  // first posting (0-based) of each chunk
   std::vector<std::string> m_chunks;   // packed: base64 of zlib
@@ -378,7 +461,8 @@ class HtmlReportWriter : public Writer {
 
 }  // namespace
 
-std::unique_ptr<Writer> make_html_report_writer(Output& out, const Engine& engine, const HtmlReportOptions& options) {
+std::unique_ptr<Writer> make_html_report_writer(Output& out, const Engine& engine,
+                                                const HtmlReportOptions& options) {
   return std::make_unique<HtmlReportWriter>(out, engine, options);
 }
 

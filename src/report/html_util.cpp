@@ -16,22 +16,36 @@ void append_html_escaped(std::string& out, std::string_view s) {
     const auto b = static_cast<unsigned char>(c);
     if (b < 0x80) {
       switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
+        case '&':
+          out += "&amp;";
+          break;
+        case '<':
+          out += "&lt;";
+          break;
+        case '>':
+          out += "&gt;";
+          break;
+        case '"':
+          out += "&quot;";
+          break;
+        case '\'':
+          out += "&#39;";
+          break;
         default:
-          if ((b < 0x20 && c != '\t' && c != '\n') || b == 0x7F) out += "\xEF\xBF\xBD";
-          else out += c;
+          if ((b < 0x20 && c != '\t' && c != '\n') || b == 0x7F)
+            out += "\xEF\xBF\xBD";
+          else
+            out += c;
       }
       ++i;
       continue;
     }
     size_t len;
     const char32_t cp = decode_utf8(s, i, &len);
-    if (cp == 0xFFFD || (cp >= 0x80 && cp < 0xA0)) out += "\xEF\xBF\xBD";
-    else out.append(s.substr(i, len));
+    if (cp == 0xFFFD || (cp >= 0x80 && cp < 0xA0))
+      out += "\xEF\xBF\xBD";
+    else
+      out.append(s.substr(i, len));
     i += len;
   }
 }
@@ -48,9 +62,12 @@ std::string json_for_script(std::string_view json) {
   out.reserve(json.size() + json.size() / 16);
   for (size_t i = 0; i < json.size(); ++i) {
     const char c = json[i];
-    if (c == '<') out += "\\u003c";
-    else if (c == '>') out += "\\u003e";
-    else if (c == '&') out += "\\u0026";
+    if (c == '<')
+      out += "\\u003c";
+    else if (c == '>')
+      out += "\\u003e";
+    else if (c == '&')
+      out += "\\u0026";
     else if (c == '\xE2' && i + 2 < json.size() && json[i + 1] == '\x80' &&
              (json[i + 2] == '\xA8' || json[i + 2] == '\xA9')) {
       out += json[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";
@@ -78,7 +95,8 @@ std::string base64_encode(std::string_view bytes) {
   }
   if (i < bytes.size()) {
     uint32_t v = static_cast<uint32_t>(static_cast<unsigned char>(bytes[i])) << 16;
-    if (i + 1 < bytes.size()) v |= static_cast<uint32_t>(static_cast<unsigned char>(bytes[i + 1])) << 8;
+    if (i + 1 < bytes.size())
+      v |= static_cast<uint32_t>(static_cast<unsigned char>(bytes[i + 1])) << 8;
     out += table[v >> 18];
     out += table[(v >> 12) & 63];
     out += i + 1 < bytes.size() ? table[(v >> 6) & 63] : '=';
@@ -126,8 +144,10 @@ Utf16Text to_utf16_offsets(std::string_view s) {
     size_t len;
     const char32_t cp = decode_utf8(s, i, &len);
     for (size_t k = 0; k < len; ++k) r.utf16[i + k] = units;
-    if (cp == 0xFFFD && len == 1) r.text += "\xEF\xBF\xBD";
-    else r.text.append(s.substr(i, len));
+    if (cp == 0xFFFD && len == 1)
+      r.text += "\xEF\xBF\xBD";
+    else
+      r.text.append(s.substr(i, len));
     units += cp >= 0x10000 ? 2 : 1;
     i += len;
   }

@@ -32,8 +32,8 @@ bool zlib_decompress(std::string_view packed, std::string* out);
 // offset of s and one past its end, the offset in UTF-16 code units of the result: what a byte
 // range of the text is in a JavaScript string.
 struct Utf16Text {
-  std::string text;              // valid UTF-8
-  std::vector<uint32_t> utf16;   // size s.size() + 1: byte offset in s -> UTF-16 offset
+  std::string text;             // valid UTF-8
+  std::vector<uint32_t> utf16;  // size s.size() + 1: byte offset in s -> UTF-16 offset
 };
 Utf16Text to_utf16_offsets(std::string_view s);
 

@@ -224,6 +224,21 @@ BOOST_AUTO_TEST_CASE(jsonl_every_bad_line_is_a_record_naming_its_line) {
   BOOST_TEST(records[8].bytes == "end");
 }
 
+BOOST_AUTO_TEST_CASE(jsonl_number_out_of_range_is_an_error_record_not_a_crash) {
+  // Regression (jsonl_fuzz): nlohmann throws out_of_range, not parse_error, for 1e8033; it
+  // ended the whole run with std::terminate.
+  const int fd = memfd_with("{\"id\":\"a\",\"text\":\"x\",\"n\":1e8033}\n{\"id\":\"b\",\"text\":\"y\"}\n");
+  ReadOptions options;
+  options.format = InputFormat::kJsonl;
+  const auto records = read_all({fd_path(fd)}, options);
+  ::close(fd);
+  BOOST_TEST_REQUIRE(records.size() == 2u);
+  BOOST_TEST(records[0].id == fd_path(fd) + ":1");
+  BOOST_TEST(records[0].kind == "json");
+  BOOST_TEST(records[0].message == "line 1: invalid JSON (a number out of range)");
+  BOOST_TEST(records[1].id == "b");
+}
+
 BOOST_AUTO_TEST_CASE(jsonl_deeply_nested_line_is_an_error_not_a_crash) {
   const std::string deep = std::string(200000, '[') + std::string(200000, ']') + "\n";
   const std::string deep_obj = "{\"text\":\"x\",\"a\":" + std::string(200000, '[') + std::string(200000, ']') + "}\n";
