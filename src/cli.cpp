@@ -2,28 +2,37 @@
 
 #include <signal.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <boost/program_options.hpp>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <iostream>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <unordered_set>
 #include <vector>
 
+#include "check.h"
+#include "cli_doc.h"
 #include "engine.h"
 #include "eval.h"
 #include "export.h"
 #include "exit_status.h"
 #include "explain.h"
 #include "read.h"
+#include "progress.h"
 #include "report/html_report.h"
+#include "report/schema.h"
 #include "report/writer.h"
 #include "run.h"
+#include "stats.h"
 
 namespace jobmatch {
 namespace {
@@ -128,13 +137,16 @@ ReadOptions read_options(const po::variables_map& vm) {
 bool parse(const std::vector<std::string>& args, const po::options_description& visible,
            const po::positional_options_description& positional, po::variables_map* vm,
            const std::string& usage) {
+  po::options_description shown;
+  shown.add(visible);
+  shown.add_options()("help,h", "show this help");
   po::options_description all;
-  all.add(visible);
-  all.add_options()("help,h", "show this help");
+  all.add(shown);
+  if (positional.max_total_count() > 0) all.add_options()("path", po::value<std::vector<std::string>>(), "");
   try {
     po::store(po::command_line_parser(args).options(all).positional(positional).run(), *vm);
     if (vm->count("help")) {
-      std::cout << usage << "\n" << all << "\n";
+      std::cout << usage << "\n" << shown << "\n";
       return false;
     }
     po::notify(*vm);
@@ -154,29 +166,73 @@ std::vector<std::string> paths_of(const po::variables_map& vm) {
   return paths;
 }
 
-int cmd_score(const std::vector<std::string>& args) {
+int threads_of(const po::variables_map& vm) {
+  const int threads = vm.count("threads") ? vm["threads"].as<int>()
+                                          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  if (threads < 1 || threads > 256) throw UsageError{"--threads must be from 1 to 256"};
+  return threads;
+}
+
+// How many inputs the paths hold, if that is known without walking or reading: only files named
+// one by one (not folders, standard input or JSON Lines). 0: unknown.
+size_t known_input_count(const std::vector<std::string>& paths, const ReadOptions& read) {
+  if (read.format == InputFormat::kJsonl) return 0;
+  size_t n = 0;
+  for (const std::string& p : paths) {
+    struct stat st {};
+    if (p == "-" || p.ends_with(".jsonl")) return 0;
+    if (::stat(p.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) return 0;
+    ++n;  // a file, or an error record
+  }
+  return n;
+}
+
+// Options several commands share, added to a command's group so --help lists them together.
+void add_quiet_option(po::options_description& o) {
+  o.add_options()("quiet,q", po::bool_switch(), "no messages on standard error but errors (no progress line)");
+}
+
+void add_threads_option(po::options_description& o) {
+  o.add_options()("threads,j", po::value<int>()->value_name("N"), "worker threads (default: all cores)");
+}
+
+void add_color_option(po::options_description& o) {
+  o.add_options()("color", po::value<std::string>()->default_value("auto")->value_name("WHEN"),
+                  "auto, always, never (NO_COLOR is honoured by auto)");
+}
+
+po::positional_options_description paths_positional() {
+  po::positional_options_description pos;
+  pos.add("path", -1);
+  return pos;
+}
+
+const char* const kScoreUsage =
+    "Usage: jobmatch score [OPTIONS] [PATH...]\n\n"
+    "Scores every posting under PATH (file, folder, or - for standard input) against\n"
+    "the profile, one record per input in input order, written as each is done. Exit codes:\n"
+    "0 all scored, 1 below --fail-under, 2 usage or lexicon error, 3 some inputs could not\n"
+    "be read (they are reported as error records).";
+
+po::options_description score_options() {
   po::options_description out("Output");
   out.add_options()
       ("format,f", po::value<std::string>()->value_name("FMT"),
        "table (default on a terminal), tsv (default otherwise), csv, jsonl, json")
       ("fail-under", po::value<double>()->value_name("SCORE"),
        "exit 1 if any posting scores below SCORE (a CI gate)")
-      ("ignore-title", po::bool_switch(), "score the body only: the title neither counts as the role nor as text")
-      ("threads,j", po::value<int>()->value_name("N"), "worker threads (default: all cores)")
-      ("color", po::value<std::string>()->default_value("auto")->value_name("WHEN"),
-       "auto, always, never (NO_COLOR is honoured)");
+      ("ignore-title", po::bool_switch(), "score the body only: the title neither counts as the role nor as text");
+  add_threads_option(out);
+  add_color_option(out);
+  add_quiet_option(out);
   po::options_description visible;
   visible.add(out).add(input_options()).add(engine_options());
-  visible.add_options()("path", po::value<std::vector<std::string>>(), "");
-  po::positional_options_description pos;
-  pos.add("path", -1);
+  return visible;
+}
+
+int cmd_score(const std::vector<std::string>& args) {
   po::variables_map vm;
-  if (!parse(args, visible, pos, &vm,
-             "Usage: jobmatch score [OPTIONS] [PATH...]\n\n"
-             "Scores every posting under PATH (file, folder, or - for standard input) against\n"
-             "the profile. Exit codes: 0 all scored, 1 below --fail-under, 2 usage or lexicon\n"
-             "error, 3 some inputs could not be read (they are reported as error records)."))
-    return kExitOk;
+  if (!parse(args, score_options(), paths_positional(), &vm, kScoreUsage)) return kExitOk;
 
   Format format = ::isatty(STDOUT_FILENO) ? Format::kTable : Format::kTsv;
   if (vm.count("format") && !parse_format(vm["format"].as<std::string>(), &format))
@@ -186,9 +242,7 @@ int cmd_score(const std::vector<std::string>& args) {
   ro.width = terminal_width();
   const ReadOptions read = read_options(vm);
   RunOptions run;
-  run.threads = vm.count("threads") ? vm["threads"].as<int>()
-                                    : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  if (run.threads < 1 || run.threads > 256) throw UsageError{"--threads must be from 1 to 256"};
+  run.threads = threads_of(vm);
   std::optional<double> floor;
   if (vm.count("fail-under")) floor = vm["fail-under"].as<double>();
   const std::vector<std::string> paths = paths_of(vm);
@@ -202,44 +256,55 @@ int cmd_score(const std::vector<std::string>& args) {
   bool any_error = false, any_below = false;
   run.analyze.ignore_title = vm["ignore-title"].as<bool>();
   run.in_worker = [&](Result& r) { r.rendered = writer->render(r); };
+  // Records reach a pipe as soon as they are done: flush whenever the next one is not ready.
+  if (format != Format::kTable) run.on_idle = [&] { output.flush(); };
+  std::atomic<uint64_t> bytes_read{0};
+  run.bytes_read = &bytes_read;
+  // No progress line while records stream to the same terminal.
+  const bool show_progress = !vm["quiet"].as<bool>() && progress_allowed() &&
+                             !(format != Format::kTable && ::isatty(STDOUT_FILENO));
+  Progress progress(show_progress, known_input_count(paths, read), &bytes_read);
   const bool complete = run_pipeline(*engine, source, run, [&](Result&& r) {
     if (r.error) any_error = true;
     else if (floor && r.score < *floor) any_below = true;
     writer->write(r, std::move(r.rendered));
+    progress.tick();
     return !output.broken();
   });
+  progress.finish();
   if (complete) writer->finish();
   if (!complete || output.broken()) std::_Exit(kExitOk);  // the reader of our output went away
   if (any_error) return kExitInputError;
   return any_below ? kExitBelowFloor : kExitOk;
 }
 
-// `jobmatch report`: the whole batch as one self-contained HTML page (report/html_report.h).
-int cmd_report(const std::vector<std::string>& args) {
+const char* const kReportUsage =
+    "Usage: jobmatch report [OPTIONS] PATH... -o FILE\n\n"
+    "Writes one self-contained HTML page (no network, no external files) for the postings\n"
+    "under PATH: the ranking as a sortable, filterable table, each posting's explanation\n"
+    "with its evidence highlighted, a score histogram, a section heatmap and the concepts\n"
+    "the batch covers least. Exit codes as for score: 2 usage or lexicon error, or FILE\n"
+    "cannot be written; 3 some inputs could not be read (they are error rows in the page).";
+
+po::options_description report_options() {
   po::options_description out("Output");
-  out.add_options()
-      ("output,o", po::value<std::string>()->value_name("FILE"), "the HTML file to write (- for standard output)")
-      ("threads,j", po::value<int>()->value_name("N"), "worker threads (default: all cores)");
+  out.add_options()("output,o", po::value<std::string>()->value_name("FILE"),
+                    "the HTML file to write (- for standard output)");
+  add_threads_option(out);
+  add_quiet_option(out);
   po::options_description visible;
   visible.add(out).add(input_options()).add(engine_options());
-  visible.add_options()("path", po::value<std::vector<std::string>>(), "");
-  po::positional_options_description pos;
-  pos.add("path", -1);
+  return visible;
+}
+
+// `jobmatch report`: the whole batch as one self-contained HTML page (report/html_report.h).
+int cmd_report(const std::vector<std::string>& args) {
   po::variables_map vm;
-  if (!parse(args, visible, pos, &vm,
-             "Usage: jobmatch report [OPTIONS] PATH... -o FILE\n\n"
-             "Writes one self-contained HTML page (no network, no external files) for the postings\n"
-             "under PATH: the ranking as a sortable, filterable table, each posting's explanation\n"
-             "with its evidence highlighted, a score histogram, a section heatmap and the concepts\n"
-             "the batch covers least. Exit codes as for score: 2 usage or lexicon error, or FILE\n"
-             "cannot be written; 3 some inputs could not be read (they are error rows in the page)."))
-    return kExitOk;
+  if (!parse(args, report_options(), paths_positional(), &vm, kReportUsage)) return kExitOk;
   if (!vm.count("output")) throw UsageError{"report needs -o FILE (or -o - for standard output)"};
   const ReadOptions read = read_options(vm);
   RunOptions run;
-  run.threads = vm.count("threads") ? vm["threads"].as<int>()
-                                    : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  if (run.threads < 1 || run.threads > 256) throw UsageError{"--threads must be from 1 to 256"};
+  run.threads = threads_of(vm);
   run.analyze.keep_text = true;
   const std::vector<std::string> paths = paths_of(vm);
   auto engine = load_engine(vm);
@@ -258,12 +323,17 @@ int cmd_report(const std::vector<std::string>& args) {
       r.rendered = writer->render(r);
       std::string().swap(r.text);  // packed into rendered; not kept while waiting for its turn
     };
+    std::atomic<uint64_t> bytes_read{0};
+    run.bytes_read = &bytes_read;
+    Progress progress(!vm["quiet"].as<bool>() && progress_allowed(), known_input_count(paths, read), &bytes_read);
     InputSource source(paths, read);
     run_pipeline(*engine, source, run, [&](Result&& r) {
       any_error |= r.error.has_value();
       writer->write(r, std::move(r.rendered));
+      progress.tick();
       return true;
     });
+    progress.finish();
     writer->finish();
     broken = output.broken();
   }
@@ -276,21 +346,22 @@ int cmd_report(const std::vector<std::string>& args) {
   return any_error ? kExitInputError : kExitOk;
 }
 
-int cmd_explain(const std::vector<std::string>& args) {
+const char* const kExplainUsage =
+    "Usage: jobmatch explain [OPTIONS] FILE...\n\n"
+    "Shows the score of each posting broken down: section coverage, every matched\n"
+    "concept with its evidence highlighted in its line, and what is missing.";
+
+po::options_description explain_options() {
   po::options_description visible("Options");
-  visible.add_options()
-      ("color", po::value<std::string>()->default_value("auto")->value_name("WHEN"),
-       "auto, always, never (NO_COLOR is honoured)");
+  add_color_option(visible);
+  add_quiet_option(visible);
   visible.add(input_options()).add(engine_options());
-  visible.add_options()("path", po::value<std::vector<std::string>>(), "");
-  po::positional_options_description pos;
-  pos.add("path", -1);
+  return visible;
+}
+
+int cmd_explain(const std::vector<std::string>& args) {
   po::variables_map vm;
-  if (!parse(args, visible, pos, &vm,
-             "Usage: jobmatch explain [OPTIONS] FILE...\n\n"
-             "Shows the score of each posting broken down: section coverage, every matched\n"
-             "concept with its evidence highlighted in its line, and what is missing."))
-    return kExitOk;
+  if (!parse(args, explain_options(), paths_positional(), &vm, kExplainUsage)) return kExitOk;
   const bool color = use_color(vm["color"].as<std::string>(), STDOUT_FILENO);
   const ReadOptions read = read_options(vm);
   const std::vector<std::string> paths = paths_of(vm);
@@ -300,6 +371,7 @@ int cmd_explain(const std::vector<std::string>& args) {
   InputSource source(paths, read);
   RunOptions run;
   run.analyze.keep_text = true;
+  run.on_idle = [&] { output.flush(); };
   bool any_error = false, first = true;
   const bool complete = run_pipeline(*engine, source, run, [&](Result&& r) {
     any_error |= r.error.has_value();
@@ -312,22 +384,191 @@ int cmd_explain(const std::vector<std::string>& args) {
   return any_error ? kExitInputError : kExitOk;
 }
 
+const char* const kCheckUsage =
+    "Usage: jobmatch check [OPTIONS] AD... [--fail-under SCORE] [--require CONCEPT...]\n\n"
+    "A gate for one or a few job ads before they are published (a CI step): each AD must\n"
+    "score at least --fail-under and name every --require concept (a concept mentioned only\n"
+    "negated does not count). Prints a verdict per ad and what is missing; --format github\n"
+    "prints GitHub Actions annotations that point at the ad's line, --format markdown a\n"
+    "summary for $GITHUB_STEP_SUMMARY. Concept ids as in `jobmatch score --format jsonl`\n"
+    "(skill.python, core.machine_learning). Exit codes: 0 every ad passes, 1 some ad fails,\n"
+    "2 usage or lexicon error, 3 some ad could not be read.";
+
+po::options_description check_options() {
+  po::options_description gate("Gate");
+  gate.add_options()
+      ("fail-under", po::value<double>()->value_name("SCORE"), "fail an ad that scores below SCORE")
+      ("require,r", po::value<std::vector<std::string>>()->value_name("CONCEPT"),
+       "fail an ad that does not name CONCEPT (repeat, or a comma-separated list)")
+      ("format,f", po::value<std::string>()->default_value("text")->value_name("FMT"), "text, github, markdown")
+      ("ignore-title", po::bool_switch(), "score the body only");
+  add_color_option(gate);
+  po::options_description visible;
+  visible.add(gate).add(input_options()).add(engine_options());
+  return visible;
+}
+
+std::string closest_concept(const Lexicon& lexicon, const std::string& id);
+
+int cmd_check(const std::vector<std::string>& args) {
+  po::variables_map vm;
+  if (!parse(args, check_options(), paths_positional(), &vm, kCheckUsage)) return kExitOk;
+  const std::string fmt = vm["format"].as<std::string>();
+  CheckFormat format;
+  if (fmt == "text") format = CheckFormat::kText;
+  else if (fmt == "github") format = CheckFormat::kGithub;
+  else if (fmt == "markdown") format = CheckFormat::kMarkdown;
+  else throw UsageError{"--format must be text, github or markdown, not '" + fmt + "'"};
+  const bool color = format == CheckFormat::kText && use_color(vm["color"].as<std::string>(), STDOUT_FILENO);
+  CheckSpec spec;
+  if (vm.count("fail-under")) spec.floor = vm["fail-under"].as<double>();
+  std::vector<std::string> required;
+  if (vm.count("require"))
+    for (const std::string& list : vm["require"].as<std::vector<std::string>>()) {
+      std::istringstream in(list);
+      for (std::string id; std::getline(in, id, ',');)
+        if (!id.empty()) required.push_back(id);
+    }
+  if (!spec.floor && required.empty()) throw UsageError{"check needs --fail-under SCORE or --require CONCEPT (or both)"};
+  const ReadOptions read = read_options(vm);
+  if (!vm.count("path")) throw UsageError{"check needs the ads to check (files, or - for standard input)"};
+  const std::vector<std::string> paths = paths_of(vm);
+  auto engine = load_engine(vm);
+  if (!engine) return kExitUsage;
+  const std::vector<size_t> profile_concepts = engine->scorer().concepts();
+  for (const std::string& id : required) {
+    const Concept* c = engine->lexicon().find(id);
+    if (!c) throw UsageError{"--require: unknown concept '" + id + "'" + closest_concept(engine->lexicon(), id)};
+    const size_t index = static_cast<size_t>(c - engine->lexicon().concepts.data());
+    if (std::find(profile_concepts.begin(), profile_concepts.end(), index) == profile_concepts.end())
+      throw UsageError{"--require: concept '" + id + "' is not in profile " + engine->profile().name};
+    spec.required.push_back(index);
+  }
+  RunOptions run;
+  run.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  run.analyze.keep_text = true;
+  run.analyze.ignore_title = vm["ignore-title"].as<bool>();
+  std::vector<CheckVerdict> verdicts;
+  InputSource source(paths, read);
+  run_pipeline(*engine, source, run, [&](Result&& r) {
+    std::error_code ec;
+    const bool is_file = !r.error && std::filesystem::is_regular_file(r.id, ec);
+    verdicts.push_back(check_posting(r, *engine, spec, is_file));
+    return true;
+  });
+  Output output;
+  output.write(render_check(verdicts, *engine, spec, format, color));
+  output.flush();
+  bool unreadable = false, failed = false;
+  for (const CheckVerdict& v : verdicts) {
+    unreadable |= !v.readable;
+    failed |= !v.pass;
+  }
+  if (unreadable) return kExitInputError;
+  return failed ? kExitBelowFloor : kExitOk;
+}
+
+const char* const kStatsUsage =
+    "Usage: jobmatch stats [OPTIONS] PATH...\n\n"
+    "Summarises a batch: the score distribution (quantiles and a histogram), how many\n"
+    "postings name each profile concept, and the capitalised terms the lexicon does not know,\n"
+    "most frequent first (candidates for new lexicon entries). Exit codes: 0, 2 usage or\n"
+    "lexicon error, 3 some inputs could not be read (counted as errors).";
+
+po::options_description stats_options() {
+  po::options_description out("Output");
+  out.add_options()
+      ("top", po::value<size_t>()->default_value(20)->value_name("N"), "how many unknown terms to list")
+      ("format,f", po::value<std::string>()->default_value("text")->value_name("FMT"), "text or json")
+      ("ignore-title", po::bool_switch(), "score the body only");
+  add_threads_option(out);
+  add_quiet_option(out);
+  po::options_description visible;
+  visible.add(out).add(input_options()).add(engine_options());
+  return visible;
+}
+
+int cmd_stats(const std::vector<std::string>& args) {
+  po::variables_map vm;
+  if (!parse(args, stats_options(), paths_positional(), &vm, kStatsUsage)) return kExitOk;
+  const std::string format = vm["format"].as<std::string>();
+  if (format != "text" && format != "json") throw UsageError{"--format must be text or json, not '" + format + "'"};
+  const ReadOptions read = read_options(vm);
+  RunOptions run;
+  run.threads = threads_of(vm);
+  run.analyze.keep_text = true;
+  run.analyze.ignore_title = vm["ignore-title"].as<bool>();
+  const std::vector<std::string> paths = paths_of(vm);
+  auto engine = load_engine(vm);
+  if (!engine) return kExitUsage;
+  BatchStats stats(*engine);
+  run.in_worker = [&](Result& r) {
+    if (!r.error)
+      for (const std::string& t : capitalised_terms(r.text, r.lang, &stats.full_matcher())) r.rendered += t + '\n';
+    std::string().swap(r.text);
+  };
+  std::atomic<uint64_t> bytes_read{0};
+  run.bytes_read = &bytes_read;
+  Progress progress(!vm["quiet"].as<bool>() && progress_allowed(), known_input_count(paths, read), &bytes_read);
+  InputSource source(paths, read);
+  bool any_error = false;
+  std::vector<std::string> terms;
+  run_pipeline(*engine, source, run, [&](Result&& r) {
+    any_error |= r.error.has_value();
+    terms.clear();
+    std::istringstream in(r.rendered);
+    for (std::string t; std::getline(in, t);) terms.push_back(t);
+    stats.add(r, terms);
+    progress.tick();
+    return true;
+  });
+  progress.finish();
+  const size_t top = vm["top"].as<size_t>();
+  Output output;
+  output.write(format == "json" ? stats.render_json(top) : stats.render_text(top));
+  output.flush();
+  if (output.broken()) std::_Exit(kExitOk);
+  return any_error ? kExitInputError : kExitOk;
+}
+
+const char* const kSchemaUsage =
+    "Usage: jobmatch schema\n\n"
+    "Prints the JSON Schema (draft-07) of the records that score --format jsonl and json\n"
+    "write: record schema version 1 (see README.md, Output).";
+
+po::options_description schema_options() { return po::options_description("Options"); }
+
+int cmd_schema(const std::vector<std::string>& args) {
+  po::variables_map vm;
+  if (!parse(args, schema_options(), po::positional_options_description(), &vm, kSchemaUsage)) return kExitOk;
+  Output output;
+  output.write(record_schema());
+  output.flush();
+  return kExitOk;
+}
+
 // jobmatch lexicon export: the profile's strong and weak patterns for other tools (export.h).
-int cmd_lexicon_export(const std::vector<std::string>& args) {
+const char* const kLexiconExportUsage =
+    "Usage: jobmatch lexicon export [--format rg|list] [--lexicon FILE|DIR] [-p PROFILE]\n\n"
+    "Prints every strong and weak pattern of the profile's concepts translated to ripgrep's\n"
+    "regex syntax over raw text (word boundaries, umlaut spellings), for example\n"
+    "  rg -i --count-matches -f <(jobmatch lexicon export --format rg) ads/\n"
+    "The translation approximates: weak patterns lose their near context, not patterns\n"
+    "and gender forms are not modelled.";
+
+po::options_description lexicon_export_options() {
   po::options_description visible("Options");
   visible.add_options()
       ("format,f", po::value<std::string>()->default_value("rg")->value_name("FMT"),
        "rg: one ripgrep (Rust regex) pattern per line, for rg -i -f; list: concept, pattern as "
-       "written and its rg translation, tab-separated");
+       "written (weak ones marked 'weak '), its rg form, tab-separated");
   visible.add(engine_options());
+  return visible;
+}
+
+int cmd_lexicon_export(const std::vector<std::string>& args) {
   po::variables_map vm;
-  if (!parse(args, visible, po::positional_options_description(), &vm,
-             "Usage: jobmatch lexicon export [--format rg|list] [--lexicon FILE|DIR] [-p PROFILE]\n\n"
-             "Prints every strong and weak pattern of the profile's concepts translated to ripgrep's\n"
-             "regex syntax over raw text (word boundaries, umlaut spellings), for example\n"
-             "  rg -i --count-matches -f <(jobmatch lexicon export --format rg) ads/\n"
-             "The translation approximates: weak patterns lose their near context, not patterns\n"
-             "and gender forms are not modelled."))
+  if (!parse(args, lexicon_export_options(), po::positional_options_description(), &vm, kLexiconExportUsage))
     return kExitOk;
   const std::string format = vm["format"].as<std::string>();
   if (format != "rg" && format != "list") throw UsageError{"--format must be rg or list, not '" + format + "'"};
@@ -352,15 +593,18 @@ int cmd_lexicon_export(const std::vector<std::string>& args) {
   return kExitOk;
 }
 
+const char* const kLexiconUsage =
+    "Usage: jobmatch lexicon check [FILE|DIR...]\n"
+    "       jobmatch lexicon export [--format rg|list] [--lexicon FILE|DIR] [-p PROFILE]\n\n"
+    "check validates lexicon (*.lex) and profile (*.profile) files; with no argument,\n"
+    "the embedded ones. A profile file given alone is checked against the embedded\n"
+    "lexicon. Errors are reported as file:line:col with the line and a caret; the\n"
+    "exit code is 2 if there is any.\n"
+    "export prints the profile's patterns for ripgrep (see jobmatch lexicon export --help).";
+
 int cmd_lexicon(const std::vector<std::string>& args) {
   if (args.empty() || args[0] == "--help" || args[0] == "-h") {
-    std::cout << "Usage: jobmatch lexicon check [FILE|DIR...]\n"
-                 "       jobmatch lexicon export [--format rg|list] [--lexicon FILE|DIR] [-p PROFILE]\n\n"
-                 "check validates lexicon (*.lex) and profile (*.profile) files; with no argument,\n"
-                 "the embedded ones. A profile file given alone is checked against the embedded\n"
-                 "lexicon. Errors are reported as file:line:col with the line and a caret; the\n"
-                 "exit code is 2 if there is any.\n"
-                 "export prints the profile's patterns for ripgrep (see jobmatch lexicon export --help).\n";
+    std::cout << kLexiconUsage << "\n";
     if (args.empty()) throw UsageError{"lexicon needs a command (check or export)"};
     return kExitOk;
   }
@@ -412,19 +656,80 @@ int cmd_lexicon(const std::vector<std::string>& args) {
   return kExitOk;
 }
 
+// A command: what --help, the man page and the completions say about it come from this row.
 struct Command {
   const char* name;
   const char* summary;
   int (*run)(const std::vector<std::string>& args);
+  const char* usage;                      // the --help text above the options
+  po::options_description (*options)();   // the options --help lists; null: the command documents itself
+  const char* choices;                    // options with a fixed set of values: "format=a b;color=c d"
+  const char* subcommands = "";
+  bool takes_paths = true;
 };
 
+const char* const kInputChoices = "input-format=auto text html jsonl";
+
 const Command kCommands[] = {
-    {"score", "score postings (files, folders, JSON Lines, stdin) against the profile", cmd_score},
-    {"explain", "show one posting's score with its evidence and what is missing", cmd_explain},
-    {"report", "write one self-contained HTML page: ranking, explanations, charts", cmd_report},
-    {"lexicon", "check lexicon and profile files", cmd_lexicon},
-    {"eval", "measure how well scores rank postings you labelled (ROC AUC, AP, P@k) against baselines", run_eval_command},
+    {"score", "score postings (files, folders, JSON Lines, stdin) against the profile", cmd_score, kScoreUsage,
+     score_options, "format=table tsv csv jsonl json;color=auto always never;input-format=auto text html jsonl"},
+    {"explain", "show one posting's score with its evidence and what is missing", cmd_explain, kExplainUsage,
+     explain_options, "color=auto always never;input-format=auto text html jsonl"},
+    {"report", "write one self-contained HTML page: ranking, explanations, charts", cmd_report, kReportUsage,
+     report_options, kInputChoices},
+    {"check", "gate one or a few ads in CI: a score floor and required concepts, with what is missing", cmd_check,
+     kCheckUsage, check_options, "format=text github markdown;color=auto always never;input-format=auto text html jsonl"},
+    {"stats", "summarise a batch: score distribution, concept frequency, terms the lexicon does not know",
+     cmd_stats, kStatsUsage, stats_options, "format=text json;input-format=auto text html jsonl"},
+    {"lexicon", "check lexicon and profile files, export patterns for ripgrep", cmd_lexicon, kLexiconUsage,
+     lexicon_export_options, "format=rg list", "check export"},
+    {"eval", "measure how well scores rank postings you labelled (ROC AUC, AP, P@k) against baselines",
+     run_eval_command, "", nullptr, "format=text json;input-format=auto text html jsonl"},
+    {"schema", "print the JSON Schema of the output records", cmd_schema, kSchemaUsage, schema_options, "", "",
+     false},
 };
+
+// The descriptions the man page and completions are made from; the options objects live as
+// long as the returned holder.
+struct CommandDocs {
+  std::vector<std::unique_ptr<po::options_description>> options;
+  std::vector<CommandDoc> docs;
+};
+
+CommandDocs command_docs() {
+  CommandDocs out;
+  for (const Command& c : kCommands) {
+    CommandDoc d;
+    d.name = c.name;
+    d.summary = c.summary;
+    d.usage = c.usage;
+    d.takes_paths = c.takes_paths;
+    if (c.options) {
+      out.options.push_back(std::make_unique<po::options_description>(c.options()));
+      d.options = out.options.back().get();
+    } else {  // the command's own --help
+      std::ostringstream captured;
+      std::streambuf* old = std::cout.rdbuf(captured.rdbuf());
+      try {
+        c.run({"--help"});
+      } catch (...) {
+      }
+      std::cout.rdbuf(old);
+      d.help_text = captured.str();
+    }
+    std::istringstream choices(c.choices);
+    for (std::string item; std::getline(choices, item, ';');) {
+      const size_t eq = item.find('=');
+      if (eq == std::string::npos) continue;
+      std::istringstream values(item.substr(eq + 1));
+      for (std::string v; values >> v;) d.choices[item.substr(0, eq)].push_back(v);
+    }
+    std::istringstream subs(c.subcommands);
+    for (std::string sub; subs >> sub;) d.subcommands.push_back(sub);
+    out.docs.push_back(std::move(d));
+  }
+  return out;
+}
 
 std::string version_line() {
   std::string line = std::string("jobmatch ") + JOBMATCH_VERSION;
@@ -432,7 +737,7 @@ std::string version_line() {
   if (auto engine = Engine::load(EngineOptions{}, &diags))
     line += " (lexicon " + engine->hash() + ", profile " + engine->profile().name + ", " +
             std::to_string(engine->lexicon().concepts.size()) + " concepts)";
-  return line;
+  return line + "\nrecord schema " + std::to_string(kRecordSchemaVersion);
 }
 
 void print_help() {
@@ -445,7 +750,10 @@ void print_help() {
     std::cout << "  " << name << c.summary << "\n";
   }
   std::cout << "\nOptions:\n  -h, --help     show this help (jobmatch COMMAND --help for a command)\n"
-               "  -V, --version  show the version and the embedded lexicon's hash\n\n"
+               "  -V, --version  show the version, the embedded lexicon's hash and the record schema version\n"
+               "  --man          print the manual page (roff; the build installs it as jobmatch(1))\n"
+               "  --completions bash|zsh\n"
+               "                 print the shell completion script\n\n"
                "Examples:\n  jobmatch score ads/\n  jobmatch explain ads/berlin-mle.txt\n"
                "  jobmatch score --format jsonl --input-format jsonl - < postings.jsonl\n";
 }
@@ -460,6 +768,20 @@ size_t edit_distance(std::string_view a, std::string_view b) {
     std::swap(prev, cur);
   }
   return prev[b.size()];
+}
+
+// " (did you mean 'skill.python'?)" for a concept id with a typo, else "".
+std::string closest_concept(const Lexicon& lexicon, const std::string& id) {
+  size_t best = 3;
+  std::string hint;
+  for (const Concept& c : lexicon.concepts) {
+    const size_t d = edit_distance(id, c.id);
+    if (d < best) {
+      best = d;
+      hint = " (did you mean '" + c.id + "'?)";
+    }
+  }
+  return hint;
 }
 
 }  // namespace
@@ -479,6 +801,17 @@ int run_cli(int argc, char** argv) {
     }
     if (cmd == "--version" || cmd == "-V" || cmd == "version") {
       std::cout << version_line() << "\n";
+      return kExitOk;
+    }
+    if (cmd == "--man") {
+      std::cout << render_man_page(command_docs().docs, JOBMATCH_VERSION);
+      return kExitOk;
+    }
+    if (cmd == "--completions" || cmd.starts_with("--completions=")) {
+      std::string shell = cmd.size() > 14 ? cmd.substr(14) : args.size() > 1 ? args[1] : "";
+      if (shell == "bash") std::cout << render_bash_completion(command_docs().docs);
+      else if (shell == "zsh") std::cout << render_zsh_completion(command_docs().docs);
+      else throw UsageError{"--completions needs bash or zsh"};
       return kExitOk;
     }
     for (const Command& c : kCommands)

@@ -200,13 +200,14 @@ Utf8Census take_census(std::string_view s) {
     }
     if (!c.bad_bytes) c.first_bad = i;
     // Broken UTF-8: a lead byte followed by continuation bytes that do not make a valid
-    // character (overlong forms, surrogates, > U+10FFFF, a sequence cut short), a lead byte
-    // whose sequence the end of the text cuts, or continuation bytes right after a valid
-    // character. Each such error counts once, however many bytes it has.
+    // character (overlong forms, surrogates, > U+10FFFF, a sequence cut short, also by the end
+    // of the text), or continuation bytes right after a valid character. Each such error counts
+    // once, however many bytes it has. A lone lead byte is not counted so: Latin-1 letters
+    // (ä = 0xE4, ß = 0xDF) are lead bytes, and "Viel Spaß" may end a file.
     size_t k = i + 1;
     while (k < n && k < i + 4 && is_continuation(static_cast<unsigned char>(s[k]))) ++k;
     const bool lead = b >= 0xC0 && b <= 0xF7;
-    if ((lead && (k > i + 1 || k == n)) || (is_continuation(b) && i == valid_end)) {
+    if ((lead && k > i + 1) || (is_continuation(b) && i == valid_end)) {
       ++c.utf8_like;
       c.bad_bytes += k - i;
       i = k;

@@ -393,7 +393,7 @@ class ReTranslator {
     if (m_re.substr(m_i).starts_with("[:")) {
       const size_t close = m_re.find(":]", m_i + 2);
       if (close == std::string_view::npos) return fail_item("unterminated [: :] class");
-      item->text.assign(1, '[').append(m_re.substr(m_i, close + 2 - m_i)).append(1, ']');
+      item->text = m_re.substr(m_i, close + 2 - m_i);  // [:alpha:], the same in Rust
       m_i = close + 2;
       return Next::kItem;
     }

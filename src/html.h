@@ -17,7 +17,8 @@ struct HtmlText {
   std::string title;           // the <title>, if any
 };
 
-// Converts html (UTF-8) into *out.
+// Converts html (UTF-8; invalid bytes, and whatever gumbo lets through of malformed character
+// references, become U+FFFD) into *out. text and title are always valid UTF-8.
 void html_to_text(std::string_view html, HtmlText* out);
 
 // True if text starts (after white space and a BOM) with "<!doctype html" or "<html".

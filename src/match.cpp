@@ -11,7 +11,7 @@ namespace {
 
 RE2::Options Matcher::set_options() {
   RE2::Options o;
-  o.set_max_mem(256 << 20);
+  o.set_max_mem(32 << 20);
   o.set_log_errors(false);
   return o;
 }
@@ -22,7 +22,7 @@ RE2::Options span_options() {
   RE2::Options o;
   o.set_longest_match(true);
   o.set_log_errors(false);
-  o.set_max_mem(64 << 20);
+  o.set_max_mem(8 << 20);
   return o;
 }
 

@@ -13,7 +13,10 @@ bool run_inline(const Engine& engine, InputSource& source, const RunOptions& opt
                 const std::function<bool(Result&&)>& sink) {
   Analyzer analyzer(engine);
   Input input;
-  while (source.next(&input)) {
+  for (;;) {
+    if (options.on_idle) options.on_idle();
+    if (!source.next(&input)) break;
+    if (options.bytes_read) *options.bytes_read += input.bytes.size();
     Result r = analyzer.analyze(input, options.analyze);
     if (options.in_worker) options.in_worker(r);
     if (!sink(std::move(r))) return false;
@@ -51,6 +54,7 @@ bool run_pipeline(const Engine& engine, InputSource& source, const RunOptions& o
         if (stop) break;
       }
       if (!source.next(&input)) break;
+      if (options.bytes_read) *options.bytes_read += input.bytes.size();
       std::lock_guard lock(mu);
       sizes[produced % window] = input.bytes.size();
       inflight_bytes += input.bytes.size();
@@ -91,6 +95,14 @@ bool run_pipeline(const Engine& engine, InputSource& source, const RunOptions& o
     std::optional<Result> next;
     {
       std::unique_lock lock(mu);
+      const auto ready = [&] {
+        return slots[consumed % window].has_value() || (reading_done && consumed == produced);
+      };
+      if (options.on_idle && !ready()) {
+        lock.unlock();
+        options.on_idle();
+        lock.lock();
+      }
       cv_done.wait(lock, [&] {
         return slots[consumed % window].has_value() || (reading_done && consumed == produced);
       });

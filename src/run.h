@@ -6,6 +6,8 @@
 // input is, and a result is handed over as soon as it and all before it are done (streaming).
 #pragma once
 
+#include <atomic>
+#include <cstdint>
 #include <functional>
 
 #include "analyze.h"
@@ -22,6 +24,13 @@ struct RunOptions {
   std::function<void(Result&)> in_worker;
   AnalyzeOptions analyze;
   size_t max_inflight_bytes = 64u << 20;
+  // Runs on the caller's thread whenever the next result in order is not ready yet (the caller
+  // is about to wait, e.g. for standard input): the place to flush buffered output, so a
+  // record reaches a pipe as soon as it is done instead of when a buffer fills. With one
+  // thread, before each input is read.
+  std::function<void()> on_idle;
+  // If set, incremented by the bytes of every input read (for progress: MB/s).
+  std::atomic<uint64_t>* bytes_read = nullptr;
 };
 
 // sink returns false to stop early (a closed pipe); run then returns false too.

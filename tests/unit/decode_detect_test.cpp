@@ -144,6 +144,15 @@ BOOST_AUTO_TEST_CASE(mostly_latin1_with_one_accidental_utf8_sequence_is_latin1) 
   BOOST_TEST(d.text == "Caf\u00C3\u00A9: Fähigkeiten, Größe, Übung");
 }
 
+BOOST_AUTO_TEST_CASE(latin1_letter_at_the_very_end_is_latin1) {
+  const std::string in = "Python und ML. Viel Spa\xDF";  // no newline after the sharp s
+  Decoded d;
+  jobmatch::decode(in, &d);
+  BOOST_TEST(d.encoding != "utf-8");
+  BOOST_TEST(d.text == "Python und ML. Viel Spaß");
+  BOOST_TEST(d.warnings.empty());
+}
+
 BOOST_AUTO_TEST_CASE(a_lone_latin1_nbsp_in_english_text_is_converted) {
   const std::string in = "Python\xA0" "developer";
   Decoded d;
