@@ -2,12 +2,17 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 
 #include "html.h"
 #include "lang.h"
 #include "text_util.h"
 
 namespace jobmatch {
+
+namespace {
+constexpr size_t kMaxSpans = 64;  // evidence kept per concept
+}  // namespace
 
 std::string extract_title(std::string_view text) {
   size_t start = 0;
@@ -18,7 +23,7 @@ std::string extract_title(std::string_view text) {
     while (!line.empty() && (line.front() == '#' || line.front() == '*')) line.remove_prefix(1);
     while (!line.empty() && line.back() == '*') line.remove_suffix(1);
     line = trim(line);
-    if (!line.empty()) return sanitize_utf8(utf8_prefix(line, 200));
+    if (!line.empty()) return std::string(utf8_prefix(sanitize_utf8(line.substr(0, 800)), 200));
     start = end + 1;
   }
   return "";
@@ -73,9 +78,9 @@ Result Analyzer::analyze(const Input& input, const AnalyzeOptions& options) {
   // the text as its title zone.
   size_t title_end = 0;
   if (input.title) {
-    r.title = sanitize_utf8(utf8_prefix(trim(*input.title), 200));
+    r.title = std::string(utf8_prefix(sanitize_utf8(trim(*input.title).substr(0, 800)), 200));
   } else if (html && !m_html.title.empty()) {
-    r.title = sanitize_utf8(utf8_prefix(m_html.title, 200));
+    r.title = std::string(utf8_prefix(sanitize_utf8(std::string_view(m_html.title).substr(0, 800)), 200));
   } else {
     r.title = extract_title(text);
     title_end = body_offset(text);
@@ -103,7 +108,11 @@ Result Analyzer::analyze(const Input& input, const AnalyzeOptions& options) {
     MatchedConcept mc;
     mc.concept_index = m.concept_index;
     double miss = 1.0;
-    for (const TextSpan& s : m.spans) {
+    // A concept's strength saturates after a few mentions; a posting that repeats a word
+    // thousands of times keeps its first kMaxSpans pieces of evidence and the count.
+    mc.span_count = m.spans.size();
+    const size_t kept = std::min(m.spans.size(), kMaxSpans);
+    for (const TextSpan& s : std::span(m.spans).first(kept)) {
       Evidence e;
       e.text_begin = m_tokens.input_begin(s.begin);
       e.text_end = m_tokens.input_end(s.begin, s.end);

@@ -46,7 +46,10 @@ struct UsageError {
 void print_error(const std::string& message) { std::fprintf(stderr, "jobmatch: error: %s\n", message.c_str()); }
 
 void print_diagnostics(const std::vector<Diagnostic>& diags) {
-  for (const Diagnostic& d : diags) std::fputs(format_diagnostic(d).c_str(), stderr);
+  for (const Diagnostic& d : diags) {
+    const std::string text = format_diagnostic(d);
+    std::fwrite(text.data(), 1, text.size(), stderr);
+  }
 }
 
 // --color=auto|always|never together with NO_COLOR and whether stdout is a terminal.
@@ -678,7 +681,8 @@ const Command kCommands[] = {
     {"report", "write one self-contained HTML page: ranking, explanations, charts", cmd_report, kReportUsage,
      report_options, kInputChoices},
     {"check", "gate one or a few ads in CI: a score floor and required concepts, with what is missing", cmd_check,
-     kCheckUsage, check_options, "format=text github markdown;color=auto always never;input-format=auto text html jsonl"},
+     kCheckUsage, check_options,
+     "format=text github markdown;color=auto always never;input-format=auto text html jsonl;require=@concepts"},
     {"stats", "summarise a batch: score distribution, concept frequency, terms the lexicon does not know",
      cmd_stats, kStatsUsage, stats_options, "format=text json;input-format=auto text html jsonl"},
     {"lexicon", "check lexicon and profile files, export patterns for ripgrep", cmd_lexicon, kLexiconUsage,
@@ -755,7 +759,9 @@ void print_help() {
                "  --completions bash|zsh\n"
                "                 print the shell completion script\n\n"
                "Examples:\n  jobmatch score ads/\n  jobmatch explain ads/berlin-mle.txt\n"
-               "  jobmatch score --format jsonl --input-format jsonl - < postings.jsonl\n";
+               "  jobmatch score --format jsonl --input-format jsonl - < postings.jsonl\n"
+               "  jobmatch check ad.txt --fail-under 60 --require skill.python --format github\n"
+               "  jobmatch stats ads/\n";
 }
 
 size_t edit_distance(std::string_view a, std::string_view b) {

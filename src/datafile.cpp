@@ -10,7 +10,7 @@ namespace jobmatch {
 std::string format_diagnostic(const Diagnostic& d) {
   std::string out = d.file;
   if (d.line > 0) out += ":" + std::to_string(d.line) + ":" + std::to_string(d.col);
-  out += ": error: " + d.message + "\n";
+  out += ": error: " + escape_for_terminal(d.message) + "\n";
   if (!d.line_text.empty()) {
     const std::string shown = escape_for_terminal(d.line_text);
     out += "    " + shown + "\n    ";

@@ -687,7 +687,10 @@ int run(const Config& c) {
   std::vector<Diagnostic> diags;
   auto engine = Engine::load(c.engine, &diags);
   if (!engine) {
-    for (const Diagnostic& dg : diags) std::fputs(format_diagnostic(dg).c_str(), stderr);
+    for (const Diagnostic& dg : diags) {
+      const std::string text = format_diagnostic(dg);
+      std::fwrite(text.data(), 1, text.size(), stderr);
+    }
     throw EvalUsageError{"the lexicon or profile does not load"};
   }
 

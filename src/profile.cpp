@@ -45,7 +45,8 @@ std::vector<Diagnostic> parse_profile(const SourceFile& file, const Lexicon& lex
       }
       for (const Section& s : profile->sections)
         if (s.name == line.value) error(line, line.value_col, "duplicate section '" + s.name + "'");
-      profile->sections.push_back(Section{std::string(line.value), std::string(line.value), 1, 1, {}});
+      profile->sections.push_back(
+          Section{std::string(line.value), std::string(line.value), 1, 1, {}, line.line});
       section = &profile->sections.back();
       continue;
     }
@@ -141,7 +142,7 @@ std::vector<Diagnostic> parse_profile(const SourceFile& file, const Lexicon& lex
   }
   for (const Section& s : profile->sections)
     if (s.concepts.empty())
-      diags.push_back(Diagnostic{file.name, 1, 1, "section '" + s.name + "' has no concepts", ""});
+      diags.push_back(Diagnostic{file.name, s.line, 1, "section '" + s.name + "' has no concepts", ""});
   return diags;
 }
 

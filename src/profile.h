@@ -22,6 +22,7 @@ struct Section {
   double weight = 1;  // share of the score
   double need = 1;    // concept weight points for full coverage
   std::vector<ProfileConcept> concepts;
+  size_t line = 0;  // where the section starts, for diagnostics
 };
 
 // Concepts that, named in a posting's title, say what the role is ("Machine Learning Engineer",

@@ -12,6 +12,31 @@ using nlohmann::ordered_json;
 
 double round_to(double v, double scale) { return std::round(v * scale) / scale; }
 
+// nlohmann escapes C0 controls but writes DEL and the C1 controls (U+0080..U+009F, among them
+// the CSI introducer U+009B) as they are. In UTF-8 those are 0x7F and 0xC2 0x80..0x9F, which
+// stand for nothing else, so they are escaped here byte-wise.
+std::string escape_c1(std::string s) {
+  static const char* hex = "0123456789abcdef";
+  if (s.find('\x7f') == std::string::npos && s.find('\xc2') == std::string::npos) return s;
+  std::string out;
+  out.reserve(s.size() + 16);
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b == 0x7F) {
+      out += "\\u007f";
+    } else if (b == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(s[i + 1]) <= 0x9F) {
+      const auto c = static_cast<unsigned char>(s[++i]);
+      out += "\\u00";
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
 ordered_json record(const Result& r, const Engine& engine) {
   const auto& lex = engine.lexicon();
   const auto& sections = engine.profile().sections;
@@ -46,6 +71,7 @@ ordered_json record(const Result& r, const Engine& engine) {
                        {"weight", m.weight},
                        {"strength", m.strength}};
     if (m.must) mj["must"] = true;
+    if (m.span_count > m.spans.size()) mj["span_count"] = m.span_count;
     mj["spans"] = std::move(spans);
     matched.push_back(std::move(mj));
   }
@@ -67,7 +93,8 @@ class JsonWriter : public Writer {
 
   std::string render(const Result& r) const override {
     // Strings are valid UTF-8 by construction; replace guards against any slip.
-    return record(r, m_engine).dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+    return escape_c1(
+        record(r, m_engine).dump(-1, ' ', false, ordered_json::error_handler_t::replace));
   }
 
   void write(const Result&, std::string&& rendered) override {

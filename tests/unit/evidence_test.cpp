@@ -199,3 +199,23 @@ BOOST_AUTO_TEST_CASE(ignore_title_scores_the_body_only) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(evidence_limits)
+
+// A word repeated thousands of times keeps a bounded list of evidence and says how many there were.
+BOOST_AUTO_TEST_CASE(keeps_a_bounded_number_of_spans_per_concept) {
+  std::vector<Diagnostic> diags;
+  const auto e = Engine::load(EngineOptions{}, &diags);
+  BOOST_TEST_REQUIRE(e != nullptr);
+  Analyzer a(*e);
+  Input in;
+  in.id = "t";
+  in.bytes = "Engineer\n\n";
+  for (int i = 0; i < 5000; ++i) in.bytes += "Python ";
+  const Result r = a.analyze(in);
+  BOOST_TEST_REQUIRE(!r.matched.empty());
+  BOOST_TEST(r.matched[0].span_count == 5000u);
+  BOOST_TEST(r.matched[0].spans.size() == 64u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -239,3 +239,25 @@ BOOST_AUTO_TEST_CASE(output_notices_a_closed_pipe) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(json_control_characters)
+
+// DEL and C1 controls (the CSI introducer U+009B among them) never reach the JSON raw.
+BOOST_AUTO_TEST_CASE(escapes_del_and_c1_controls) {
+  std::vector<jobmatch::Diagnostic> diags;
+  const auto engine = jobmatch::Engine::load(jobmatch::EngineOptions{}, &diags);
+  BOOST_TEST_REQUIRE(engine != nullptr);
+  jobmatch::Output out(-1);
+  auto w = jobmatch::make_writer(jobmatch::Format::kJsonl, out, *engine, {});
+  jobmatch::Result r;
+  r.id = "t";
+  r.title = "A \xC2\x9B" "31m \x7F end";
+  r.coverage.assign(engine->profile().sections.size(), 0.0);
+  const std::string s = w->render(r);
+  BOOST_TEST(s.find("\\u009b31m") != std::string::npos, s);
+  BOOST_TEST(s.find("\\u007f") != std::string::npos, s);
+  BOOST_TEST(s.find("\xC2\x9B") == std::string::npos);
+  BOOST_TEST(s.find('\x7F') == std::string::npos);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
