@@ -2,6 +2,8 @@
 // them (see eval.h for the metrics). Everything is computed on the same postings, in one pass.
 #include "eval.h"
 
+#include "cli_options.h"
+
 #include <boost/program_options.hpp>
 #include <nlohmann/json.hpp>
 
@@ -69,26 +71,11 @@ std::vector<std::string> split_list(const std::string& list) {
   return out;
 }
 
-// The input options of `score`, parsed the same way.
 ReadOptions read_options(const po::variables_map& vm) {
-  ReadOptions r;
-  const std::string f = vm["input-format"].as<std::string>();
-  if (f == "auto") r.format = InputFormat::kAuto;
-  else if (f == "text") r.format = InputFormat::kText;
-  else if (f == "html") r.format = InputFormat::kHtml;
-  else if (f == "jsonl") r.format = InputFormat::kJsonl;
-  else throw EvalUsageError{"--input-format must be auto, text, html or jsonl, not '" + f + "'"};
-  r.max_bytes = vm["max-bytes"].as<size_t>();
-  if (r.max_bytes == 0) throw EvalUsageError{"--max-bytes must be at least 1"};
-  r.extensions.clear();
-  for (std::string ext : split_list(vm["ext"].as<std::string>())) {
-    if (ext[0] == '.') ext.erase(0, 1);
-    if (!ext.empty()) r.extensions.push_back(ext);
-  }
-  r.id_field = vm["id-field"].as<std::string>();
-  r.title_field = vm["title-field"].as<std::string>();
-  r.text_field = vm["text-field"].as<std::string>();
-  return r;
+  std::string error;
+  const auto r = parse_read_options(vm, &error);
+  if (!r) throw EvalUsageError{error};
+  return *r;
 }
 
 struct Config {
@@ -117,17 +104,7 @@ bool parse_args(const std::vector<std::string>& args, Config* c) {
       ("format,f", po::value<std::string>()->default_value("text")->value_name("FMT"), "text or json")
       ("worst", po::value<int>()->default_value(3)->value_name("N"),
        "worst-ranked postings shown per class");
-  po::options_description input("Input");
-  input.add_options()
-      ("input-format", po::value<std::string>()->default_value("auto")->value_name("FMT"),
-       "auto, text, html, jsonl (one posting per line)")
-      ("max-bytes", po::value<size_t>()->default_value(16u << 20)->value_name("N"),
-       "largest posting read; larger ones become error records")
-      ("ext", po::value<std::string>()->default_value("txt,text,html,htm")->value_name("LIST"),
-       "file extensions taken when walking a folder (files named explicitly are always read)")
-      ("id-field", po::value<std::string>()->default_value("id"), "JSONL field holding the id")
-      ("title-field", po::value<std::string>()->default_value("title"), "JSONL field holding the title")
-      ("text-field", po::value<std::string>()->default_value("text"), "JSONL field holding the text");
+  const po::options_description input = input_options();
   po::options_description engine("Lexicon and profile");
   engine.add_options()
       ("profile,p", po::value<std::string>()->value_name("NAME|FILE"),
