@@ -1,22 +1,25 @@
 #include "match.h"
 
 #include <algorithm>
+#include <array>
+#include <cstring>
+#include <functional>
+#include <limits>
+#include <span>
 
 #include "pattern.h"
 
 namespace jobmatch {
 namespace {
 
-}  // namespace
+enum class Kind : uint8_t { kStrong, kWeak, kNear, kExclude };
 
-RE2::Options Matcher::set_options() {
+RE2::Options set_options() {
   RE2::Options o;
-  o.set_max_mem(32 << 20);
+  o.set_max_mem(8 << 20);
   o.set_log_errors(false);
   return o;
 }
-
-namespace {
 
 RE2::Options span_options() {
   RE2::Options o;
@@ -26,104 +29,178 @@ RE2::Options span_options() {
   return o;
 }
 
-std::vector<std::string> fragments(const std::vector<Pattern>& ps) {
-  std::vector<std::string> out;
-  out.reserve(ps.size());
-  for (const Pattern& p : ps) out.push_back(p.regex);
-  return out;
+// One part of a word pattern, taken apart for matching: head * middle * ... * tail.
+struct Glob {
+  std::string text;  // as in WordPattern::parts
+  bool star = false;
+  bool regex = false;  // has & + # in a literal: glob_match's regex decides (never in practice)
+  std::string_view head, tail;
+  std::vector<std::string_view> middles;
+
+  explicit Glob(std::string t) : text(std::move(t)) {
+    const size_t first = text.find('*');
+    if (first == std::string::npos) return;
+    star = true;
+    regex = text.find_first_of("&+#") != std::string::npos;
+    const size_t last = text.rfind('*');
+    const std::string_view v = text;
+    head = v.substr(0, first);
+    tail = v.substr(last + 1);
+    for (size_t g = first + 1; g < last;) {
+      const size_t next = text.find('*', g);
+      if (next > g) middles.push_back(v.substr(g, next - g));
+      g = next + 1;
+    }
+  }
+  Glob(const Glob& o) : Glob(o.text) {}  // the views point into this->text
+
+  // part: a stretch of text between boundaries; special: whether it has & + # in it.
+  bool matches(std::string_view part, bool special) const {
+    if (!star) return part == text;
+    if (regex) return glob_match(text, part);
+    if (special) return false;  // a star never takes & + #, and no literal here has them
+    if (part.size() < head.size() + tail.size() || !part.starts_with(head) || !part.ends_with(tail))
+      return false;
+    std::string_view rest = part.substr(head.size(), part.size() - head.size() - tail.size());
+    for (const std::string_view lit : middles) {
+      const size_t at = rest.find(lit);
+      if (at == std::string_view::npos) return false;
+      rest.remove_prefix(at + lit.size());
+    }
+    return true;
+  }
+};
+
+// A word-language pattern and the groups it belongs to (the same words may serve several: a
+// concept's strong patterns are its near context too).
+struct Phrase {
+  WordPattern words;
+  std::vector<Glob> globs;  // one per part
+  std::vector<uint32_t> groups;
+};
+
+// Which bytes are boundaries (is_boundary), as a table: the part split reads every byte.
+constexpr std::array<bool, 256> kBoundaryByte = [] {
+  std::array<bool, 256> t{};
+  for (const char c : std::string_view(" /.'-")) t[static_cast<unsigned char>(c)] = true;
+  return t;
+}();
+
+// A 64-bit hash of a short string: its first and last eight bytes and its length, mixed. Most
+// parts are short words, so this reads each once.
+uint64_t hash_part(std::string_view s) {
+  uint64_t a = 0, b = 0;
+  if (s.size() >= 8) {
+    std::memcpy(&a, s.data(), 8);
+    std::memcpy(&b, s.data() + s.size() - 8, 8);
+  } else {
+    std::memcpy(&a, s.data(), s.size());
+  }
+  const uint64_t h = (a ^ (b * 0xff51afd7ed558ccdULL) ^ s.size()) * 0x9e3779b97f4a7c15ULL;
+  return h ^ (h >> 29);
 }
+
+// A phrase to try where its anchor part matches.
+struct Entry {
+  uint32_t phrase;
+  uint32_t anchor;  // which of the phrase's parts is the anchor
+};
+
+// Open addressing from a key (a whole part, or a packed head or tail of one) to the phrases
+// anchored there.
+template <typename Key>
+class AnchorIndex {
+ public:
+  void add(const Key& key, Entry e) {
+    for (auto& [k, list] : m_lists)
+      if (k == key) {
+        list.push_back(e);
+        return;
+      }
+    m_lists.push_back({key, {e}});
+  }
+  void finish() {
+    size_t cap = 64;
+    while (cap < m_lists.size() * 4) cap *= 2;
+    m_slots.assign(cap, Slot{});
+    m_mask = cap - 1;
+    for (uint32_t l = 0; l < m_lists.size(); ++l) {
+      const uint64_t h = hash(m_lists[l].first);
+      size_t i = h & m_mask;
+      while (m_slots[i].list != kEmpty) i = (i + 1) & m_mask;
+      m_slots[i] = Slot{static_cast<uint32_t>(h >> 32), l};
+    }
+  }
+  template <typename Probe>
+  const std::vector<Entry>* find(const Probe& key) const {
+    if (m_lists.empty()) return nullptr;
+    const uint64_t h = hash(key);
+    const auto tag = static_cast<uint32_t>(h >> 32);
+    for (size_t i = h & m_mask;; i = (i + 1) & m_mask) {
+      const Slot& s = m_slots[i];
+      if (s.list == kEmpty) return nullptr;
+      if (s.tag == tag && m_lists[s.list].first == key) return &m_lists[s.list].second;
+    }
+  }
+
+ private:
+  static constexpr uint32_t kEmpty = std::numeric_limits<uint32_t>::max();
+  struct Slot {
+    uint32_t tag = 0;
+    uint32_t list = kEmpty;
+  };
+  static uint64_t hash(std::string_view s) { return hash_part(s); }
+  static uint64_t hash(uint64_t k) {
+    const uint64_t h = k * 0x9e3779b97f4a7c15ULL;
+    return h ^ (h >> 29);
+  }
+  std::vector<std::pair<Key, std::vector<Entry>>> m_lists;
+  std::vector<Slot> m_slots;
+  size_t m_mask = 0;
+};
+
+// The key of a part's first (or last) n bytes, 2 <= n <= 4, with where they come from.
+constexpr size_t kMaxAffix = 4;
+uint64_t affix_key(std::string_view bytes, bool tail) {
+  uint64_t k = static_cast<uint64_t>(tail) << 40 | static_cast<uint64_t>(bytes.size()) << 32;
+  for (size_t i = 0; i < bytes.size(); ++i) k |= static_cast<uint64_t>(static_cast<unsigned char>(bytes[i])) << (8 * i);
+  return k;
+}
+
+struct Found {
+  uint32_t group;
+  TextSpan span;
+};
+
+// A stretch of the token text between two boundaries: text[begin, end), text[end] a boundary.
+struct Part {
+  uint32_t begin, end;
+  bool special;  // has & + # in it
+};
+
+// Per-thread buffers, reused from one document to the next.
+struct Scratch {
+  std::vector<Part> parts;
+  std::vector<Found> found;
+  std::vector<int> hits;
+  std::vector<TextSpan> spans;
+};
 
 // Sorts spans and merges overlapping ones.
 void normalize_spans(std::vector<TextSpan>* spans) {
   std::sort(spans->begin(), spans->end(), [](const TextSpan& a, const TextSpan& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
   });
-  std::vector<TextSpan> out;
+  size_t n = 0;
   for (const TextSpan& s : *spans) {
-    if (!out.empty() && s.begin < out.back().end) {
-      out.back().end = std::max(out.back().end, s.end);
+    if (n && s.begin < (*spans)[n - 1].end) {
+      (*spans)[n - 1].end = std::max((*spans)[n - 1].end, s.end);
       continue;
     }
-    out.push_back(s);
+    (*spans)[n++] = s;
   }
-  *spans = std::move(out);
+  spans->resize(n);
 }
-
-}  // namespace
-
-void Matcher::find_all(const RE2& re, std::string_view text, std::vector<TextSpan>* out) {
-  // Only the whole match is asked for (no capture groups), so RE2 can find both of its ends
-  // with its DFA; the pattern is B(body)B and both boundaries are single bytes.
-  re2::StringPiece input(text.data(), text.size());
-  re2::StringPiece m;
-  size_t pos = 0;
-  while (pos < text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
-    const auto begin = static_cast<uint32_t>(m.data() - text.data() + 1);
-    const auto end = static_cast<uint32_t>(m.data() - text.data() + m.size() - 1);
-    out->push_back({begin, end});
-    // Go on from just after this match's start, so overlapping matches ("excellent
-    // communication", "communication skills") are found too and merge into one span.
-    pos = begin;
-  }
-}
-
-std::unique_ptr<Matcher> Matcher::build(const Lexicon& lexicon, const std::vector<size_t>& concepts,
-                                        std::string* error) {
-  std::unique_ptr<Matcher> m(new Matcher());
-  m->m_guards.resize(lexicon.concepts.size());
-
-  std::vector<size_t> chosen = concepts;
-  if (chosen.empty())
-    for (size_t i = 0; i < lexicon.concepts.size(); ++i) chosen.push_back(i);
-  std::sort(chosen.begin(), chosen.end());  // groups of one concept stay adjacent, in order
-
-  // Span regexes compile on first use; their syntax is checked here by the set (groups) or
-  // was checked when the lexicon was parsed (near, not).
-  auto lazy = [](std::string pattern) {
-    return std::make_unique<LazyRE2>(std::move(pattern), span_options());
-  };
-
-  // The longest pattern, in words: chunks must overlap by more than that.
-  size_t longest = 1;
-  for (const size_t ci : chosen)
-    for (const auto* ps : {&lexicon.concepts[ci].strong, &lexicon.concepts[ci].weak,
-                           &lexicon.concepts[ci].near, &lexicon.concepts[ci].exclude})
-      for (const Pattern& p : *ps)
-        longest = std::max<size_t>(longest, p.source.starts_with("re:")
-                                                 ? 8
-                                                 : static_cast<size_t>(std::count(p.source.begin(), p.source.end(), ' ')) + 1);
-  m->m_overlap = longest + 2;
-
-  for (const size_t ci : chosen) {
-    const Concept& c = lexicon.concepts[ci];
-    for (const bool weak : {false, true}) {
-      const auto& ps = weak ? c.weak : c.strong;
-      if (ps.empty()) continue;
-      const std::string pattern = wrap_in_boundaries(fragments(ps));
-      std::string set_error;
-      if (m->m_set.Add(pattern, &set_error) < 0) {
-        *error = c.id + ": " + set_error;
-        return nullptr;
-      }
-      m->m_groups.push_back(Group{ci, weak, lazy(pattern)});
-    }
-    Guards& g = m->m_guards[ci];
-    g.window = c.window;
-    if (!c.weak.empty()) {
-      auto near = fragments(c.near);
-      for (auto& f : fragments(c.strong)) near.push_back(std::move(f));
-      g.near = lazy(wrap_in_boundaries(near));
-    }
-    if (!c.exclude.empty()) g.exclude = lazy(wrap_in_boundaries(fragments(c.exclude)));
-  }
-  if (!m->m_set.Compile()) {
-    *error = "the pattern set does not compile (RE2 out of memory)";
-    return nullptr;
-  }
-  return m;
-}
-
-namespace {
 
 // The token text of tokens [from, to), with the space before and after: what a pattern sees.
 std::string_view token_window(const TokenStream& ts, size_t from, size_t to, size_t* offset) {
@@ -136,106 +213,357 @@ std::string_view token_window(const TokenStream& ts, size_t from, size_t to, siz
   return std::string_view(ts.text).substr(b, e - b);
 }
 
-// find_all over a window, with spans made absolute.
-void find_in_window(const RE2& re, const TokenStream& ts, size_t from, size_t to,
-                    std::vector<TextSpan>* out) {
-  size_t offset;
-  const std::string_view w = token_window(ts, from, to, &offset);
-  const size_t first = out->size();
-  Matcher::find_all(re, w, out);
-  for (size_t i = first; i < out->size(); ++i) {
-    (*out)[i].begin += static_cast<uint32_t>(offset);
-    (*out)[i].end += static_cast<uint32_t>(offset);
+}  // namespace
+
+struct Matcher::Impl {
+  struct Group {
+    size_t concept_index;
+    Kind kind;
+    std::vector<std::string> fragments;  // every alternative's regex (group_regex)
+    std::unique_ptr<LazyRE2> re;         // B(the re: alternatives)B, if any
+  };
+  struct ConceptGroups {
+    size_t concept_index;
+    int strong = -1, weak = -1, near = -1, exclude = -1;
+    size_t window = 8;
+  };
+
+  std::vector<Group> groups;
+  std::vector<ConceptGroups> concepts;  // the chosen ones, ascending
+  std::vector<Phrase> phrases;
+  // Each phrase is found through one of its parts, its anchor: the longest part without '*',
+  // else the '*' part with the longest literal head or tail (rarer words, fewer phrases to try
+  // at each part of the text). Exact anchors are looked up by the whole part, the others by
+  // the first or last 2-4 bytes of their literal head or tail; anchors with neither are tried
+  // at every part.
+  AnchorIndex<std::string> exact;
+  AnchorIndex<uint64_t> affixes;
+  std::vector<Entry> anywhere;
+  // The groups with re: alternatives, by their index in re_set.
+  RE2::Set re_set{set_options(), RE2::UNANCHORED};
+  std::vector<uint32_t> re_groups;
+  size_t overlap = 8;  // tokens that re: chunks overlap by (> the longest pattern)
+  static constexpr size_t kStride = 96;  // tokens per re: chunk, before the overlap
+
+  void add_phrase(const WordPattern& words, uint32_t group) {
+    for (Phrase& p : phrases)
+      if (p.words.parts == words.parts && p.words.seps == words.seps) {
+        if (std::find(p.groups.begin(), p.groups.end(), group) == p.groups.end()) p.groups.push_back(group);
+        return;
+      }
+    Phrase p{words, {}, {group}};
+    for (const std::string& part : words.parts) p.globs.emplace_back(part);
+    phrases.push_back(std::move(p));
+  }
+
+  void index_phrases() {
+    for (uint32_t p = 0; p < phrases.size(); ++p) {
+      const std::vector<Glob>& globs = phrases[p].globs;
+      // The best anchor: exact parts first, longest first; then the longest literal affix.
+      size_t best = 0, best_score = 0;
+      for (size_t k = 0; k < globs.size(); ++k) {
+        const Glob& g = globs[k];
+        const size_t score = g.star ? std::max(g.head.size(), g.tail.size()) : 1000 + g.text.size();
+        if (score > best_score) best = k, best_score = score;
+      }
+      const Glob& g = globs[best];
+      const auto a = static_cast<uint32_t>(best);
+      if (!g.star)
+        exact.add(g.text, {p, a});
+      else if (best_score < 2)
+        anywhere.push_back({p, a});
+      else if (g.head.size() >= g.tail.size())
+        affixes.add(affix_key(g.head.substr(0, std::min(g.head.size(), kMaxAffix)), false), {p, a});
+      else
+        affixes.add(affix_key(g.tail.substr(g.tail.size() - std::min(g.tail.size(), kMaxAffix)), true), {p, a});
+    }
+    exact.finish();
+    affixes.finish();
+  }
+
+  // Tries phrase p with its anchor part at part j; a match goes into found, once per group.
+  void try_phrase(Entry e, std::span<const Part> parts, size_t j, std::string_view text,
+                  bool anchor_checked, std::vector<Found>* found) const {
+    const Phrase& phrase = phrases[e.phrase];
+    const size_t n = phrase.globs.size();
+    if (j < e.anchor || j - e.anchor + n > parts.size()) return;
+    const size_t first = j - e.anchor;
+    for (size_t k = 0; k < n; ++k) {
+      if (k && phrase.words.seps[k - 1] && text[parts[first + k - 1].end] != phrase.words.seps[k - 1]) return;
+      if (k == e.anchor && anchor_checked) continue;
+      const Part& part = parts[first + k];
+      if (!phrase.globs[k].matches(text.substr(part.begin, part.end - part.begin), part.special)) return;
+    }
+    const TextSpan span{parts[first].begin, parts[first + n - 1].end};
+    for (const uint32_t g : phrase.groups) found->push_back({g, span});
+  }
+
+  void find_phrases(const TokenStream& ts, Scratch* s) const {
+    const std::string_view text = ts.text;
+    std::vector<Part>& parts = s->parts;
+    // text is " tok tok ... ": a part between every two boundaries, empty ones included
+    // (" .net" has one before its dot). At most one per byte: written without push_back's checks.
+    if (parts.size() < text.size()) parts.resize(text.size());
+    Part* out = parts.data();
+    uint32_t begin = 1;
+    bool special = false;
+    const char* t = text.data();
+    for (uint32_t i = 1, size = static_cast<uint32_t>(text.size()); i < size; ++i) {
+      const char c = t[i];
+      if (kBoundaryByte[static_cast<unsigned char>(c)]) {
+        *out++ = Part{begin, i, special};
+        begin = i + 1;
+        special = false;
+      } else {
+        special |= c == '&' || c == '+' || c == '#';
+      }
+    }
+    const std::span<const Part> all(parts.data(), out);
+    for (size_t j = 0; j < all.size(); ++j) {
+      const std::string_view part = text.substr(all[j].begin, all[j].end - all[j].begin);
+      if (const auto* list = exact.find(part))
+        for (const auto e : *list) try_phrase(e, all, j, text, true, &s->found);
+      for (size_t len = 2; len <= std::min(part.size(), kMaxAffix); ++len) {
+        if (const auto* list = affixes.find(affix_key(part.substr(0, len), false)))
+          for (const auto e : *list) try_phrase(e, all, j, text, false, &s->found);
+        if (const auto* list = affixes.find(affix_key(part.substr(part.size() - len), true)))
+          for (const auto e : *list) try_phrase(e, all, j, text, false, &s->found);
+      }
+      for (const auto e : anywhere) try_phrase(e, all, j, text, false, &s->found);
+    }
+  }
+
+  // Which re: groups occur in chunk (with a per-group search if the set's DFA runs out of memory).
+  void set_hits(std::string_view chunk, std::vector<int>* hits) const {
+    hits->clear();
+    RE2::Set::ErrorInfo info;
+    if (re_set.Match(re2::StringPiece(chunk.data(), chunk.size()), hits, &info)) return;
+    hits->clear();
+    if (info.kind == RE2::Set::kNoError) return;
+    for (size_t i = 0; i < re_groups.size(); ++i)
+      if (RE2::PartialMatch(re2::StringPiece(chunk.data(), chunk.size()), groups[re_groups[i]].re->get()))
+        hits->push_back(static_cast<int>(i));
+  }
+
+  // The re: patterns, chunk by chunk of kStride tokens overlapping by more than any pattern is
+  // long, so a group's own regex only reads the chunks it occurs in, and never a whole long
+  // document once per match.
+  void find_regexes(const TokenStream& ts, Scratch* s) const {
+    const size_t n = ts.token_count();
+    for (size_t t0 = 0; t0 < n; t0 += kStride) {
+      const size_t t1 = std::min(n, t0 + kStride + overlap);
+      size_t offset;
+      const std::string_view chunk = token_window(ts, t0, t1, &offset);
+      set_hits(chunk, &s->hits);
+      for (const int h : s->hits) {
+        const uint32_t g = re_groups[static_cast<size_t>(h)];
+        s->spans.clear();
+        find_all(groups[g].re->get(), chunk, &s->spans);
+        for (const TextSpan& sp : s->spans)
+          s->found.push_back({g, {static_cast<uint32_t>(sp.begin + offset), static_cast<uint32_t>(sp.end + offset)}});
+      }
+      if (t1 == n) break;
+    }
+  }
+
+  // Every group's matches into s->found, sorted by group and start, the longest at each start.
+  void find(const TokenStream& ts, Scratch* s) const {
+    s->found.clear();
+    if (ts.token_count() == 0) return;
+    find_phrases(ts, s);
+    if (!re_groups.empty()) find_regexes(ts, s);
+    std::sort(s->found.begin(), s->found.end(), [](const Found& a, const Found& b) {
+      if (a.group != b.group) return a.group < b.group;
+      if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
+      return a.span.end > b.span.end;
+    });
+    s->found.erase(std::unique(s->found.begin(), s->found.end(),
+                               [](const Found& a, const Found& b) {
+                                 return a.group == b.group && a.span.begin == b.span.begin;
+                               }),
+                   s->found.end());
+  }
+};
+
+Matcher::Matcher() : m(std::make_unique<Impl>()) {}
+Matcher::~Matcher() = default;
+
+void Matcher::find_all(const RE2& re, std::string_view text, std::vector<TextSpan>* out) {
+  // Only the whole match is asked for (no capture groups), so RE2 can find both of its ends
+  // with its DFA; the pattern is B(body)B and both boundaries are single bytes.
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece match;
+  size_t pos = 0;
+  while (pos < text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, &match, 1)) {
+    const auto begin = static_cast<uint32_t>(match.data() - text.data() + 1);
+    const auto end = static_cast<uint32_t>(match.data() - text.data() + match.size() - 1);
+    out->push_back({begin, end});
+    // Go on from just after this match's start, so overlapping matches ("excellent
+    // communication", "communication skills") are found too and merge into one span.
+    pos = begin;
   }
 }
 
-}  // namespace
+std::unique_ptr<Matcher> Matcher::build(const Lexicon& lexicon, const std::vector<size_t>& concepts,
+                                        std::string* error) {
+  std::unique_ptr<Matcher> matcher(new Matcher());
+  Impl& m = *matcher->m;
 
-void Matcher::set_hits(std::string_view chunk, std::vector<int>* hits) const {
-  hits->clear();
-  RE2::Set::ErrorInfo info;
-  if (m_set.Match(re2::StringPiece(chunk.data(), chunk.size()), hits, &info)) return;
-  hits->clear();
-  if (info.kind == RE2::Set::kNoError) return;
-  // The DFA ran out of memory on this input: one search per group gives the same answer.
-  for (size_t g = 0; g < m_groups.size(); ++g)
-    if (RE2::PartialMatch(re2::StringPiece(chunk.data(), chunk.size()), m_groups[g].re->get()))
-      hits->push_back(static_cast<int>(g));
+  std::vector<size_t> chosen = concepts;
+  if (chosen.empty())
+    for (size_t i = 0; i < lexicon.concepts.size(); ++i) chosen.push_back(i);
+  std::sort(chosen.begin(), chosen.end());
+  chosen.erase(std::unique(chosen.begin(), chosen.end()), chosen.end());
+
+  // The longest pattern, in words: re: chunks must overlap by more than that.
+  size_t longest = 1;
+  for (const size_t ci : chosen)
+    for (const auto* ps : {&lexicon.concepts[ci].strong, &lexicon.concepts[ci].weak,
+                           &lexicon.concepts[ci].near, &lexicon.concepts[ci].exclude})
+      for (const Pattern& p : *ps)
+        longest = std::max<size_t>(longest, p.source.starts_with("re:")
+                                                 ? 8
+                                                 : static_cast<size_t>(std::count(p.source.begin(), p.source.end(), ' ')) + 1);
+  m.overlap = longest + 2;
+
+  auto add_group = [&](size_t ci, Kind kind, const std::vector<const Pattern*>& patterns) -> int {
+    if (patterns.empty()) return -1;
+    const auto g = static_cast<uint32_t>(m.groups.size());
+    Impl::Group group{ci, kind, {}, nullptr};
+    std::vector<std::string> re_fragments;
+    for (const Pattern* p : patterns) {
+      group.fragments.push_back(p->regex);
+      if (p->source.starts_with("re:")) {
+        re_fragments.push_back(p->regex);
+        continue;
+      }
+      WordPattern words;
+      std::string parse_error;
+      size_t col;
+      if (!parse_words(p->source, &words, &parse_error, &col)) {
+        *error = lexicon.concepts[ci].id + ": " + parse_error + " in '" + p->source + "'";
+        return -2;
+      }
+      m.add_phrase(words, g);
+    }
+    if (!re_fragments.empty()) {
+      const std::string pattern = wrap_in_boundaries(re_fragments);
+      std::string set_error;
+      if (m.re_set.Add(pattern, &set_error) < 0) {
+        *error = lexicon.concepts[ci].id + ": " + set_error;
+        return -2;
+      }
+      m.re_groups.push_back(g);
+      group.re = std::make_unique<LazyRE2>(pattern, span_options());
+    }
+    m.groups.push_back(std::move(group));
+    return static_cast<int>(g);
+  };
+  auto pointers = [](const std::vector<Pattern>& ps) {
+    std::vector<const Pattern*> out;
+    for (const Pattern& p : ps) out.push_back(&p);
+    return out;
+  };
+
+  for (const size_t ci : chosen) {
+    const Concept& c = lexicon.concepts[ci];
+    Impl::ConceptGroups cg{ci};
+    cg.window = static_cast<size_t>(std::max(c.window, 0));
+    // A weak match's context: its near patterns and the concept's strong ones.
+    std::vector<const Pattern*> near;
+    if (!c.weak.empty()) {
+      near = pointers(c.near);
+      for (const Pattern* p : pointers(c.strong)) near.push_back(p);
+    }
+    if ((cg.strong = add_group(ci, Kind::kStrong, pointers(c.strong))) == -2 ||
+        (cg.weak = add_group(ci, Kind::kWeak, pointers(c.weak))) == -2 ||
+        (cg.near = add_group(ci, Kind::kNear, near)) == -2 ||
+        (cg.exclude = add_group(ci, Kind::kExclude, pointers(c.exclude))) == -2)
+      return nullptr;
+    m.concepts.push_back(cg);
+  }
+  m.index_phrases();
+  if (!m.re_groups.empty() && !m.re_set.Compile()) {
+    *error = "the re: patterns do not compile as a set (RE2 out of memory)";
+    return nullptr;
+  }
+  return matcher;
 }
+
+std::vector<std::vector<TextSpan>> Matcher::group_matches(const TokenStream& ts) const {
+  Scratch s;
+  m->find(ts, &s);
+  std::vector<std::vector<TextSpan>> out(m->groups.size());
+  for (const Found& f : s.found) out[f.group].push_back(f.span);
+  return out;
+}
+
+std::string Matcher::group_regex(size_t g) const { return wrap_in_boundaries(m->groups.at(g).fragments); }
 
 void Matcher::match(const TokenStream& ts, std::vector<ConceptMatch>* out) const {
   out->clear();
-  const size_t n = ts.token_count();
-  if (n == 0) return;
-  // The set runs over chunks of kStride tokens that overlap by more than any pattern is long, so
-  // each group's own regex (which finds the spans) only reads the chunks the group occurs in,
-  // not the whole document once per group.
-  struct Found {
-    uint32_t group;
-    TextSpan span;
-  };
-  std::vector<Found> found;
-  std::vector<int> hits;
-  std::vector<TextSpan> spans;
-  for (size_t t0 = 0; t0 < n; t0 += kStride) {
-    const size_t t1 = std::min(n, t0 + kStride + m_overlap);
-    size_t offset;
-    const std::string_view chunk = token_window(ts, t0, t1, &offset);
-    set_hits(chunk, &hits);
-    for (const int g : hits) {
-      spans.clear();
-      find_all(m_groups[static_cast<size_t>(g)].re->get(), chunk, &spans);
-      for (const TextSpan& sp : spans)
-        found.push_back({static_cast<uint32_t>(g), {static_cast<uint32_t>(sp.begin + offset),
-                                                    static_cast<uint32_t>(sp.end + offset)}});
-    }
-    if (t1 == n) break;
-  }
-  if (found.empty()) return;
-  // Groups of one concept are adjacent (build), so sorting by group groups by concept.
-  std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
-    return a.group != b.group ? a.group < b.group : a.span.begin < b.span.begin;
-  });
+  thread_local Scratch s;
+  m->find(ts, &s);
+  if (s.found.empty()) return;
+  const std::vector<Found>& found = s.found;
 
-  std::vector<TextSpan> context, excluded;
-  for (size_t i = 0; i < found.size();) {
-    const size_t ci = m_groups[found[i].group].concept_index;
-    const Guards& guard = m_guards[ci];
+  // The matches of group g: found[range[g].first, range[g].second).
+  auto range = [&](int g) -> std::pair<size_t, size_t> {
+    if (g < 0) return {0, 0};
+    const auto group = static_cast<uint32_t>(g);
+    const auto lo = std::lower_bound(found.begin(), found.end(), group,
+                                     [](const Found& f, uint32_t v) { return f.group < v; });
+    const auto hi = std::upper_bound(lo, found.end(), group,
+                                     [](uint32_t v, const Found& f) { return v < f.group; });
+    return {static_cast<size_t>(lo - found.begin()), static_cast<size_t>(hi - found.begin())};
+  };
+  // The first match of [r) that starts at or after text offset `at`.
+  auto first_from = [&](std::pair<size_t, size_t> r, uint32_t at) {
+    return static_cast<size_t>(std::lower_bound(found.begin() + static_cast<ptrdiff_t>(r.first),
+                                                found.begin() + static_cast<ptrdiff_t>(r.second), at,
+                                                [](const Found& f, uint32_t v) { return f.span.begin < v; }) -
+                               found.begin());
+  };
+  const size_t n = ts.token_count();
+  auto token_start = [&](size_t t) { return t < n ? ts.starts[t] : static_cast<uint32_t>(ts.text.size()); };
+
+  std::vector<TextSpan>& spans = s.spans;
+  for (const Impl::ConceptGroups& cg : m->concepts) {
+    const auto strong = range(cg.strong), weak = range(cg.weak);
+    if (strong.first == strong.second && weak.first == weak.second) continue;
     spans.clear();
-    for (; i < found.size() && m_groups[found[i].group].concept_index == ci; ++i) {
-      const Group& g = m_groups[found[i].group];
-      const TextSpan& w = found[i].span;
-      if (!spans.empty() && spans.back() == w) continue;  // found twice in overlapping chunks
-      if (!g.weak) {
-        spans.push_back(w);
-        continue;
-      }
-      // A weak match needs context within the window.
+    for (size_t i = strong.first; i < strong.second; ++i) spans.push_back(found[i].span);
+    // A weak match needs context (a near or strong match other than itself) within the window.
+    const auto near = range(cg.near);
+    const size_t reach = cg.window + m->overlap;
+    for (size_t i = weak.first; i < weak.second; ++i) {
+      const TextSpan w = found[i].span;
       const size_t tw0 = ts.token_at(w.begin), tw1 = ts.token_at(w.end - 1);
-      const size_t reach = static_cast<size_t>(guard.window) + m_overlap;
-      context.clear();
-      find_in_window(guard.near->get(), ts, tw0 > reach ? tw0 - reach : 0, tw1 + 1 + reach, &context);
-      const bool supported = std::any_of(context.begin(), context.end(), [&](const TextSpan& c) {
-        if (c == w) return false;
+      bool supported = false;
+      for (size_t k = first_from(near, token_start(tw0 > reach ? tw0 - reach : 0));
+           k < near.second && found[k].span.begin < token_start(tw1 + 1 + reach) && !supported; ++k) {
+        const TextSpan c = found[k].span;
+        if (c == w) continue;
         const size_t tc0 = ts.token_at(c.begin), tc1 = ts.token_at(c.end - 1);
         const size_t dist = tc1 < tw0 ? tw0 - tc1 : (tc0 > tw1 ? tc0 - tw1 : 0);
-        return dist <= static_cast<size_t>(guard.window);
-      });
+        supported = dist <= cg.window;
+      }
       if (supported) spans.push_back(w);
     }
-    if (guard.exclude && !spans.empty()) {
-      std::erase_if(spans, [&](const TextSpan& s) {
-        const size_t t0 = ts.token_at(s.begin), t1 = ts.token_at(s.end - 1);
-        excluded.clear();
-        find_in_window(guard.exclude->get(), ts, t0 > m_overlap ? t0 - m_overlap : 0, t1 + 1 + m_overlap,
-                       &excluded);
-        return std::any_of(excluded.begin(), excluded.end(),
-                           [&](const TextSpan& x) { return s.begin < x.end && x.begin < s.end; });
+    // Any match that overlaps a `not` match goes.
+    const auto exclude = range(cg.exclude);
+    if (exclude.first != exclude.second && !spans.empty()) {
+      std::erase_if(spans, [&](const TextSpan& sp) {
+        const size_t t0 = ts.token_at(sp.begin);
+        for (size_t k = first_from(exclude, token_start(t0 > m->overlap ? t0 - m->overlap : 0));
+             k < exclude.second && found[k].span.begin < sp.end; ++k)
+          if (sp.begin < found[k].span.end) return true;
+        return false;
       });
     }
     if (spans.empty()) continue;
     normalize_spans(&spans);
-    out->push_back(ConceptMatch{ci, spans});
+    out->push_back(ConceptMatch{cg.concept_index, spans});
   }
 }
 

@@ -1,9 +1,16 @@
 // Stage 4: matching. Finds which concepts occur in a token stream and where.
 //
-// One RE2::Set over every strong and weak pattern group says which groups occur, chunk by chunk
-// of the token text; only in those chunks does the group's own RE2 run to collect the spans. Weak matches are kept
-// only with `near` context within the concept's window; any match overlapping a `not` match is
-// dropped.
+// Word-language patterns (pattern.h) are matched on the token text's parts, the stretches
+// between boundaries: a hash of every exact first part, and two-byte keys for the first parts
+// with a '*' (by their literal head, else their literal tail), give the few phrases that can
+// start at a part; each is then checked part by part. That is one pass over the text for the
+// whole lexicon, whatever its size. `re:` patterns, which can say more than words, go through
+// one small RE2::Set per chunk of tokens and, where it hits, their group's own RE2 for the spans.
+//
+// The result is what RE2 gives for each group's regex B(alt|alt|...)B, searched leftmost-longest
+// from every boundary (Matcher::find_all): the longest match at each start. The unit tests hold
+// the two to that on generated text. Weak matches are kept only with `near` context within the
+// concept's window; any match overlapping a `not` match is dropped.
 #pragma once
 
 #include <re2/re2.h>
@@ -31,8 +38,7 @@ struct ConceptMatch {
   std::vector<TextSpan> spans;   // ascending, not overlapping
 };
 
-// An RE2 compiled on first use (thread-safe): most pattern groups never hit a given batch, and
-// compiling them all up front is most of jobmatch's start-up time.
+// An RE2 compiled on first use (thread-safe): most `re:` groups never hit a given batch.
 class LazyRE2 {
  public:
   LazyRE2(std::string pattern, RE2::Options options)
@@ -52,40 +58,31 @@ class LazyRE2 {
 class Matcher {
  public:
   // Compiles the given concepts of the lexicon (all of them if `concepts` is empty). Returns
-  // null and sets *error if RE2 refuses (for example, out of memory).
+  // null and sets *error if a pattern does not compile or RE2 refuses (for example, out of memory).
   static std::unique_ptr<Matcher> build(const Lexicon& lexicon, const std::vector<size_t>& concepts,
                                         std::string* error);
+  ~Matcher();
 
   // Replaces *out with the concepts found in ts, ordered by concept index. Thread-safe.
   void match(const TokenStream& ts, std::vector<ConceptMatch>* out) const;
 
   // Every match of `re` (a pattern wrapped in boundaries) in text, overlapping ones included,
-  // as the offsets of the text between the boundaries.
+  // as the offsets of the text between the boundaries: at each boundary where a match starts,
+  // the longest one. The reference the phrase matcher is tested against, and how `re:`
+  // patterns are searched.
   static void find_all(const RE2& re, std::string_view text, std::vector<TextSpan>* out);
 
+  // What every pattern group of the matcher finds in ts, before the weak/near/not rules: for
+  // group g (in build order: per concept its strong, weak, near and not patterns, where it has
+  // them), the longest match at each start, ascending. For tests.
+  std::vector<std::vector<TextSpan>> group_matches(const TokenStream& ts) const;
+  // The RE2 that matches what group g matches (B(alt|...)B), for tests.
+  std::string group_regex(size_t g) const;
+
  private:
-  struct Group {  // the strong or the weak patterns of one concept
-    size_t concept_index;
-    bool weak;
-    std::unique_ptr<LazyRE2> re;
-  };
-  struct Guards {  // per concept, only when it has weak or `not` patterns
-    std::unique_ptr<LazyRE2> near;  // near patterns and the concept's strong patterns
-    std::unique_ptr<LazyRE2> exclude;
-    int window = 8;
-  };
-
-  Matcher() : m_set(set_options(), RE2::UNANCHORED) {}
-  // Which groups occur in chunk (with a per-group fallback if the set's DFA runs out of memory).
-  void set_hits(std::string_view chunk, std::vector<int>* hits) const;
-
-  static constexpr size_t kStride = 96;  // tokens per chunk, before the overlap
-  size_t m_overlap = 8;                  // tokens chunks overlap by (> the longest pattern)
-  static RE2::Options set_options();
-
-  RE2::Set m_set;
-  std::vector<Group> m_groups;  // index = set index
-  std::vector<Guards> m_guards;  // index = concept index
+  struct Impl;
+  Matcher();
+  std::unique_ptr<Impl> m;
 };
 
 }  // namespace jobmatch

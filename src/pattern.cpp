@@ -35,9 +35,9 @@ bool valid_token_char(char32_t cp) {
          cp == '+' || cp == '#';
 }
 
-// A literal piece of a word, normalized as documents are.
-bool compile_literal(std::string_view piece, size_t col, std::string* regex, std::string* error,
-                     size_t* err_col) {
+// A literal piece of a word, normalized as documents are, appended to *out.
+bool normalize_literal(std::string_view piece, size_t col, std::string* out, std::string* error,
+                       size_t* err_col) {
   const std::string norm = normalize_text(piece);
   for (size_t i = 0; i < norm.size();) {
     size_t len;
@@ -49,32 +49,23 @@ bool compile_literal(std::string_view piece, size_t col, std::string* regex, std
     }
     i += len;
   }
-  *regex += RE2::QuoteMeta(norm);
+  *out += norm;
   return true;
 }
 
 }  // namespace
 
-bool compile_pattern(std::string_view pattern, std::string* regex, std::string* error,
-                     size_t* col) {
-  regex->clear();
+bool parse_words(std::string_view pattern, WordPattern* out, std::string* error, size_t* col) {
+  out->parts.clear();
+  out->seps.clear();
   auto fail = [&](std::string message, size_t at) {
     *error = std::move(message);
     *col = at;
     return false;
   };
   if (pattern.empty()) return fail("empty pattern", 0);
-  if (pattern.starts_with("re:")) {
-    const std::string_view body = pattern.substr(3);
-    RE2 alone(std::string(body), RE2::Quiet);
-    if (!alone.ok()) return fail("invalid regular expression: " + alone.error(), 3);
-    *regex = "(?:" + std::string(body) + ")";
-    RE2 whole("^" + *regex + "$", RE2::Quiet);
-    if (RE2::FullMatch("", whole)) return fail("pattern matches the empty string", 0);
-    return true;
-  }
-  // The word language needs no regex compile to be checked: literals are quoted and the
-  // classes fixed. It can match the empty string only as a single word without a literal.
+  // Literals are normalized and the classes fixed, so the words need no regex compile to be
+  // checked. A pattern can match the empty string only as a single word without a literal.
   size_t words = 0;
   bool literal = false;
   size_t i = 0;
@@ -96,24 +87,110 @@ bool compile_pattern(std::string_view pattern, std::string* regex, std::string* 
       return fail(std::string("a word cannot end with '") + word.back() +
                       "': it only joins word characters",
                   end - 1);
-    if (words++) *regex += kBoundary;
+    if (words++) out->seps += '\0';
+    out->parts.emplace_back();
+    std::string text;  // the word, literals normalized, '*' kept
     size_t p = i;
     while (p < end) {
       if (pattern[p] == '*') {
-        *regex += kWordRun;
+        text += '*';
         ++p;
         continue;
       }
       size_t q = pattern.find('*', p);
       if (q == std::string_view::npos || q > end) q = end;
-      const size_t before = regex->size();
-      if (!compile_literal(pattern.substr(p, q - p), p, regex, error, col)) return false;
-      literal |= regex->size() > before;
+      const size_t before = text.size();
+      if (!normalize_literal(pattern.substr(p, q - p), p, &text, error, col)) return false;
+      literal |= text.size() > before;
       p = q;
+    }
+    // A joiner inside the word is a boundary the match must cross, as that very joiner.
+    for (const char c : text) {
+      if (is_boundary(c)) {
+        out->seps += c;
+        out->parts.emplace_back();
+      } else {
+        out->parts.back() += c;
+      }
     }
     i = end;
   }
   if (words == 1 && !literal) return fail("pattern matches the empty string", 0);
+  return true;
+}
+
+std::string words_regex(const WordPattern& words) {
+  std::string re;
+  for (size_t k = 0; k < words.parts.size(); ++k) {
+    if (k)
+      re += words.seps[k - 1] ? RE2::QuoteMeta(std::string(1, words.seps[k - 1])) : std::string(kBoundary);
+    const std::string& part = words.parts[k];
+    for (size_t p = 0; p < part.size();) {
+      if (part[p] == '*') {
+        re += kWordRun;
+        ++p;
+        continue;
+      }
+      const size_t q = std::min(part.find('*', p), part.size());
+      re += RE2::QuoteMeta(part.substr(p, q - p));
+      p = q;
+    }
+  }
+  return re;
+}
+
+bool glob_match(std::string_view glob, std::string_view part) {
+  const size_t star = glob.find('*');
+  if (star == std::string_view::npos) return glob == part;
+  // A star never takes & + # (kWordRun): in a part, those only match as written in a literal.
+  if (glob.find_first_of("&+#") != std::string_view::npos) {
+    // No shipped pattern does this; a regex gets it right without a cleverer loop here.
+    const RE2 re(words_regex(WordPattern{{std::string(glob)}, ""}));
+    return RE2::FullMatch(re2::StringPiece(part.data(), part.size()), re);
+  }
+  if (part.find_first_of("&+#") != std::string_view::npos) return false;
+  // lit0 * lit1 * ... * litN: lit0 at the start, litN at the end, the ones between leftmost
+  // (which leaves the most room for the rest).
+  const size_t last = glob.rfind('*');
+  const std::string_view head = glob.substr(0, star), tail = glob.substr(last + 1);
+  if (part.size() < head.size() + tail.size() || !part.starts_with(head) || !part.ends_with(tail))
+    return false;
+  std::string_view rest = part.substr(head.size(), part.size() - head.size() - tail.size());
+  for (size_t g = star + 1; g < last;) {
+    const size_t next = glob.find('*', g);
+    const std::string_view lit = glob.substr(g, next - g);
+    g = next + 1;
+    if (lit.empty()) continue;
+    const size_t at = rest.find(lit);
+    if (at == std::string_view::npos) return false;
+    rest.remove_prefix(at + lit.size());
+  }
+  return true;
+}
+
+bool compile_pattern(std::string_view pattern, std::string* regex, std::string* error,
+                     size_t* col) {
+  regex->clear();
+  if (pattern.starts_with("re:")) {
+    const std::string_view body = pattern.substr(3);
+    *col = 0;
+    RE2 alone(std::string(body), RE2::Quiet);
+    if (!alone.ok()) {
+      *error = "invalid regular expression: " + alone.error();
+      *col = 3;
+      return false;
+    }
+    *regex = "(?:" + std::string(body) + ")";
+    RE2 whole("^" + *regex + "$", RE2::Quiet);
+    if (RE2::FullMatch("", whole)) {
+      *error = "pattern matches the empty string";
+      return false;
+    }
+    return true;
+  }
+  WordPattern words;
+  if (!parse_words(pattern, &words, error, col)) return false;
+  *regex = words_regex(words);
   return true;
 }
 

@@ -23,6 +23,31 @@ struct Alternative {
 // report.
 std::vector<Alternative> split_alternatives(std::string_view value);
 
+// A pattern of the word language (not `re:`), as the phrase matcher reads it: the text between
+// two boundaries, cut at every boundary it must cross. parts[k] is one stretch of word
+// characters, normalized like documents, with '*' for "any run of word characters but & + #"
+// (a normalized literal never contains '*'). seps[k] says what stands between parts[k] and
+// parts[k + 1]: a joiner written inside a word ('-' '/' '.' '\'') must be that joiner; 0 (a
+// space between words) is any boundary. So "scikit-learn" is {"scikit", "learn"} with "-", and
+// "machine learn*" is {"machine", "learn*"} with "\0". A part may be empty: ".net" is {"", "net"}.
+struct WordPattern {
+  std::vector<std::string> parts;
+  std::string seps;  // parts.size() - 1 bytes
+};
+
+// True if c is a token boundary (kBoundary's characters).
+inline bool is_boundary(char c) { return c == ' ' || c == '/' || c == '.' || c == '\'' || c == '-'; }
+
+// Parses a word-language pattern. On error returns false and sets *error and *col (0-based
+// offset into pattern).
+bool parse_words(std::string_view pattern, WordPattern* out, std::string* error, size_t* col);
+
+// The RE2 fragment (without boundaries) that matches what `words` matches.
+std::string words_regex(const WordPattern& words);
+
+// True if part (a stretch of text between two boundaries) matches glob, a WordPattern part.
+bool glob_match(std::string_view glob, std::string_view part);
+
 // Compiles one pattern into an RE2 fragment without boundaries. On error returns false and sets
 // *error and *col (0-based offset into pattern).
 bool compile_pattern(std::string_view pattern, std::string* regex, std::string* error,

@@ -3,6 +3,10 @@
 #include <boost/test/unit_test.hpp>
 
 #include <map>
+#include <set>
+#include <sstream>
+
+#include "engine.h"
 
 #include "pattern.h"
 #include "test_helpers.h"
@@ -327,6 +331,123 @@ BOOST_AUTO_TEST_CASE(find_all_is_leftmost_longest) {
   BOOST_TEST_REQUIRE(spans.size() == 1u);
   BOOST_TEST(spans[0].begin == 1u);
   BOOST_TEST(spans[0].end == 17u);
+}
+
+// The phrase matcher against its reference: for every pattern group, what the group's own RE2
+// finds (B(alt|...)B, leftmost-longest from every boundary, over the whole text) is exactly the
+// matcher's group_matches. Text is made of the lexicon's own words (stars filled in, joined by
+// every kind of separator, cased and spelt as ads write them) so that most groups do match.
+namespace {
+
+std::vector<std::string> lexicon_words(const Lexicon& lex) {
+  std::set<std::string> words;
+  for (const auto& c : lex.concepts)
+    for (const auto* ps : {&c.strong, &c.weak, &c.near, &c.exclude})
+      for (const auto& p : *ps) {
+        if (p.source.starts_with("re:")) continue;
+        std::istringstream in(p.source);
+        std::string w;
+        while (in >> w) words.insert(w);
+      }
+  return {words.begin(), words.end()};
+}
+
+std::string phrase_text(jobmatch::test::Generator& gen, const std::vector<std::string>& words) {
+  static const char* const seps[] = {" ", " ", " ", "-", "/", ".", "'", "&", "+", "#", ", ", "\n", " - ", "  ", "_"};
+  static const char* const fills[] = {"", "s", "en", "ing", "x", "ung", "&d", "+", "-", "e"};
+  std::string s;
+  const uint32_t count = 1 + gen.rnd() % 40;
+  for (uint32_t k = 0; k < count; ++k) {
+    if (gen.rnd() % 8 == 0) {
+      s += gen.next();  // anything at all, now and then
+    } else {
+      std::string w = words[gen.rnd() % words.size()];
+      std::string out;
+      const bool rejoin = gen.rnd() % 3 == 0;  // "scikit-learn" as "scikit learn", "ai/ml" as "ai.ml"
+      for (const char c : w) {
+        if (c == '*')
+          out += fills[gen.rnd() % std::size(fills)];
+        else if (rejoin && jobmatch::is_boundary(c))
+          out += " -/.'"[gen.rnd() % 5];
+        else
+          out += c;
+      }
+      if (gen.rnd() % 5 == 0 && !out.empty()) out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
+      s += out;
+    }
+    s += seps[gen.rnd() % std::size(seps)];
+  }
+  return s;
+}
+
+void check_against_regexes(const Lexicon& lex, const Matcher& m, uint32_t seed, int texts) {
+  const std::vector<std::string> words = lexicon_words(lex);
+  jobmatch::test::Generator gen(seed);
+  RE2::Options o;
+  o.set_longest_match(true);
+  o.set_max_mem(64 << 20);
+  std::vector<std::unique_ptr<RE2>> regexes;
+  size_t compared = 0, matched = 0;
+  for (int i = 0; i < texts; ++i) {
+    const std::string input = phrase_text(gen, words);
+    const TokenStream ts = jobmatch::test::tokens_of(input);
+    const auto groups = m.group_matches(ts);
+    if (regexes.empty())
+      for (size_t g = 0; g < groups.size(); ++g) regexes.push_back(std::make_unique<RE2>(m.group_regex(g), o));
+    for (size_t g = 0; g < groups.size(); ++g) {
+      std::vector<TextSpan> expected;
+      Matcher::find_all(*regexes[g], ts.text, &expected);
+      ++compared;
+      matched += !expected.empty();
+      if (groups[g] == expected) continue;
+      BOOST_ERROR("group " << g << " (" << m.group_regex(g).substr(0, 120) << ") on \""
+                           << jobmatch::test::show_bytes(ts.text) << "\": " << groups[g].size()
+                           << " spans, RE2 finds " << expected.size());
+      return;
+    }
+  }
+  BOOST_TEST(matched > compared / 50);  // the text does hit the groups
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(phrase_matcher_equals_each_groups_regex_on_the_test_lexicon) {
+  check_against_regexes(lexicon(), matcher(), 11, 3000);
+}
+
+BOOST_AUTO_TEST_CASE(phrase_matcher_equals_each_groups_regex_on_the_shipped_lexicon) {
+  std::vector<jobmatch::Diagnostic> diags;
+  const auto engine = jobmatch::Engine::load(jobmatch::EngineOptions{}, &diags);
+  BOOST_TEST_REQUIRE(engine != nullptr);
+  std::string error;
+  const auto all = Matcher::build(engine->lexicon(), {}, &error);
+  BOOST_TEST_REQUIRE(all != nullptr, error);
+  check_against_regexes(engine->lexicon(), *all, 12, 1500);
+}
+
+BOOST_AUTO_TEST_CASE(phrase_matcher_equals_each_groups_regex_on_the_samples) {
+  std::vector<jobmatch::Diagnostic> diags;
+  const auto engine = jobmatch::Engine::load(jobmatch::EngineOptions{}, &diags);
+  BOOST_TEST_REQUIRE(engine != nullptr);
+  std::string error;
+  const auto all = Matcher::build(engine->lexicon(), {}, &error);
+  BOOST_TEST_REQUIRE(all != nullptr, error);
+  RE2::Options o;
+  o.set_longest_match(true);
+  o.set_max_mem(64 << 20);
+  size_t files = 0;
+  for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(JOBMATCH_SOURCE_DIR) / "samples")) {
+    if (e.path().extension() != ".txt") continue;
+    ++files;
+    const TokenStream ts = jobmatch::test::tokens_of(jobmatch::test::read_whole_file(e.path()));
+    const auto groups = all->group_matches(ts);
+    for (size_t g = 0; g < groups.size(); ++g) {
+      std::vector<TextSpan> expected;
+      Matcher::find_all(RE2(all->group_regex(g), o), ts.text, &expected);
+      BOOST_TEST((groups[g] == expected), e.path().filename() << " group " << g << ": " << all->group_regex(g).substr(0, 100));
+    }
+  }
+  BOOST_TEST(files > 20u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
