@@ -7,6 +7,10 @@
 #include <limits>
 #include <span>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "pattern.h"
 
 namespace jobmatch {
@@ -36,6 +40,7 @@ struct Glob {
   bool regex = false;  // has & + # in a literal: glob_match's regex decides (never in practice)
   std::string_view head, tail;
   std::vector<std::string_view> middles;
+  size_t min_size = 0;  // of a part it can match: its literals' bytes
 
   explicit Glob(std::string t) : text(std::move(t)) {
     const size_t first = text.find('*');
@@ -51,14 +56,18 @@ struct Glob {
       if (next > g) middles.push_back(v.substr(g, next - g));
       g = next + 1;
     }
+    min_size = head.size() + tail.size();
+    for (const std::string_view m : middles) min_size += m.size();
   }
   Glob(const Glob& o) : Glob(o.text) {}  // the views point into this->text
 
-  // part: a stretch of text between boundaries; special: whether it has & + # in it.
-  bool matches(std::string_view part, bool special) const {
+  // part: a stretch of text between boundaries.
+  bool matches(std::string_view part) const {
     if (!star) return part == text;
+    if (part.size() < min_size) return false;
     if (regex) return glob_match(text, part);
-    if (special) return false;  // a star never takes & + #, and no literal here has them
+    for (const char c : part)  // a star never takes & + #, and no literal here has them
+      if (c == '&' || c == '+' || c == '#') return false;
     if (part.size() < head.size() + tail.size() || !part.starts_with(head) || !part.ends_with(tail))
       return false;
     std::string_view rest = part.substr(head.size(), part.size() - head.size() - tail.size());
@@ -159,6 +168,10 @@ class AnchorIndex {
   size_t m_mask = 0;
 };
 
+uint32_t key2(char a, char b) {
+  return static_cast<uint32_t>(static_cast<unsigned char>(a)) << 8 | static_cast<unsigned char>(b);
+}
+
 // The key of a part's first (or last) n bytes, 2 <= n <= 4, with where they come from.
 constexpr size_t kMaxAffix = 4;
 uint64_t affix_key(std::string_view bytes, bool tail) {
@@ -175,7 +188,6 @@ struct Found {
 // A stretch of the token text between two boundaries: text[begin, end), text[end] a boundary.
 struct Part {
   uint32_t begin, end;
-  bool special;  // has & + # in it
 };
 
 // Per-thread buffers, reused from one document to the next.
@@ -238,6 +250,9 @@ struct Matcher::Impl {
   // at every part.
   AnchorIndex<std::string> exact;
   AnchorIndex<uint64_t> affixes;
+  // By a part's first (last) two bytes: bit n set if some anchor head (tail) key has n bytes
+  // and starts (ends) with them. Most parts need no affix lookup at all.
+  std::vector<uint8_t> head_lengths = std::vector<uint8_t>(1 << 16), tail_lengths = std::vector<uint8_t>(1 << 16);
   std::vector<Entry> anywhere;
   // The groups with re: alternatives, by their index in re_set.
   RE2::Set re_set{set_options(), RE2::UNANCHORED};
@@ -272,10 +287,15 @@ struct Matcher::Impl {
         exact.add(g.text, {p, a});
       else if (best_score < 2)
         anywhere.push_back({p, a});
-      else if (g.head.size() >= g.tail.size())
-        affixes.add(affix_key(g.head.substr(0, std::min(g.head.size(), kMaxAffix)), false), {p, a});
-      else
-        affixes.add(affix_key(g.tail.substr(g.tail.size() - std::min(g.tail.size(), kMaxAffix)), true), {p, a});
+      else if (g.head.size() >= g.tail.size()) {
+        const std::string_view key = g.head.substr(0, std::min(g.head.size(), kMaxAffix));
+        affixes.add(affix_key(key, false), {p, a});
+        head_lengths[key2(key[0], key[1])] |= static_cast<uint8_t>(1u << key.size());
+      } else {
+        const std::string_view key = g.tail.substr(g.tail.size() - std::min(g.tail.size(), kMaxAffix));
+        affixes.add(affix_key(key, true), {p, a});
+        tail_lengths[key2(key[key.size() - 2], key.back())] |= static_cast<uint8_t>(1u << key.size());
+      }
     }
     exact.finish();
     affixes.finish();
@@ -292,7 +312,7 @@ struct Matcher::Impl {
       if (k && phrase.words.seps[k - 1] && text[parts[first + k - 1].end] != phrase.words.seps[k - 1]) return;
       if (k == e.anchor && anchor_checked) continue;
       const Part& part = parts[first + k];
-      if (!phrase.globs[k].matches(text.substr(part.begin, part.end - part.begin), part.special)) return;
+      if (!phrase.globs[k].matches(text.substr(part.begin, part.end - part.begin))) return;
     }
     const TextSpan span{parts[first].begin, parts[first + n - 1].end};
     for (const uint32_t g : phrase.groups) found->push_back({g, span});
@@ -306,30 +326,49 @@ struct Matcher::Impl {
     if (parts.size() < text.size()) parts.resize(text.size());
     Part* out = parts.data();
     uint32_t begin = 1;
-    bool special = false;
     const char* t = text.data();
-    for (uint32_t i = 1, size = static_cast<uint32_t>(text.size()); i < size; ++i) {
-      const char c = t[i];
-      if (kBoundaryByte[static_cast<unsigned char>(c)]) {
-        *out++ = Part{begin, i, special};
-        begin = i + 1;
-        special = false;
-      } else {
-        special |= c == '&' || c == '+' || c == '#';
+    const auto size = static_cast<uint32_t>(text.size());
+    uint32_t i = 1;
+#ifdef __SSE2__
+    // Sixteen bytes at a time: a bit per boundary byte, then one part per bit.
+    const __m128i space = _mm_set1_epi8(' '), slash = _mm_set1_epi8('/'), dot = _mm_set1_epi8('.'),
+                  quote = _mm_set1_epi8('\''), dash = _mm_set1_epi8('-');
+    for (; i + 16 <= size; i += 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t + i));
+      const __m128i b = _mm_or_si128(
+          _mm_or_si128(_mm_cmpeq_epi8(v, space), _mm_cmpeq_epi8(v, slash)),
+          _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, quote)), _mm_cmpeq_epi8(v, dash)));
+      for (auto bits = static_cast<uint32_t>(_mm_movemask_epi8(b)); bits; bits &= bits - 1) {
+        const uint32_t at = i + static_cast<uint32_t>(__builtin_ctz(bits));
+        *out++ = Part{begin, at};
+        begin = at + 1;
       }
     }
+#endif
+    for (; i < size; ++i)
+      if (kBoundaryByte[static_cast<unsigned char>(t[i])]) {
+        *out++ = Part{begin, i};
+        begin = i + 1;
+      }
     const std::span<const Part> all(parts.data(), out);
     for (size_t j = 0; j < all.size(); ++j) {
       const std::string_view part = text.substr(all[j].begin, all[j].end - all[j].begin);
       if (const auto* list = exact.find(part))
         for (const auto e : *list) try_phrase(e, all, j, text, true, &s->found);
-      for (size_t len = 2; len <= std::min(part.size(), kMaxAffix); ++len) {
-        if (const auto* list = affixes.find(affix_key(part.substr(0, len), false)))
-          for (const auto e : *list) try_phrase(e, all, j, text, false, &s->found);
-        if (const auto* list = affixes.find(affix_key(part.substr(part.size() - len), true)))
-          for (const auto e : *list) try_phrase(e, all, j, text, false, &s->found);
+      if (part.size() >= 2) {
+        const unsigned heads = head_lengths[key2(part[0], part[1])];
+        const unsigned tails = tail_lengths[key2(part[part.size() - 2], part.back())];
+        for (size_t len = 2; (heads | tails) >> len && len <= std::min(part.size(), kMaxAffix); ++len) {
+          if (heads >> len & 1)
+            if (const auto* list = affixes.find(affix_key(part.substr(0, len), false)))
+              for (const auto e : *list) try_phrase(e, all, j, text, false, &s->found);
+          if (tails >> len & 1)
+            if (const auto* list = affixes.find(affix_key(part.substr(part.size() - len), true)))
+              for (const auto e : *list) try_phrase(e, all, j, text, false, &s->found);
+        }
       }
-      for (const auto e : anywhere) try_phrase(e, all, j, text, false, &s->found);
+      for (const auto e : anywhere)
+        if (part.size() >= phrases[e.phrase].globs[e.anchor].min_size) try_phrase(e, all, j, text, false, &s->found);
     }
   }
 
@@ -349,6 +388,9 @@ struct Matcher::Impl {
   // long, so a group's own regex only reads the chunks it occurs in, and never a whole long
   // document once per match.
   void find_regexes(const TokenStream& ts, Scratch* s) const {
+    // Most documents have none: one pass of the set over the whole text says so.
+    set_hits(ts.text, &s->hits);
+    if (s->hits.empty()) return;
     const size_t n = ts.token_count();
     for (size_t t0 = 0; t0 < n; t0 += kStride) {
       const size_t t1 = std::min(n, t0 + kStride + overlap);
