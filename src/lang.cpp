@@ -2,6 +2,7 @@
 
 #include <string>
 #include <array>
+#include <cstring>
 #include <unordered_set>
 #include <vector>
 
@@ -30,28 +31,37 @@ const std::unordered_set<std::string_view>& english() {
 }  // namespace
 
 std::string_view detect_language(const TokenStream& tokens) {
-  // Stop words by length, so a token is compared with the few words of its length only (far
-  // cheaper than hashing every token).
+  // Stop words by length, each kept as the two integers its (zero-padded) bytes make, so a
+  // token costs two loads and a few integer compares with the words of its length (far cheaper
+  // than hashing it or comparing strings).
+  constexpr size_t kLongest = 16;
   struct Word {
-    std::string_view text;
+    uint64_t lo, hi;
     bool german;
   };
   static const auto by_length = [] {
-    std::array<std::vector<Word>, 11> t;
-    for (const auto w : german()) t[w.size()].push_back({w, true});
-    for (const auto w : english()) t[w.size()].push_back({w, false});
+    std::array<std::vector<Word>, kLongest + 1> t;
+    auto add = [&](std::string_view w, bool de) {
+      uint64_t v[2] = {0, 0};
+      std::memcpy(v, w.data(), w.size());
+      t[w.size()].push_back({v[0], v[1], de});
+    };
+    for (const auto w : german()) add(w, true);
+    for (const auto w : english()) add(w, false);
     return t;
   }();
   const std::string_view text = tokens.text;
   size_t de = 0, en = 0;
   const size_t n = std::min(tokens.token_count(), kLanguageSampleTokens);
   for (size_t i = 0; i < n; ++i) {
+    // Tokens are joined by single spaces: one ends where the next starts, less one.
     const size_t b = tokens.starts[i];
-    const size_t e = text.find(' ', b);
-    const std::string_view tok = text.substr(b, e - b);
-    if (tok.size() >= by_length.size()) continue;
-    for (const Word& w : by_length[tok.size()])
-      if (w.text == tok) {
+    const size_t size = (i + 1 < tokens.token_count() ? tokens.starts[i + 1] - 1 : text.size() - 1) - b;
+    if (size > kLongest) continue;
+    uint64_t v[2] = {0, 0};
+    std::memcpy(v, text.data() + b, size);
+    for (const Word& w : by_length[size])
+      if (w.lo == v[0] && w.hi == v[1]) {
         (w.german ? de : en) += 1;
         break;
       }
