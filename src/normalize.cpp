@@ -221,6 +221,14 @@ size_t camel_gender_suffix(std::string_view s, size_t i, std::string_view out_so
   return 0;
 }
 
+// ASCII bytes that may start a gender form (see normalize_impl) or are not ASCII: not plain.
+constexpr std::array<bool, 256> kPlainAscii = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 0x80; ++c) t[c] = true;
+  for (const char c : std::string_view("(I:*_/")) t[static_cast<unsigned char>(c)] = false;
+  return t;
+}();
+
 template <bool kFast>
 void normalize_impl(std::string_view in, Normalized* out) {
   if (in.size() >= UINT32_MAX) throw std::length_error("document larger than 4 GiB");
@@ -236,6 +244,27 @@ void normalize_impl(std::string_view in, Normalized* out) {
   size_t i = 0;
   const size_t n = in.size();
   while (i < n) {
+    if (kFast) {
+      // A run of ASCII characters that start nothing below (no gender form, no combining mark
+      // after them) is just lowercased: copied in one go, then lowered in place.
+      size_t j = i;
+      while (j < n && kPlainAscii[static_cast<unsigned char>(in[j])]) {
+        if (j + 1 < n) {
+          const char next = in[j + 1];
+          if (static_cast<unsigned char>(next) >= 0x80 || (next == '/' && is_ascii_alpha(in[j]))) break;
+        }
+        ++j;
+      }
+      if (j > i) {
+        const size_t at = t.size();
+        t.append(in.data() + i, j - i);
+        for (size_t k = at; k < t.size(); ++k) t[k] = lower(t[k]);
+        src.resize(t.size());
+        for (size_t k = at; k < t.size(); ++k) src[k] = static_cast<uint32_t>(i + (k - at));
+        i = j;
+        continue;
+      }
+    }
     const char c = in[i];
     // Gender forms, all written in ASCII (the middle dot aside).
     const bool after_letter = !t.empty() && is_letter_byte(t.back());

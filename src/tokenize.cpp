@@ -83,7 +83,11 @@ void tokenize(const Normalized& in, TokenStream* out) {
     const size_t begin = i;
     i += dot_start ? 1 : 0;
     for (;;) {
-      while (i < n && word_at(s, i, &len)) i += len;
+      for (;;) {
+        while (i < n && static_cast<unsigned char>(s[i]) < 0x80 && kAsciiWord[static_cast<unsigned char>(s[i])]) ++i;
+        if (!(i < n && static_cast<unsigned char>(s[i]) >= 0x80 && word_at(s, i, &len))) break;
+        i += len;
+      }
       if (i >= n) break;
       const char c = s[i];
       if (is_joiner(c) && word_at(s, i + 1)) {
