@@ -4,8 +4,9 @@
 // FILE:LINE would count lines from the start of each shard. Parsed by nlohmann-json's SAX
 // interface, not by hand.
 //
-// Meant for read.cpp's JSON Lines error path (not wired in yet: see the README's Pipelines
-// section for what a malformed line's record looks like today).
+// Used by read.cpp's JSON Lines error path: a line that does not parse is named by this id, with
+// a message that does not count lines; only a line with no id to recover is named FILE:LINE (see
+// the README's Pipelines section).
 #pragma once
 
 #include <optional>

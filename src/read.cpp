@@ -12,6 +12,7 @@
 #include <set>
 #include <utility>
 
+#include "jsonl_id.h"
 #include "text_util.h"
 
 namespace jobmatch {
@@ -266,6 +267,22 @@ struct InputSource::Impl {
     return std::nullopt;
   }
 
+  // A JSON line that does not parse (byte: where nlohmann stopped, if known; note: appended to
+  // the message). It is named by the id it got as far as ({"id": "p7", "text": "cut off...),
+  // with a message that does not count lines: a batch cut into shards then gives the single
+  // run's record, where FILE:LINE would count from the start of the shard. Only a line with no
+  // id to recover is named FILE:LINE, and its message says which line.
+  void fail_unparsed(Input* out, const std::string& line, const std::string& where,
+                     const std::string& n, std::optional<size_t> byte, const std::string& note) {
+    if (const std::optional<std::string> id = recover_jsonl_id(line, options.id_field)) {
+      const std::string at = byte ? " at byte " + std::to_string(*byte) + " of its line" : "";
+      fail(out, *id, "json", "invalid JSON" + at + note);
+      return;
+    }
+    const std::string at = byte ? ", byte " + std::to_string(*byte) : "";
+    fail(out, where, "json", "line " + n + at + ": invalid JSON" + note);
+  }
+
   // The next record of the open JSON Lines stream; false (and closed) at its end.
   bool next_jsonl(Input* out) {
     std::string line;
@@ -281,6 +298,8 @@ struct InputSource::Impl {
         return true;
       }
       if (status == LineReader::Status::kTooLong) {
+        // Named FILE:LINE even when its id is near the start: LineReader drops the line, prefix
+        // and all, as soon as it passes --max-bytes, so there is nothing to recover an id from.
         fail(out, where, "too_large",
              "line " + n + " is longer than --max-bytes (" + std::to_string(options.max_bytes) + ")");
         return true;
@@ -291,26 +310,30 @@ struct InputSource::Impl {
       try {
         j = nlohmann::json::parse(line);
       } catch (const nlohmann::json::parse_error& e) {
-        fail(out, where, "json",
-             "line " + n + ", byte " + std::to_string(e.byte) + ": invalid JSON" +
-                 (is_valid_utf8(line) ? "" : " (not UTF-8: JSON Lines must be UTF-8)"));
+        fail_unparsed(out, line, where, n, e.byte,
+                      is_valid_utf8(line) ? "" : " (not UTF-8: JSON Lines must be UTF-8)");
         return true;
       } catch (const nlohmann::json::out_of_range&) {  // 1e9999: a number no double holds
-        fail(out, where, "json", "line " + n + ": invalid JSON (a number out of range)");
+        fail_unparsed(out, line, where, n, std::nullopt, " (a number out of range)");
         return true;
       } catch (const nlohmann::json::exception&) {
-        fail(out, where, "json", "line " + n + ": invalid JSON");
+        fail_unparsed(out, line, where, n, std::nullopt, "");
         return true;
       }
       if (!j.is_object()) {
         fail(out, where, "json", "line " + n + ": not a JSON object");
         return true;
       }
-      out->id = string_field(j, options.id_field).value_or(where);
+      const std::optional<std::string> id = string_field(j, options.id_field);
+      out->id = id.value_or(where);
       const auto text = j.find(options.text_field);
       if (text == j.end() || !text->is_string()) {
-        out->error = InputError{"json", "line " + n + ": field '" + escape_invalid_utf8(options.text_field) +
-                                            (text == j.end() ? "' is missing" : "' is not a string")};
+        // Named by its id, the message need not (and, for shards to equal one run, must not)
+        // count lines; without an id the line number is all that tells the user which line.
+        out->error =
+            InputError{"json", (id ? "" : "line " + n + ": ") + "field '" +
+                                   escape_invalid_utf8(options.text_field) +
+                                   (text == j.end() ? "' is missing" : "' is not a string")};
         return true;
       }
       out->bytes = text->get<std::string>();

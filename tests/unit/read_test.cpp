@@ -182,19 +182,21 @@ BOOST_AUTO_TEST_CASE(jsonl_records_stream_from_a_pipe) {
   ::close(fds[0]);
 }
 
-BOOST_AUTO_TEST_CASE(jsonl_every_bad_line_is_a_record_naming_its_line) {
+BOOST_AUTO_TEST_CASE(jsonl_every_bad_line_is_a_record_naming_its_id_or_line) {
   const std::string data =
       "{\"id\":\"ok\",\"text\":\"Python\"}\n"     // 1
-      "{\"id\":\"broken\",\"text\":\"x\n"          // 2: unterminated string
+      "{\"id\":\"broken\",\"text\":\"x\n"          // 2: unterminated string, after its id
       "\n"                                         // 3: blank, skipped
       "   \r\n"                                    // 4: blank (CRLF), skipped
       "{\"id\":\"notext\"}\n"                      // 5
       "{\"id\":\"num\",\"text\":42}\n"             // 6
       "[1,2,3]\n"                                  // 7
-      "{\"id\":\"latin1\",\"text\":\"F\xE4hig\"}\n"  // 8: not UTF-8
+      "{\"id\":\"latin1\",\"text\":\"F\xE4hig\"}\n"  // 8: not UTF-8, after its id
       + std::string(200, 'z') + "\n"               // 9: longer than max_bytes
       "{\"text\":\"no id\"}\r\n"                   // 10: CRLF, id from the line
-      "{\"id\":\"last\",\"text\":\"end\"}";        // 11: no final newline
+      "{\"text\":\"x\",\"id\":\"late\n"            // 11: broken inside the id: none to recover
+      "{\"title\":\"T\"}\n"                        // 12: no id, no text
+      "{\"id\":\"last\",\"text\":\"end\"}";        // 13: no final newline
   const int fd = memfd_with(data);
   ReadOptions options;
   options.format = InputFormat::kJsonl;
@@ -203,40 +205,110 @@ BOOST_AUTO_TEST_CASE(jsonl_every_bad_line_is_a_record_naming_its_line) {
   const auto records = read_all({fd_path(fd)}, options);
   ::close(fd);
   const std::string f = fd_path(fd);
-  BOOST_TEST_REQUIRE(records.size() == 9u);
+  BOOST_TEST_REQUIRE(records.size() == 11u);
   BOOST_TEST(records[0].id == "ok");
   BOOST_TEST(records[0].kind == "");
   BOOST_TEST(records[0].bytes == "Python");
-  BOOST_TEST(records[1].id == f + ":2");
+  BOOST_TEST(records[1].id == "broken");
   BOOST_TEST(records[1].kind == "json");
-  BOOST_TEST(records[1].message.starts_with("line 2, byte "), records[1].message);
+  BOOST_TEST(records[1].message == "invalid JSON at byte 25 of its line");
   BOOST_TEST(records[2].id == "notext");
-  BOOST_TEST(records[2].message == "line 5: field 'text' is missing");
-  BOOST_TEST(records[3].message == "line 6: field 'text' is not a string");
+  BOOST_TEST(records[2].message == "field 'text' is missing");
+  BOOST_TEST(records[3].id == "num");
+  BOOST_TEST(records[3].message == "field 'text' is not a string");
+  BOOST_TEST(records[4].id == f + ":7");
   BOOST_TEST(records[4].message == "line 7: not a JSON object");
-  BOOST_TEST(records[5].id == f + ":8");
-  BOOST_TEST(records[5].message.ends_with("(not UTF-8: JSON Lines must be UTF-8)"), records[5].message);
+  BOOST_TEST(records[5].id == "latin1");
+  BOOST_TEST(records[5].message ==
+             "invalid JSON at byte 26 of its line (not UTF-8: JSON Lines must be UTF-8)");
+  BOOST_TEST(records[6].id == f + ":9");
   BOOST_TEST(records[6].kind == "too_large");
   BOOST_TEST(records[6].message == "line 9 is longer than --max-bytes (100)");
   BOOST_TEST(records[7].id == f + ":10");
   BOOST_TEST(records[7].bytes == "no id");
-  BOOST_TEST(records[8].id == "last");
-  BOOST_TEST(records[8].bytes == "end");
+  BOOST_TEST(records[8].id == f + ":11");
+  BOOST_TEST(records[8].kind == "json");
+  BOOST_TEST(records[8].message.starts_with("line 11, byte "), records[8].message);
+  BOOST_TEST(records[9].id == f + ":12");
+  BOOST_TEST(records[9].message == "line 12: field 'text' is missing");
+  BOOST_TEST(records[10].id == "last");
+  BOOST_TEST(records[10].bytes == "end");
+}
+
+// A malformed line's record must not depend on where the batch was cut: the same lines read
+// after other lines (as the second shard of a split batch) give the same records, but for lines
+// with no id, which are named by their line in the piece.
+BOOST_AUTO_TEST_CASE(jsonl_malformed_line_with_an_id_is_named_by_it_in_any_shard) {
+  const std::string lines =
+      "{\"id\":\"p0042\",\"title\":\"ML\",\"text\":\"Python und maschinelles Ler\n"  // cut off
+      "{\"id\":17,\"text\":\"x\",\"n\":1e9999}\n"                                    // integer id
+      "{\"text\":\"cut off before any id\n";
+  ReadOptions options;
+  options.format = InputFormat::kJsonl;
+  std::vector<std::vector<Record>> runs;
+  for (const std::string& before :
+       {std::string(), std::string("{\"id\":\"x\",\"text\":\"y\"}\n\n[]\n")}) {
+    const int fd = memfd_with(before + lines);
+    runs.push_back(read_all({fd_path(fd)}, options));
+    ::close(fd);
+    BOOST_TEST_REQUIRE(runs.back().size() >= 3u);
+    runs.back().erase(runs.back().begin(), runs.back().end() - 3);  // the lines after `before`
+  }
+  for (const auto& records : runs) {
+    BOOST_TEST(records[0].id == "p0042");
+    BOOST_TEST(records[0].kind == "json");
+    BOOST_TEST(records[0].message == "invalid JSON at byte 63 of its line");
+    BOOST_TEST(records[0].message.find("line ") == std::string::npos);  // no "line N"
+    BOOST_TEST(records[1].id == "17");
+    BOOST_TEST(records[1].message == "invalid JSON (a number out of range)");
+    BOOST_TEST(records[2].kind == "json");
+    BOOST_TEST(records[2].message.ends_with(": invalid JSON"), records[2].message);
+  }
+  BOOST_TEST(runs[0][0].message == runs[1][0].message);
+  BOOST_TEST(runs[0][1].message == runs[1][1].message);
+  BOOST_TEST(runs[0][2].id.ends_with(":3"), runs[0][2].id);  // FILE:LINE, counted in its piece
+  BOOST_TEST(runs[0][2].message.starts_with("line 3, byte "), runs[0][2].message);
+  BOOST_TEST(runs[1][2].id.ends_with(":6"), runs[1][2].id);
+  BOOST_TEST(runs[1][2].message.starts_with("line 6, byte "), runs[1][2].message);
+}
+
+BOOST_AUTO_TEST_CASE(jsonl_malformed_line_id_comes_from_the_id_field_option) {
+  const int fd = memfd_with(
+      "{\"id\":\"not this\",\"key\":\"k-1\",\"text\":\"cut\n"
+      "{\"id\":\"no key\",\"text\":\"cut\n"
+      "{\"key\":\"k-3\"}\n");
+  ReadOptions options;
+  options.format = InputFormat::kJsonl;
+  options.id_field = "key";
+  const auto records = read_all({fd_path(fd)}, options);
+  ::close(fd);
+  BOOST_TEST_REQUIRE(records.size() == 3u);
+  BOOST_TEST(records[0].id == "k-1");
+  BOOST_TEST(records[0].message.starts_with("invalid JSON at byte "), records[0].message);
+  BOOST_TEST(records[1].id == fd_path(fd) + ":2");  // an "id" field is not the --id-field
+  BOOST_TEST(records[1].message.starts_with("line 2, byte "), records[1].message);
+  BOOST_TEST(records[2].id == "k-3");
+  BOOST_TEST(records[2].message == "field 'text' is missing");
 }
 
 BOOST_AUTO_TEST_CASE(jsonl_number_out_of_range_is_an_error_record_not_a_crash) {
   // Regression (jsonl_fuzz): nlohmann throws out_of_range, not parse_error, for 1e8033; it
   // ended the whole run with std::terminate.
-  const int fd = memfd_with("{\"id\":\"a\",\"text\":\"x\",\"n\":1e8033}\n{\"id\":\"b\",\"text\":\"y\"}\n");
+  const int fd = memfd_with(
+      "{\"id\":\"a\",\"text\":\"x\",\"n\":1e8033}\n"
+      "{\"id\":\"b\",\"text\":\"y\"}\n"
+      "{\"n\":1e8033,\"id\":\"c\"}\n");
   ReadOptions options;
   options.format = InputFormat::kJsonl;
   const auto records = read_all({fd_path(fd)}, options);
   ::close(fd);
-  BOOST_TEST_REQUIRE(records.size() == 2u);
-  BOOST_TEST(records[0].id == fd_path(fd) + ":1");
+  BOOST_TEST_REQUIRE(records.size() == 3u);
+  BOOST_TEST(records[0].id == "a");
   BOOST_TEST(records[0].kind == "json");
-  BOOST_TEST(records[0].message == "line 1: invalid JSON (a number out of range)");
+  BOOST_TEST(records[0].message == "invalid JSON (a number out of range)");
   BOOST_TEST(records[1].id == "b");
+  BOOST_TEST(records[2].id == fd_path(fd) + ":3");  // the number comes before the id
+  BOOST_TEST(records[2].message == "line 3: invalid JSON (a number out of range)");
 }
 
 BOOST_AUTO_TEST_CASE(jsonl_deeply_nested_line_is_an_error_not_a_crash) {
