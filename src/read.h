@@ -31,6 +31,10 @@ struct ReadOptions {
   size_t block_bytes = 256u << 10;  // JSON Lines read buffer (tests and fuzzers use tiny ones)
   std::vector<std::string> extensions = {"txt", "text", "html", "htm"};
   std::string id_field = "id", title_field = "title", text_field = "text";
+  // JSON Lines are parsed by simdjson, falling back to nlohmann-json for every line simdjson
+  // rejects or that is not a plain {"id": "...", "text": "..."} record; true: nlohmann-json for
+  // every line (the reference the fast path is tested against).
+  bool jsonl_reference = false;
 };
 
 struct Input {
