@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 #include "text_util.h"
 
@@ -50,25 +51,31 @@ size_t TokenStream::token_at(size_t pos) const {
 
 void tokenize(const Normalized& in, TokenStream* out) {
   const std::string_view s = in.text;
-  std::string& t = out->text;
-  std::vector<uint32_t>& src = out->src;
-  t.clear();
-  src.clear();
-  out->starts.clear();
-  t.reserve(s.size() + 2);
-  src.reserve(s.size() + 3);
-  t += ' ';
-  src.push_back(in.src[0]);
-
-  auto copy = [&](size_t from, size_t to) {
-    t.append(s.substr(from, to - from));
-    src.insert(src.end(), in.src.begin() + static_cast<std::ptrdiff_t>(from),
-               in.src.begin() + static_cast<std::ptrdiff_t>(to));
-  };
-
   const size_t n = s.size();
+  // Written through pointers into buffers sized for the worst case (every byte a token),
+  // then cut to size: no capacity check per byte or token.
+  std::string& text = out->text;
+  std::vector<uint32_t>& src = out->src;
+  std::vector<uint32_t>& starts = out->starts;
+  text.resize(2 * n + 1);
+  src.resize(2 * n + 2);
+  starts.resize(n / 2 + 1);
+  char* t = text.data();
+  uint32_t* m = src.data();
+  uint32_t* st = starts.data();
+  const uint32_t* from = in.src.data();
+  size_t k = 0;  // bytes of text written
+  t[k] = ' ';
+  m[k++] = from[0];
+
   size_t i = 0;
   while (i < n) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    // Spaces and punctuation (but a dot, which may start ".net") are skipped here.
+    if (b < 0x80 && !kAsciiWord[b] && b != '.') {
+      ++i;
+      continue;
+    }
     size_t len;
     const bool word = word_at(s, i, &len);
     // ".net": a leading dot before letters, after a space, bracket or comma (not "..." nor "a.b").
@@ -79,7 +86,7 @@ void tokenize(const Normalized& in, TokenStream* out) {
       i += len;
       continue;
     }
-    out->starts.push_back(static_cast<uint32_t>(t.size()));
+    *st++ = static_cast<uint32_t>(k);
     const size_t begin = i;
     i += dot_start ? 1 : 0;
     for (;;) {
@@ -101,11 +108,16 @@ void tokenize(const Normalized& in, TokenStream* out) {
       if (c == '#' && !word_at(s, i + 1)) ++i;  // c#, f#
       break;
     }
-    copy(begin, i);
-    t += ' ';
-    src.push_back(in.src[i]);
+    std::memcpy(t + k, s.data() + begin, i - begin);
+    std::memcpy(m + k, from + begin, (i - begin) * sizeof(uint32_t));
+    k += i - begin;
+    t[k] = ' ';
+    m[k++] = from[i];
   }
-  src.push_back(in.src[n]);
+  m[k] = from[n];
+  text.resize(k);
+  src.resize(k + 1);
+  starts.resize(static_cast<size_t>(st - starts.data()));
 }
 
 std::string token_text(std::string_view input) {
