@@ -225,7 +225,19 @@ int cmd_score(const std::vector<std::string>& args) {
   InputSource source(paths, read);
   bool any_error = false, any_below = false;
   run.analyze.ignore_title = vm["ignore-title"].as<bool>();
-  run.in_worker = [&](Result& r) { r.rendered = writer->render(r); };
+  run.in_worker = [&](Result& r) {
+    r.rendered = writer->render(r);
+    // What the loop below still reads (error, score) and the record; the rest is freed here,
+    // by the thread that allocated it (a free from another thread costs that thread's malloc
+    // arena a lock and its cache lines).
+    if (writer->writes_rendered_only()) {
+      Result slim;
+      slim.error = std::move(r.error);
+      slim.score = r.score;
+      slim.rendered = std::move(r.rendered);
+      r = std::move(slim);
+    }
+  };
   // Records reach a pipe as soon as they are done: flush whenever the next one is not ready.
   if (format != Format::kTable) run.on_idle = [&] { output.flush(); };
   std::atomic<uint64_t> bytes_read{0};

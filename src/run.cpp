@@ -1,5 +1,6 @@
 #include "run.h"
 
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -30,7 +31,7 @@ bool run_pipeline(const Engine& engine, InputSource& source, const RunOptions& o
                   const std::function<bool(Result&&)>& sink) {
   if (options.threads <= 1) return run_inline(engine, source, options, sink);
 
-  const size_t window = static_cast<size_t>(options.threads) * 16;
+  const size_t window = static_cast<size_t>(options.threads) * 64;
   std::mutex mu;
   std::condition_variable cv_work, cv_done, cv_room;
   std::deque<std::pair<size_t, Input>> work;
@@ -44,79 +45,103 @@ bool run_pipeline(const Engine& engine, InputSource& source, const RunOptions& o
 
   std::thread reader([&] {
     Input input;
+    std::unique_lock lock(mu);
     for (;;) {
-      {
-        std::unique_lock lock(mu);
-        cv_room.wait(lock, [&] {
-          return stop || (produced - consumed < window &&
-                          (inflight_bytes < options.max_inflight_bytes || produced == consumed));
-        });
-        if (stop) break;
-      }
-      if (!source.next(&input)) break;
-      if (options.bytes_read) *options.bytes_read += input.bytes.size();
-      std::lock_guard lock(mu);
+      cv_room.wait(lock, [&] {
+        return stop || (produced - consumed < window &&
+                        (inflight_bytes < options.max_inflight_bytes || produced == consumed));
+      });
+      if (stop) break;
+      lock.unlock();
+      const bool more = source.next(&input);
+      if (more && options.bytes_read) *options.bytes_read += input.bytes.size();
+      lock.lock();
+      if (!more) break;
       sizes[produced % window] = input.bytes.size();
       inflight_bytes += input.bytes.size();
       work.emplace_back(produced++, std::move(input));
       input = Input{};
       cv_work.notify_one();
     }
-    std::lock_guard lock(mu);
     reading_done = true;
     cv_work.notify_all();
     cv_done.notify_all();
   });
 
+  // Each worker hands in its last results and takes new work under one lock, and takes a few
+  // inputs at a time while the queue is long: four threads share this lock, and every wait
+  // on it is a system call.
   std::vector<std::thread> workers;
-  for (int t = 0; t < options.threads; ++t)
+  const auto threads = static_cast<size_t>(options.threads);
+  for (size_t t = 0; t < threads; ++t)
     workers.emplace_back([&] {
       Analyzer analyzer(engine);
+      std::vector<std::pair<size_t, Input>> batch;
+      std::vector<std::pair<size_t, Result>> done;
       for (;;) {
-        std::pair<size_t, Input> item;
         {
           std::unique_lock lock(mu);
+          bool wake = false;
+          for (auto& [i, r] : done) {
+            slots[i % window] = std::move(r);
+            // Only the result the consumer waits for is worth waking it.
+            wake |= i == consumed;
+          }
+          done.clear();
+          if (wake) cv_done.notify_one();
           cv_work.wait(lock, [&] { return stop || !work.empty() || reading_done; });
           if (stop || work.empty()) return;
-          item = std::move(work.front());
-          work.pop_front();
+          const size_t take = std::clamp<size_t>(work.size() / threads, 1, 4);
+          for (size_t k = 0; k < take; ++k) {
+            batch.push_back(std::move(work.front()));
+            work.pop_front();
+          }
         }
-        Result r = analyzer.analyze(item.second, options.analyze);
-        if (options.in_worker) options.in_worker(r);
-        item.second = Input{};
-        std::lock_guard lock(mu);
-        slots[item.first % window] = std::move(r);
-        cv_done.notify_all();
+        for (auto& [i, input] : batch) {
+          Result r = analyzer.analyze(input, options.analyze);
+          if (options.in_worker) options.in_worker(r);
+          input = Input{};
+          done.emplace_back(i, std::move(r));
+        }
+        batch.clear();
       }
     });
 
+  // Results are taken in order, every ready one at each wake-up, and handed to the sink
+  // outside the lock.
   bool ok = true;
+  std::vector<Result> ready;
   for (;;) {
-    std::optional<Result> next;
     {
       std::unique_lock lock(mu);
-      const auto ready = [&] {
+      const auto next_ready = [&] {
         return slots[consumed % window].has_value() || (reading_done && consumed == produced);
       };
-      if (options.on_idle && !ready()) {
+      if (options.on_idle && !next_ready()) {
         lock.unlock();
         options.on_idle();
         lock.lock();
       }
-      cv_done.wait(lock, [&] {
-        return slots[consumed % window].has_value() || (reading_done && consumed == produced);
-      });
-      if (!slots[consumed % window].has_value()) break;  // all done
-      next = std::move(slots[consumed % window]);
-      slots[consumed % window].reset();
-      inflight_bytes -= sizes[consumed % window];
-      ++consumed;
-      cv_room.notify_one();
+      cv_done.wait(lock, next_ready);
+      while (slots[consumed % window].has_value()) {
+        ready.push_back(std::move(*slots[consumed % window]));
+        slots[consumed % window].reset();
+        inflight_bytes -= sizes[consumed % window];
+        ++consumed;
+      }
+      // Room for the reader: woken only once a good part of the window is free, so that it
+      // reads a run of inputs per wake-up rather than one.
+      if (produced - consumed <= window / 2 || inflight_bytes <= options.max_inflight_bytes / 2)
+        cv_room.notify_one();
     }
-    if (!sink(std::move(*next))) {
-      ok = false;
-      break;
-    }
+    if (ready.empty()) break;  // all done
+    for (Result& r : ready)
+      if (!sink(std::move(r))) {
+        ok = false;
+        break;
+      }
+    ready.clear();
+    if (!ok) break;
   }
   {
     std::lock_guard lock(mu);

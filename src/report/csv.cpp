@@ -21,6 +21,7 @@ class DelimitedWriter : public Writer {
   }
 
   void write(const Result&, std::string&& rendered) override { m_out.write(rendered); }
+  bool writes_rendered_only() const override { return true; }
 
   std::string render(const Result& r) const override {
     std::vector<std::string> cells;

@@ -31,6 +31,9 @@ class Writer {
   virtual std::string render(const Result& r) const = 0;
   // Called once per input, in input order, with what render() returned for it.
   virtual void write(const Result& r, std::string&& rendered) = 0;
+  // True if write() reads nothing of r but what render() made of it: the caller may then drop
+  // the rest of the result (in the thread that built it) before it waits for its turn.
+  virtual bool writes_rendered_only() const { return false; }
   void write(const Result& r) { write(r, render(r)); }
   // Called once after the last input.
   virtual void finish() = 0;
