@@ -13,6 +13,9 @@ namespace jobmatch {
 namespace {
 
 // Lists of phrases, matched in one pass: which lists have a phrase occurring in a text.
+// Each thread has its own copy (thread_local below): an RE2 shared between threads takes a
+// shared lock on every search, and with a hundred searches per document the lock's cache line
+// going back and forth between cores costs more than compiling a copy per thread.
 class PhraseSet {
  public:
   PhraseSet(std::initializer_list<std::initializer_list<std::string_view>> lists)
@@ -70,7 +73,7 @@ constexpr size_t kWindow = 90;  // bytes looked at either side of the evidence
 
 // Cue phrases: 0 negation after the evidence, 1 nice to have, 2 must.
 const PhraseSet& cue_phrases() {
-  static const PhraseSet set({
+  thread_local const PhraseSet set({
       {"not required", "not necessary", "not needed", "not a requirement", "not expected",
        "nicht erforderlich", "nicht notwendig", "nicht noetig", "nicht vorausgesetzt",
        "nicht gefordert", "is not a must", "no need"},
@@ -141,7 +144,7 @@ constexpr Zone kHeadingZones[] = {Zone::kNiceToHave, Zone::kBoilerplate,  Zone::
                                   Zone::kTasks,      Zone::kRequirements, Zone::kAbout};
 
 const PhraseSet& heading_phrases() {
-  static const PhraseSet set({
+  thread_local const PhraseSet set({
       {"nice to have", "nice-to-have", "bonus point", "preferred qualification", "von vorteil",
        "wuenschenswert", "pluspunkt", "a plus", "ein plus"},
       {"bonus", "preferred", "optional", "wuensche"},
@@ -199,7 +202,7 @@ const PhraseSet& heading_phrases() {
 // A line of equal-opportunity boilerplate, under any heading. Its own set: it reads every
 // long line of every document, and a small set's DFA is the fastest.
 const PhraseSet& boilerplate_phrases() {
-  static const PhraseSet set({
+  thread_local const PhraseSet set({
       {"equal opportunit", "regardless of", "without regard to", "chancengleichheit",
        "unabhaengig von geschlecht", "unabhaengig von alter", "do not discriminate",
        "diskriminierung", "all qualified applicants"},
@@ -224,6 +227,8 @@ void ZoneMap::build(std::string_view n, size_t title_end) {
   m_boilerplate_lines.clear();
   m_changes.push_back({0, title_end > 0 ? Zone::kTitle : Zone::kIntro});
   if (title_end > 0) m_changes.push_back({static_cast<uint32_t>(title_end), Zone::kIntro});
+  // One search of the whole text usually shows there is no boilerplate line to look for.
+  const bool boilerplate = boilerplate_phrases().match(n) != 0;
   size_t start = title_end;
   while (start < n.size()) {
     size_t end = n.find('\n', start);
@@ -241,7 +246,7 @@ void ZoneMap::build(std::string_view n, size_t title_end) {
         m_changes.push_back({static_cast<uint32_t>(start), z});
     }
     // A single equal-opportunity line anywhere is boilerplate, whatever its heading.
-    if (line.size() > 40 && boilerplate_phrases().match(line))
+    if (boilerplate && line.size() > 40 && boilerplate_phrases().match(line))
       m_boilerplate_lines.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(end)});
     start = end + 1;
   }

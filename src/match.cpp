@@ -103,7 +103,7 @@ uint64_t hash_part(std::string_view s) {
     std::memcpy(&a, s.data(), 8);
     std::memcpy(&b, s.data() + s.size() - 8, 8);
   } else {
-    std::memcpy(&a, s.data(), s.size());
+    for (size_t i = 0; i < s.size(); ++i) a |= static_cast<uint64_t>(static_cast<unsigned char>(s[i])) << (8 * i);
   }
   const uint64_t h = (a ^ (b * 0xff51afd7ed558ccdULL) ^ s.size()) * 0x9e3779b97f4a7c15ULL;
   return h ^ (h >> 29);
