@@ -31,23 +31,27 @@ const std::unordered_set<std::string_view>& english() {
 }  // namespace
 
 std::string_view detect_language(const TokenStream& tokens) {
-  // Stop words by length, each kept as the two integers its (zero-padded) bytes make, so a
-  // token costs two loads and a few integer compares with the words of its length (far cheaper
-  // than hashing it or comparing strings).
-  constexpr size_t kLongest = 16;
-  struct Word {
-    uint64_t lo, hi;
-    bool german;
+  // Every stop word is at most 16 bytes: kept as the two integers its zero-padded bytes make,
+  // in a small open-addressing table, so a token costs two loads, a mask and about one probe.
+  constexpr size_t kLongest = 16, kSlots = 256;
+  struct Slot {
+    uint64_t lo = 0, hi = 0;
+    int8_t language = 0;  // 1 German, -1 English, 0 empty
   };
-  static const auto by_length = [] {
-    std::array<std::vector<Word>, kLongest + 1> t;
-    auto add = [&](std::string_view w, bool de) {
+  auto hash = [](uint64_t lo, uint64_t hi) {
+    return static_cast<size_t>(((lo ^ (hi * 0x9e3779b97f4a7c15ULL)) * 0xff51afd7ed558ccdULL) >> 56);
+  };
+  static const auto table = [&] {
+    std::array<Slot, kSlots> t{};
+    auto add = [&](std::string_view w, int8_t language) {
       uint64_t v[2] = {0, 0};
       std::memcpy(v, w.data(), w.size());
-      t[w.size()].push_back({v[0], v[1], de});
+      size_t i = hash(v[0], v[1]);
+      while (t[i].language) i = (i + 1) % kSlots;
+      t[i] = {v[0], v[1], language};
     };
-    for (const auto w : german()) add(w, true);
-    for (const auto w : english()) add(w, false);
+    for (const auto w : german()) add(w, 1);
+    for (const auto w : english()) add(w, -1);
     return t;
   }();
   const std::string_view text = tokens.text;
@@ -71,9 +75,9 @@ std::string_view detect_language(const TokenStream& tokens) {
     } else {
       std::memcpy(v, text.data() + b, size);
     }
-    for (const Word& w : by_length[size])
-      if (w.lo == v[0] && w.hi == v[1]) {
-        (w.german ? de : en) += 1;
+    for (size_t k = hash(v[0], v[1]); table[k].language; k = (k + 1) % kSlots)
+      if (table[k].lo == v[0] && table[k].hi == v[1]) {
+        (table[k].language > 0 ? de : en) += 1;
         break;
       }
   }
