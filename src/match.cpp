@@ -113,6 +113,11 @@ uint64_t hash_part(std::string_view s) {
 struct Entry {
   uint32_t phrase;
   uint32_t anchor;  // which of the phrase's parts is the anchor
+  // A part next to the anchor that must be exactly some text (offset -1 or +1; 0: none), by
+  // the upper half of its hash_part: checked against the text's part hashes before the phrase
+  // itself is looked at, which most tries of a common anchor ("data", "learning") fail.
+  int32_t neighbor = 0;
+  uint32_t neighbor_tag = 0;
 };
 
 // Open addressing from a key (a whole part, or a packed head or tail of one) to the phrases
@@ -142,8 +147,11 @@ class AnchorIndex {
   }
   template <typename Probe>
   const std::vector<Entry>* find(const Probe& key) const {
+    return find(key, hash(key));
+  }
+  template <typename Probe>
+  const std::vector<Entry>* find(const Probe& key, uint64_t h) const {
     if (m_lists.empty()) return nullptr;
-    const uint64_t h = hash(key);
     const auto tag = static_cast<uint32_t>(h >> 32);
     for (size_t i = h & m_mask;; i = (i + 1) & m_mask) {
       const Slot& s = m_slots[i];
@@ -168,8 +176,10 @@ class AnchorIndex {
   size_t m_mask = 0;
 };
 
+// Two bytes folded into 12 bits (the low six of each: a-z and 0-9 stay apart), for tables that
+// stay in the L1 cache; a collision only costs a lookup that finds nothing.
 uint32_t key2(char a, char b) {
-  return static_cast<uint32_t>(static_cast<unsigned char>(a)) << 8 | static_cast<unsigned char>(b);
+  return (static_cast<uint32_t>(static_cast<unsigned char>(a)) & 63) << 6 | (static_cast<unsigned char>(b) & 63);
 }
 
 // The key of a part's first (or last) n bytes, 2 <= n <= 4, with where they come from.
@@ -193,6 +203,7 @@ struct Part {
 // Per-thread buffers, reused from one document to the next.
 struct Scratch {
   std::vector<Part> parts;
+  std::vector<uint64_t> hashes;  // hash_part of each part
   std::vector<Found> found;
   std::vector<int> hits;
   std::vector<TextSpan> spans;
@@ -252,8 +263,15 @@ struct Matcher::Impl {
   AnchorIndex<uint64_t> affixes;
   // By a part's first (last) two bytes: bit n set if some anchor head (tail) key has n bytes
   // and starts (ends) with them. Most parts need no affix lookup at all.
-  std::vector<uint8_t> head_lengths = std::vector<uint8_t>(1 << 16), tail_lengths = std::vector<uint8_t>(1 << 16);
-  std::vector<Entry> anywhere;
+  std::vector<uint8_t> head_lengths = std::vector<uint8_t>(1 << 12), tail_lengths = std::vector<uint8_t>(1 << 12);
+  // Anchors with no literal head or tail of two bytes ("*prototyp*"): found by searching the
+  // whole text for their longest literal (needle) once per document, then tried at the parts
+  // it occurs in; with no literal at all, tried at every part.
+  struct Infix {
+    Entry entry;
+    std::string needle;
+  };
+  std::vector<Infix> anywhere;
   // The groups with re: alternatives, by their index in re_set.
   RE2::Set re_set{set_options(), RE2::UNANCHORED};
   std::vector<uint32_t> re_groups;
@@ -283,17 +301,29 @@ struct Matcher::Impl {
       }
       const Glob& g = globs[best];
       const auto a = static_cast<uint32_t>(best);
+      Entry e{p, a};
+      for (const int32_t d : {1, -1}) {
+        const ptrdiff_t k = static_cast<ptrdiff_t>(best) + d;
+        if (k < 0 || k >= static_cast<ptrdiff_t>(globs.size()) || globs[static_cast<size_t>(k)].star) continue;
+        e.neighbor = d;
+        e.neighbor_tag = static_cast<uint32_t>(hash_part(globs[static_cast<size_t>(k)].text) >> 32);
+        break;
+      }
       if (!g.star)
-        exact.add(g.text, {p, a});
-      else if (best_score < 2)
-        anywhere.push_back({p, a});
+        exact.add(g.text, e);
+      else if (best_score < 2) {
+        std::string_view needle = g.head.size() >= g.tail.size() ? g.head : g.tail;
+        for (const std::string_view m : g.middles)
+          if (m.size() > needle.size()) needle = m;
+        anywhere.push_back({e, std::string(needle)});
+      }
       else if (g.head.size() >= g.tail.size()) {
         const std::string_view key = g.head.substr(0, std::min(g.head.size(), kMaxAffix));
-        affixes.add(affix_key(key, false), {p, a});
+        affixes.add(affix_key(key, false), e);
         head_lengths[key2(key[0], key[1])] |= static_cast<uint8_t>(1u << key.size());
       } else {
         const std::string_view key = g.tail.substr(g.tail.size() - std::min(g.tail.size(), kMaxAffix));
-        affixes.add(affix_key(key, true), {p, a});
+        affixes.add(affix_key(key, true), e);
         tail_lengths[key2(key[key.size() - 2], key.back())] |= static_cast<uint8_t>(1u << key.size());
       }
     }
@@ -302,8 +332,12 @@ struct Matcher::Impl {
   }
 
   // Tries phrase p with its anchor part at part j; a match goes into found, once per group.
-  void try_phrase(Entry e, std::span<const Part> parts, size_t j, std::string_view text,
+  void try_phrase(Entry e, std::span<const Part> parts, const uint64_t* hashes, size_t j, std::string_view text,
                   bool anchor_checked, std::vector<Found>* found) const {
+    if (e.neighbor) {
+      const size_t k = j + static_cast<size_t>(e.neighbor);
+      if (k >= parts.size() || static_cast<uint32_t>(hashes[k] >> 32) != e.neighbor_tag) return;
+    }
     const Phrase& phrase = phrases[e.phrase];
     const size_t n = phrase.globs.size();
     if (j < e.anchor || j - e.anchor + n > parts.size()) return;
@@ -351,24 +385,39 @@ struct Matcher::Impl {
         begin = i + 1;
       }
     const std::span<const Part> all(parts.data(), out);
+    if (s->hashes.size() < all.size()) s->hashes.resize(all.size());
+    uint64_t* const hashes = s->hashes.data();
+    for (size_t j = 0; j < all.size(); ++j)
+      hashes[j] = hash_part(text.substr(all[j].begin, all[j].end - all[j].begin));
     for (size_t j = 0; j < all.size(); ++j) {
       const std::string_view part = text.substr(all[j].begin, all[j].end - all[j].begin);
-      if (const auto* list = exact.find(part))
-        for (const auto e : *list) try_phrase(e, all, j, text, true, &s->found);
+      if (const auto* list = exact.find(part, hashes[j]))
+        for (const auto e : *list) try_phrase(e, all, hashes, j, text, true, &s->found);
       if (part.size() >= 2) {
         const unsigned heads = head_lengths[key2(part[0], part[1])];
         const unsigned tails = tail_lengths[key2(part[part.size() - 2], part.back())];
         for (size_t len = 2; (heads | tails) >> len && len <= std::min(part.size(), kMaxAffix); ++len) {
           if (heads >> len & 1)
             if (const auto* list = affixes.find(affix_key(part.substr(0, len), false)))
-              for (const auto e : *list) try_phrase(e, all, j, text, false, &s->found);
+              for (const auto e : *list) try_phrase(e, all, hashes, j, text, false, &s->found);
           if (tails >> len & 1)
             if (const auto* list = affixes.find(affix_key(part.substr(part.size() - len), true)))
-              for (const auto e : *list) try_phrase(e, all, j, text, false, &s->found);
+              for (const auto e : *list) try_phrase(e, all, hashes, j, text, false, &s->found);
         }
       }
-      for (const auto e : anywhere)
-        if (part.size() >= phrases[e.phrase].globs[e.anchor].min_size) try_phrase(e, all, j, text, false, &s->found);
+      for (const Infix& a : anywhere)
+        if (a.needle.empty()) try_phrase(a.entry, all, hashes, j, text, false, &s->found);
+    }
+    for (const Infix& a : anywhere) {
+      if (a.needle.empty()) continue;
+      for (size_t at = text.find(a.needle); at != std::string_view::npos;) {
+        // The part it occurs in (a needle never holds a boundary), tried once however often.
+        const size_t j = static_cast<size_t>(
+            std::upper_bound(all.begin(), all.end(), static_cast<uint32_t>(at),
+                             [](uint32_t v, const Part& p) { return v < p.begin; }) - all.begin()) - 1;
+        try_phrase(a.entry, all, hashes, j, text, false, &s->found);
+        at = text.find(a.needle, all[j].end);
+      }
     }
   }
 
