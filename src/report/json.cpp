@@ -56,39 +56,44 @@ class RecordWriter {
     const auto& sections = m_engine.profile().sections;
     std::string o;
     o.reserve(512 + 160 * r.matched.size());
+    // One serializer per record (it looks up the locale when made); it writes each value
+    // straight into o, so values and the constant text between them interleave in order.
+    Serializer values(nlohmann::detail::output_adapter<char, std::string>(o), ' ',
+                      ordered_json::error_handler_t::replace);
+    const auto put = [&values](const ordered_json& j) { values.dump(j, false, false, 0); };
     o += "{\"id\":";
-    put(o, ordered_json(display_id(r.id)));
+    put(ordered_json(display_id(r.id)));
     if (r.error) {
       o += ",\"error\":{\"kind\":";
-      put(o, ordered_json(r.error->kind));
+      put(ordered_json(r.error->kind));
       o += ",\"message\":";
-      put(o, ordered_json(r.error->message));
+      put(ordered_json(r.error->message));
       o += "}}";
       return o;
     }
     o += ",\"score\":";
-    put(o, ordered_json(r.score));
+    put(ordered_json(r.score));
     o += ",\"lang\":";
-    put(o, ordered_json(r.lang));
+    put(ordered_json(r.lang));
     o += ",\"title\":";
-    put(o, ordered_json(r.title));
+    put(ordered_json(r.title));
     o += ",\"encoding\":";
-    put(o, ordered_json(r.encoding));
+    put(ordered_json(r.encoding));
     if (!r.warnings.empty()) {
       o += ",\"warnings\":";
-      put(o, ordered_json(r.warnings));
+      put(ordered_json(r.warnings));
     }
     o += ",\"sections\":{";
     for (size_t s = 0; s < sections.size(); ++s) {
       if (s) o += ',';
       o += m_sections[s];
       o += ':';
-      put(o, ordered_json(round_to(r.coverage[s], 1000)));
+      put(ordered_json(round_to(r.coverage[s], 1000)));
     }
     o += '}';
     if (r.title_score >= 0) {
       o += ",\"title_match\":{\"value\":";
-      put(o, ordered_json(r.title_score));
+      put(ordered_json(r.title_score));
       o += ",\"concepts\":";
       ids(o, r.title_concepts);
       o += '}';
@@ -102,32 +107,32 @@ class RecordWriter {
       o += ",\"section\":";
       o += m_sections[m.section];
       o += ",\"weight\":";
-      put(o, ordered_json(m.weight));
+      put(ordered_json(m.weight));
       o += ",\"strength\":";
-      put(o, ordered_json(m.strength));
+      put(ordered_json(m.strength));
       if (m.must) o += ",\"must\":true";
       if (m.span_count > m.spans.size()) {
         o += ",\"span_count\":";
-        put(o, ordered_json(m.span_count));
+        put(ordered_json(m.span_count));
       }
       o += ",\"spans\":[";
       for (size_t i = 0; i < m.spans.size(); ++i) {
         const Evidence& e = m.spans[i];
         if (i) o += ',';
         o += "{\"start\":";
-        put(o, ordered_json(e.start));
+        put(ordered_json(e.start));
         o += ",\"end\":";
-        put(o, ordered_json(e.end));
+        put(ordered_json(e.end));
         o += ",\"line\":";
-        put(o, ordered_json(e.line));
+        put(ordered_json(e.line));
         o += ",\"text\":";
-        put(o, ordered_json(e.text));
+        put(ordered_json(e.text));
         o += ",\"zone\":";
         o += m_zones[static_cast<size_t>(e.zone)];
         o += ",\"cue\":";
         o += m_cues[static_cast<size_t>(e.cue)];
         o += ",\"factor\":";
-        put(o, ordered_json(round_to(e.factor, 1000)));
+        put(ordered_json(round_to(e.factor, 1000)));
         o += '}';
       }
       o += "]}";
@@ -146,11 +151,7 @@ class RecordWriter {
   static std::string value(const ordered_json& j) {
     return j.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
   }
-  static void put(std::string& o, const ordered_json& j) {
-    nlohmann::detail::serializer<ordered_json> s(nlohmann::detail::output_adapter<char, std::string>(o), ' ',
-                                                 ordered_json::error_handler_t::replace);
-    s.dump(j, false, false, 0);
-  }
+  using Serializer = nlohmann::detail::serializer<ordered_json>;
   void ids(std::string& o, const std::vector<size_t>& concepts) const {
     o += '[';
     for (size_t i = 0; i < concepts.size(); ++i) {
