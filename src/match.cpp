@@ -203,6 +203,8 @@ struct Part {
 // Per-thread buffers, reused from one document to the next.
 struct Scratch {
   std::vector<Part> parts;
+  std::vector<Found> sorted;          // found, by group
+  std::vector<uint32_t> group_start;  // found[group_start[g], group_start[g + 1]): group g's
   std::vector<uint64_t> hashes;  // hash_part of each part
   std::vector<Found> found;
   std::vector<int> hits;
@@ -460,19 +462,31 @@ struct Matcher::Impl {
   // Every group's matches into s->found, sorted by group and start, the longest at each start.
   void find(const TokenStream& ts, Scratch* s) const {
     s->found.clear();
+    s->group_start.assign(groups.size() + 1, 0);
     if (ts.token_count() == 0) return;
     find_phrases(ts, s);
     if (!re_groups.empty()) find_regexes(ts, s);
-    std::sort(s->found.begin(), s->found.end(), [](const Found& a, const Found& b) {
-      if (a.group != b.group) return a.group < b.group;
-      if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
-      return a.span.end > b.span.end;
-    });
-    s->found.erase(std::unique(s->found.begin(), s->found.end(),
-                               [](const Found& a, const Found& b) {
-                                 return a.group == b.group && a.span.begin == b.span.begin;
-                               }),
-                   s->found.end());
+    // By group with a counting sort (a document has hundreds of matches over ~200 groups),
+    // then each group's few matches by start, longest first, and one per start.
+    std::vector<uint32_t>& start = s->group_start;
+    for (const Found& f : s->found) ++start[f.group + 1];
+    for (size_t g = 1; g < start.size(); ++g) start[g] += start[g - 1];
+    s->sorted.resize(s->found.size());
+    {
+      std::vector<uint32_t> next(start.begin(), start.end() - 1);
+      for (const Found& f : s->found) s->sorted[next[f.group]++] = f;
+    }
+    s->found.clear();
+    for (size_t g = 0; g + 1 < start.size(); ++g) {
+      const auto first = s->sorted.begin() + start[g], last = s->sorted.begin() + start[g + 1];
+      std::sort(first, last, [](const Found& a, const Found& b) {
+        return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.span.end > b.span.end;
+      });
+      start[g] = static_cast<uint32_t>(s->found.size());
+      for (auto it = first; it != last; ++it)
+        if (s->found.size() == start[g] || s->found.back().span.begin != it->span.begin) s->found.push_back(*it);
+    }
+    start.back() = static_cast<uint32_t>(s->found.size());
   }
 };
 
@@ -601,12 +615,7 @@ void Matcher::match(const TokenStream& ts, std::vector<ConceptMatch>* out) const
   // The matches of group g: found[range[g].first, range[g].second).
   auto range = [&](int g) -> std::pair<size_t, size_t> {
     if (g < 0) return {0, 0};
-    const auto group = static_cast<uint32_t>(g);
-    const auto lo = std::lower_bound(found.begin(), found.end(), group,
-                                     [](const Found& f, uint32_t v) { return f.group < v; });
-    const auto hi = std::upper_bound(lo, found.end(), group,
-                                     [](uint32_t v, const Found& f) { return v < f.group; });
-    return {static_cast<size_t>(lo - found.begin()), static_cast<size_t>(hi - found.begin())};
+    return {s.group_start[static_cast<size_t>(g)], s.group_start[static_cast<size_t>(g) + 1]};
   };
   // The first match of [r) that starts at or after text offset `at`.
   auto first_from = [&](std::pair<size_t, size_t> r, uint32_t at) {
