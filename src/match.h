@@ -1,11 +1,14 @@
 // Stage 4: matching. Finds which concepts occur in a token stream and where.
 //
 // Word-language patterns (pattern.h) are matched on the token text's parts, the stretches
-// between boundaries: a hash of every exact first part, and two-byte keys for the first parts
-// with a '*' (by their literal head, else their literal tail), give the few phrases that can
-// start at a part; each is then checked part by part. That is one pass over the text for the
-// whole lexicon, whatever its size. `re:` patterns, which can say more than words, go through
-// one small RE2::Set per chunk of tokens and, where it hits, their group's own RE2 for the spans.
+// between boundaries. Each phrase is indexed by one anchor part (its longest exact part, else
+// the '*' part with the longest literal head or tail): one pass over the text's parts looks
+// each part up (a hash of the whole part; keys of its first and last 2-4 bytes) and checks the
+// few phrases anchored there part by part, after a one-integer check of the anchor's neighbor.
+// Anchors with neither head nor tail ("*prototyp*") are found by searching the text for their
+// literal. That is one pass for the whole lexicon, whatever its size. `re:` patterns, which can
+// say more than words, go through one small RE2::Set (over the whole text, then chunk by chunk
+// where it hits) and their group's own RE2 for the spans.
 //
 // The result is what RE2 gives for each group's regex B(alt|alt|...)B, searched leftmost-longest
 // from every boundary (Matcher::find_all): the longest match at each start. The unit tests hold

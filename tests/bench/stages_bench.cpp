@@ -305,7 +305,7 @@ void BM_lang(benchmark::State& state) {
 }
 BENCHMARK(BM_lang);
 
-// Stage 4: matching with the embedded engine's matcher (RE2::Set per chunk, spans, guards).
+// Stage 4: matching with the embedded engine's matcher (phrase pass, re: set, guards).
 void BM_match(benchmark::State& state) {
   const Prepared& p = prepared("");
   const jm::Matcher& matcher = engine().matcher();
