@@ -5,6 +5,8 @@
 #include <cstring>
 #include <functional>
 #include <limits>
+#include <map>
+#include <memory>
 #include <span>
 
 #ifdef __SSE2__
@@ -37,7 +39,7 @@ RE2::Options span_options() {
 struct Glob {
   std::string text;  // as in WordPattern::parts
   bool star = false;
-  bool regex = false;  // has & + # in a literal: glob_match's regex decides (never in practice)
+  std::shared_ptr<const RE2> regex;  // if a literal has & + #: this decides (no shipped pattern)
   std::string_view head, tail;
   std::vector<std::string_view> middles;
   size_t min_size = 0;  // of a part it can match: its literals' bytes
@@ -46,7 +48,8 @@ struct Glob {
     const size_t first = text.find('*');
     if (first == std::string::npos) return;
     star = true;
-    regex = text.find_first_of("&+#") != std::string::npos;
+    if (text.find_first_of("&+#") != std::string::npos)
+      regex = std::make_shared<const RE2>(words_regex(WordPattern{{text}, ""}), span_options());
     const size_t last = text.rfind('*');
     const std::string_view v = text;
     head = v.substr(0, first);
@@ -60,12 +63,13 @@ struct Glob {
     for (const std::string_view m : middles) min_size += m.size();
   }
   Glob(const Glob& o) : Glob(o.text) {}  // the views point into this->text
+  Glob& operator=(const Glob&) = delete;
 
   // part: a stretch of text between boundaries.
   bool matches(std::string_view part) const {
     if (!star) return part == text;
     if (part.size() < min_size) return false;
-    if (regex) return glob_match(text, part);
+    if (regex) return RE2::FullMatch(re2::StringPiece(part.data(), part.size()), *regex);
     for (const char c : part)  // a star never takes & + #, and no literal here has them
       if (c == '&' || c == '+' || c == '#') return false;
     if (part.size() < head.size() + tail.size() || !part.starts_with(head) || !part.ends_with(tail))
@@ -126,14 +130,12 @@ template <typename Key>
 class AnchorIndex {
  public:
   void add(const Key& key, Entry e) {
-    for (auto& [k, list] : m_lists)
-      if (k == key) {
-        list.push_back(e);
-        return;
-      }
-    m_lists.push_back({key, {e}});
+    const auto [it, added] = m_building.try_emplace(key, m_lists.size());
+    if (added) m_lists.push_back({key, {}});
+    m_lists[it->second].second.push_back(e);
   }
   void finish() {
+    m_building.clear();
     size_t cap = 64;
     while (cap < m_lists.size() * 4) cap *= 2;
     m_slots.assign(cap, Slot{});
@@ -172,6 +174,7 @@ class AnchorIndex {
     return h ^ (h >> 29);
   }
   std::vector<std::pair<Key, std::vector<Entry>>> m_lists;
+  std::map<Key, size_t> m_building;  // key -> index into m_lists, until finish()
   std::vector<Slot> m_slots;
   size_t m_mask = 0;
 };
@@ -281,15 +284,20 @@ struct Matcher::Impl {
   static constexpr size_t kStride = 96;  // tokens per re: chunk, before the overlap
 
   void add_phrase(const WordPattern& words, uint32_t group) {
-    for (Phrase& p : phrases)
-      if (p.words.parts == words.parts && p.words.seps == words.seps) {
-        if (std::find(p.groups.begin(), p.groups.end(), group) == p.groups.end()) p.groups.push_back(group);
-        return;
-      }
+    // The same words in several groups are one phrase (looked up by parts and separators).
+    std::string key = words.seps;
+    for (const std::string& part : words.parts) key += '\0' + part;
+    const auto [it, added] = phrase_ids.try_emplace(std::move(key), static_cast<uint32_t>(phrases.size()));
+    if (!added) {
+      std::vector<uint32_t>& g = phrases[it->second].groups;
+      if (std::find(g.begin(), g.end(), group) == g.end()) g.push_back(group);
+      return;
+    }
     Phrase p{words, {}, {group}};
     for (const std::string& part : words.parts) p.globs.emplace_back(part);
     phrases.push_back(std::move(p));
   }
+  std::map<std::string, uint32_t> phrase_ids;  // while building
 
   void index_phrases() {
     for (uint32_t p = 0; p < phrases.size(); ++p) {
@@ -331,6 +339,7 @@ struct Matcher::Impl {
     }
     exact.finish();
     affixes.finish();
+    phrase_ids.clear();
   }
 
   // Tries phrase p with its anchor part at part j; a match goes into found, once per group.

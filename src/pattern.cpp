@@ -139,35 +139,6 @@ std::string words_regex(const WordPattern& words) {
   return re;
 }
 
-bool glob_match(std::string_view glob, std::string_view part) {
-  const size_t star = glob.find('*');
-  if (star == std::string_view::npos) return glob == part;
-  // A star never takes & + # (kWordRun): in a part, those only match as written in a literal.
-  if (glob.find_first_of("&+#") != std::string_view::npos) {
-    // No shipped pattern does this; a regex gets it right without a cleverer loop here.
-    const RE2 re(words_regex(WordPattern{{std::string(glob)}, ""}));
-    return RE2::FullMatch(re2::StringPiece(part.data(), part.size()), re);
-  }
-  if (part.find_first_of("&+#") != std::string_view::npos) return false;
-  // lit0 * lit1 * ... * litN: lit0 at the start, litN at the end, the ones between leftmost
-  // (which leaves the most room for the rest).
-  const size_t last = glob.rfind('*');
-  const std::string_view head = glob.substr(0, star), tail = glob.substr(last + 1);
-  if (part.size() < head.size() + tail.size() || !part.starts_with(head) || !part.ends_with(tail))
-    return false;
-  std::string_view rest = part.substr(head.size(), part.size() - head.size() - tail.size());
-  for (size_t g = star + 1; g < last;) {
-    const size_t next = glob.find('*', g);
-    const std::string_view lit = glob.substr(g, next - g);
-    g = next + 1;
-    if (lit.empty()) continue;
-    const size_t at = rest.find(lit);
-    if (at == std::string_view::npos) return false;
-    rest.remove_prefix(at + lit.size());
-  }
-  return true;
-}
-
 bool compile_pattern(std::string_view pattern, std::string* regex, std::string* error,
                      size_t* col) {
   regex->clear();

@@ -45,9 +45,6 @@ bool parse_words(std::string_view pattern, WordPattern* out, std::string* error,
 // The RE2 fragment (without boundaries) that matches what `words` matches.
 std::string words_regex(const WordPattern& words);
 
-// True if part (a stretch of text between two boundaries) matches glob, a WordPattern part.
-bool glob_match(std::string_view glob, std::string_view part);
-
 // Compiles one pattern into an RE2 fragment without boundaries. On error returns false and sets
 // *error and *col (0-based offset into pattern).
 bool compile_pattern(std::string_view pattern, std::string* regex, std::string* error,

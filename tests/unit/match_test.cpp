@@ -415,6 +415,22 @@ BOOST_AUTO_TEST_CASE(phrase_matcher_equals_each_groups_regex_on_the_test_lexicon
   check_against_regexes(lexicon(), matcher(), 11, 3000);
 }
 
+// '*' parts with & + # in their literal (no shipped pattern has one) go through a regex of
+// their own; infix and suffix anchors, and phrases without any literal, through other paths.
+BOOST_AUTO_TEST_CASE(phrase_matcher_equals_each_groups_regex_on_rare_pattern_shapes) {
+  const Lexicon lex = jobmatch::test::lexicon_from(R"(concept skill.odd
+  label   Odd shapes
+  origin  article
+  any     r&d* | *&d | c++* | f# | *ing | *prototyp* | *a*b* | x* y | data * engineer | a-b*c-d
+  weak    * ml | * * | *e* *
+  near    python
+)");
+  std::string error;
+  const auto m = Matcher::build(lex, {}, &error);
+  BOOST_TEST_REQUIRE(m != nullptr, error);
+  check_against_regexes(lex, *m, 13, 3000);
+}
+
 BOOST_AUTO_TEST_CASE(phrase_matcher_equals_each_groups_regex_on_the_shipped_lexicon) {
   std::vector<jobmatch::Diagnostic> diags;
   const auto engine = jobmatch::Engine::load(jobmatch::EngineOptions{}, &diags);
