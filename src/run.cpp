@@ -68,8 +68,9 @@ bool run_pipeline(const Engine& engine, InputSource& source, const RunOptions& o
     cv_done.notify_all();
   });
 
-  // Each worker hands in its last results and takes new work under one lock, and takes a few
-  // inputs at a time while the queue is long: four threads share this lock, and every wait
+  // Each worker hands in its last results and takes new work under one lock, and takes up to
+  // 16 inputs at a time while the queue is long (one at a time when it is short, so a slow
+  // stream still gets each record out at once): four threads share this lock, and every wait
   // on it is a system call.
   std::vector<std::thread> workers;
   const auto threads = static_cast<size_t>(options.threads);
@@ -91,7 +92,7 @@ bool run_pipeline(const Engine& engine, InputSource& source, const RunOptions& o
           if (wake) cv_done.notify_one();
           cv_work.wait(lock, [&] { return stop || !work.empty() || reading_done; });
           if (stop || work.empty()) return;
-          const size_t take = std::clamp<size_t>(work.size() / threads, 1, 4);
+          const size_t take = std::clamp<size_t>(work.size() / threads, 1, 16);
           for (size_t k = 0; k < take; ++k) {
             batch.push_back(std::move(work.front()));
             work.pop_front();
