@@ -60,40 +60,32 @@ class RecordWriter {
     // straight into o, so values and the constant text between them interleave in order.
     Serializer values(nlohmann::detail::output_adapter<char, std::string>(o), ' ',
                       ordered_json::error_handler_t::replace);
-    const auto put = [&values](const ordered_json& j) { values.dump(j, false, false, 0); };
-    o += "{\"id\":";
-    put(ordered_json(display_id(r.id)));
+    // text (constant JSON: punctuation and a key), then a value written by nlohmann-json
+    const auto field = [&](std::string_view text, const ordered_json& value) {
+      o += text;
+      values.dump(value, false, false, 0);
+    };
+    field("{\"id\":", display_id(r.id));
     if (r.error) {
-      o += ",\"error\":{\"kind\":";
-      put(ordered_json(r.error->kind));
-      o += ",\"message\":";
-      put(ordered_json(r.error->message));
+      field(",\"error\":{\"kind\":", r.error->kind);
+      field(",\"message\":", r.error->message);
       o += "}}";
       return o;
     }
-    o += ",\"score\":";
-    put(ordered_json(r.score));
-    o += ",\"lang\":";
-    put(ordered_json(r.lang));
-    o += ",\"title\":";
-    put(ordered_json(r.title));
-    o += ",\"encoding\":";
-    put(ordered_json(r.encoding));
-    if (!r.warnings.empty()) {
-      o += ",\"warnings\":";
-      put(ordered_json(r.warnings));
-    }
+    field(",\"score\":", r.score);
+    field(",\"lang\":", r.lang);
+    field(",\"title\":", r.title);
+    field(",\"encoding\":", r.encoding);
+    if (!r.warnings.empty()) field(",\"warnings\":", r.warnings);
     o += ",\"sections\":{";
     for (size_t s = 0; s < sections.size(); ++s) {
       if (s) o += ',';
       o += m_sections[s];
-      o += ':';
-      put(ordered_json(round_to(r.coverage[s], 1000)));
+      field(":", round_to(r.coverage[s], 1000));
     }
     o += '}';
     if (r.title_score >= 0) {
-      o += ",\"title_match\":{\"value\":";
-      put(ordered_json(r.title_score));
+      field(",\"title_match\":{\"value\":", r.title_score);
       o += ",\"concepts\":";
       ids(o, r.title_concepts);
       o += '}';
@@ -101,38 +93,26 @@ class RecordWriter {
     o += ",\"matched\":[";
     for (size_t k = 0; k < r.matched.size(); ++k) {
       const MatchedConcept& m = r.matched[k];
-      if (k) o += ',';
-      o += "{\"concept\":";
+      o += k ? ",{\"concept\":" : "{\"concept\":";
       o += m_concepts[m.concept_index];
       o += ",\"section\":";
       o += m_sections[m.section];
-      o += ",\"weight\":";
-      put(ordered_json(m.weight));
-      o += ",\"strength\":";
-      put(ordered_json(m.strength));
+      field(",\"weight\":", m.weight);
+      field(",\"strength\":", m.strength);
       if (m.must) o += ",\"must\":true";
-      if (m.span_count > m.spans.size()) {
-        o += ",\"span_count\":";
-        put(ordered_json(m.span_count));
-      }
+      if (m.span_count > m.spans.size()) field(",\"span_count\":", m.span_count);
       o += ",\"spans\":[";
       for (size_t i = 0; i < m.spans.size(); ++i) {
         const Evidence& e = m.spans[i];
-        if (i) o += ',';
-        o += "{\"start\":";
-        put(ordered_json(e.start));
-        o += ",\"end\":";
-        put(ordered_json(e.end));
-        o += ",\"line\":";
-        put(ordered_json(e.line));
-        o += ",\"text\":";
-        put(ordered_json(e.text));
+        field(i ? ",{\"start\":" : "{\"start\":", e.start);
+        field(",\"end\":", e.end);
+        field(",\"line\":", e.line);
+        field(",\"text\":", e.text);
         o += ",\"zone\":";
         o += m_zones[static_cast<size_t>(e.zone)];
         o += ",\"cue\":";
         o += m_cues[static_cast<size_t>(e.cue)];
-        o += ",\"factor\":";
-        put(ordered_json(round_to(e.factor, 1000)));
+        field(",\"factor\":", round_to(e.factor, 1000));
         o += '}';
       }
       o += "]}";

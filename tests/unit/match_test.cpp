@@ -380,6 +380,25 @@ std::string phrase_text(jobmatch::test::Generator& gen, const std::vector<std::s
   return s;
 }
 
+// The embedded lexicon, with a matcher of all its concepts (the engine's has the profile's only).
+struct Shipped {
+  std::unique_ptr<jobmatch::Engine> engine;
+  std::unique_ptr<Matcher> all;
+};
+const Shipped& shipped_lexicon() {
+  static const Shipped shipped = [] {
+    Shipped s;
+    std::vector<jobmatch::Diagnostic> diags;
+    s.engine = jobmatch::Engine::load(jobmatch::EngineOptions{}, &diags);
+    BOOST_TEST_REQUIRE(s.engine != nullptr);
+    std::string error;
+    s.all = Matcher::build(s.engine->lexicon(), {}, &error);
+    BOOST_TEST_REQUIRE(s.all != nullptr, error);
+    return s;
+  }();
+  return shipped;
+}
+
 void check_against_regexes(const Lexicon& lex, const Matcher& m, uint32_t seed, int texts) {
   const std::vector<std::string> words = lexicon_words(lex);
   jobmatch::test::Generator gen(seed);
@@ -432,22 +451,12 @@ BOOST_AUTO_TEST_CASE(phrase_matcher_equals_each_groups_regex_on_rare_pattern_sha
 }
 
 BOOST_AUTO_TEST_CASE(phrase_matcher_equals_each_groups_regex_on_the_shipped_lexicon) {
-  std::vector<jobmatch::Diagnostic> diags;
-  const auto engine = jobmatch::Engine::load(jobmatch::EngineOptions{}, &diags);
-  BOOST_TEST_REQUIRE(engine != nullptr);
-  std::string error;
-  const auto all = Matcher::build(engine->lexicon(), {}, &error);
-  BOOST_TEST_REQUIRE(all != nullptr, error);
-  check_against_regexes(engine->lexicon(), *all, 12, 1500);
+  const Shipped& shipped = shipped_lexicon();
+  check_against_regexes(shipped.engine->lexicon(), *shipped.all, 12, 1500);
 }
 
 BOOST_AUTO_TEST_CASE(phrase_matcher_equals_each_groups_regex_on_the_samples) {
-  std::vector<jobmatch::Diagnostic> diags;
-  const auto engine = jobmatch::Engine::load(jobmatch::EngineOptions{}, &diags);
-  BOOST_TEST_REQUIRE(engine != nullptr);
-  std::string error;
-  const auto all = Matcher::build(engine->lexicon(), {}, &error);
-  BOOST_TEST_REQUIRE(all != nullptr, error);
+  const std::unique_ptr<Matcher>& all = shipped_lexicon().all;
   RE2::Options o;
   o.set_longest_match(true);
   o.set_max_mem(64 << 20);
