@@ -33,25 +33,7 @@ bool parse_format(std::string_view name, Format* out) {
   return true;
 }
 
-std::string display_id(std::string_view id) {
-  if (is_valid_utf8(id)) return std::string(id);
-  static const char* hex = "0123456789abcdef";
-  std::string out;
-  for (size_t i = 0; i < id.size();) {
-    size_t len;
-    const char32_t cp = decode_utf8(id, i, &len);
-    if (cp == 0xFFFD && len == 1) {
-      const auto b = static_cast<unsigned char>(id[i]);
-      out += "\\x";
-      out += hex[b >> 4];
-      out += hex[b & 15];
-    } else {
-      out.append(id.substr(i, len));
-    }
-    i += len;
-  }
-  return out;
-}
+std::string display_id(std::string_view id) { return escape_invalid_utf8(id); }
 
 // A lone "-" (standard input's id) cannot be a formula and stays as it is.
 std::string safe_cell(std::string_view s) {
