@@ -1,8 +1,5 @@
 #include "evidence.h"
 
-#include <re2/re2.h>
-#include <re2/set.h>
-
 #include <algorithm>
 #include <array>
 #include <stdexcept>
@@ -11,41 +8,6 @@
 
 namespace jobmatch {
 namespace {
-
-// Lists of phrases, matched in one pass: which lists have a phrase occurring in a text.
-// Each thread has its own copy (thread_local below): an RE2 shared between threads takes a
-// shared lock on every search, and with a hundred searches per document the lock's cache line
-// going back and forth between cores costs more than compiling a copy per thread.
-class PhraseSet {
- public:
-  PhraseSet(std::initializer_list<std::initializer_list<std::string_view>> lists)
-      : m_set(options(), RE2::UNANCHORED) {
-    for (const auto& list : lists) {
-      std::string alternation;
-      for (const auto phrase : list)
-        alternation += (alternation.empty() ? "" : "|") + RE2::QuoteMeta(phrase);
-      if (m_set.Add(alternation, nullptr) < 0) throw std::logic_error("bad phrase list");
-    }
-    if (!m_set.Compile()) throw std::runtime_error("phrase lists do not compile");
-  }
-  // Bit k set: list k has a phrase in s.
-  uint32_t match(std::string_view s) const {
-    thread_local std::vector<int> hits;
-    hits.clear();
-    m_set.Match(re2::StringPiece(s.data(), s.size()), &hits);
-    uint32_t mask = 0;
-    for (const int k : hits) mask |= 1u << k;
-    return mask;
-  }
-
- private:
-  static RE2::Options options() {
-    RE2::Options o;
-    o.set_log_errors(false);
-    return o;
-  }
-  RE2::Set m_set;
-};
 
 bool is_alnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
@@ -72,8 +34,8 @@ bool is_sentence_end(char c) { return c == '\n' || c == '.' || c == '!' || c == 
 constexpr size_t kWindow = 90;  // bytes looked at either side of the evidence
 
 // Cue phrases: 0 negation after the evidence, 1 nice to have, 2 must.
-const PhraseSet& cue_phrases() {
-  thread_local const PhraseSet set({
+const PhraseLists& cue_phrases() {
+  static const PhraseLists set({
       {"not required", "not necessary", "not needed", "not a requirement", "not expected",
        "nicht erforderlich", "nicht notwendig", "nicht noetig", "nicht vorausgesetzt",
        "nicht gefordert", "is not a must", "no need"},
@@ -143,8 +105,8 @@ namespace {
 constexpr Zone kHeadingZones[] = {Zone::kNiceToHave, Zone::kBoilerplate,  Zone::kBenefits,
                                   Zone::kTasks,      Zone::kRequirements, Zone::kAbout};
 
-const PhraseSet& heading_phrases() {
-  thread_local const PhraseSet set({
+const PhraseLists& heading_phrases() {
+  static const PhraseLists set({
       {"nice to have", "nice-to-have", "bonus point", "preferred qualification", "von vorteil",
        "wuenschenswert", "pluspunkt", "a plus", "ein plus"},
       {"bonus", "preferred", "optional", "wuensche"},
@@ -199,19 +161,13 @@ const PhraseSet& heading_phrases() {
   return set;
 }
 
-// A line of equal-opportunity boilerplate, under any heading: one regex of these phrases,
-// searched through the whole text once (it finds where, so no line is searched twice).
-const RE2& boilerplate_regex() {
-  thread_local const RE2 re([] {
-    std::string alternation;
-    for (const std::string_view phrase :
-         {"equal opportunit", "regardless of", "without regard to", "chancengleichheit",
-          "unabhaengig von geschlecht", "unabhaengig von alter", "do not discriminate",
-          "diskriminierung", "all qualified applicants"})
-      alternation += (alternation.empty() ? "" : "|") + RE2::QuoteMeta(phrase);
-    return alternation;
-  }());
-  return re;
+// A line of equal-opportunity boilerplate, under any heading: searched through the whole text
+// once (the search finds where, so no line is searched twice).
+const PhraseLists& boilerplate_phrases() {
+  static const PhraseLists set({{"equal opportunit", "regardless of", "without regard to", "chancengleichheit",
+                                 "unabhaengig von geschlecht", "unabhaengig von alter", "do not discriminate",
+                                 "diskriminierung", "all qualified applicants"}});
+  return set;
 }
 
 }  // namespace
@@ -251,11 +207,7 @@ void ZoneMap::build(std::string_view n, size_t title_end) {
   }
   // A single equal-opportunity line (over 40 bytes) anywhere is boilerplate, whatever its
   // heading. The phrases never span lines, so each match names its line.
-  const re2::StringPiece text(n.data(), n.size());
-  re2::StringPiece match;
-  for (size_t pos = title_end; pos < n.size() &&
-                               boilerplate_regex().Match(text, pos, n.size(), RE2::UNANCHORED, &match, 1);) {
-    const auto at = static_cast<size_t>(match.data() - n.data());
+  for (size_t pos = title_end, at; pos < n.size() && (at = boilerplate_phrases().find(n, pos)) != std::string_view::npos;) {
     const size_t newline = at == 0 ? std::string_view::npos : n.rfind('\n', at - 1);
     const size_t line_start = std::max(title_end, newline == std::string_view::npos ? 0 : newline + 1);
     size_t line_end = n.find('\n', at);
