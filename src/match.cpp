@@ -210,8 +210,11 @@ struct Scratch {
   std::vector<uint32_t> group_start;  // found[group_start[g], group_start[g + 1]): group g's
   std::vector<uint64_t> hashes;  // hash_part of each part
   std::vector<Found> found;
+  std::vector<std::pair<uint32_t, uint32_t>> fired;  // (anchored re: pattern, part) where to try it
+  std::vector<uint32_t> seen;  // per anchored re: pattern, bit k: its element k is in the text
   std::vector<int> hits;
   std::vector<TextSpan> spans;
+  std::vector<TextSpan> near;  // a `not` regex's matches near one match
 };
 
 // Sorts spans and merges overlapping ones.
@@ -249,6 +252,9 @@ struct Matcher::Impl {
     Kind kind;
     std::vector<std::string> fragments;  // every alternative's regex (group_regex)
     std::unique_ptr<LazyRE2> re;         // B(the re: alternatives)B, if any
+    // For a `not` group: B(its re: alternatives without literal elements)B, searched only
+    // around the matches it could drop (Matcher::match), not through every text.
+    std::unique_ptr<const RE2> around;
   };
   struct ConceptGroups {
     size_t concept_index;
@@ -277,7 +283,27 @@ struct Matcher::Impl {
     std::string needle;
   };
   std::vector<Infix> anywhere;
-  // The groups with re: alternatives, by their index in re_set.
+  // A re: pattern whose matches all start with one of a few literals, and contain others
+  // (literal_elements): tried, anchored, at each part that starts with one of the first, in
+  // documents that have a part starting with one of each of the others. The literals are keys
+  // in `affixes`, like phrase anchors, with kTrigger set in Entry::phrase and their index here.
+  struct Anchored {
+    std::vector<uint32_t> groups;
+    std::unique_ptr<const RE2> re;  // B(pattern)B
+    uint32_t needs = 0;             // bit k: element k must be seen first (k > 0)
+  };
+  struct Trigger {
+    std::string prefix;
+    uint32_t pattern;  // into anchored
+    uint32_t element;  // 0: where it is tried; else: it is in the text
+  };
+  static constexpr uint32_t kTrigger = 1u << 31;
+  static constexpr size_t kMaxElements = 32;
+  std::vector<Anchored> anchored;
+  std::vector<Trigger> triggers;
+  std::map<std::string, uint32_t> anchored_ids;  // by regex, while building
+  static constexpr size_t kReach = 64;  // tokens an anchored re: match may span, at most
+  // The groups with other re: alternatives, by their index in re_set.
   RE2::Set re_set{set_options(), RE2::UNANCHORED};
   std::vector<uint32_t> re_groups;
   size_t overlap = 8;  // tokens that re: chunks overlap by (> the longest pattern)
@@ -337,14 +363,29 @@ struct Matcher::Impl {
         tail_lengths[key2(key[key.size() - 2], key.back())] |= static_cast<uint8_t>(1u << key.size());
       }
     }
+    for (uint32_t t = 0; t < triggers.size(); ++t) {
+      const std::string_view key = std::string_view(triggers[t].prefix).substr(0, kMaxAffix);
+      affixes.add(affix_key(key, false), Entry{kTrigger | t, 0});
+      head_lengths[key2(key[0], key[1])] |= static_cast<uint8_t>(1u << key.size());
+    }
     exact.finish();
     affixes.finish();
     phrase_ids.clear();
+    anchored_ids.clear();
   }
 
   // Tries phrase p with its anchor part at part j; a match goes into found, once per group.
   void try_phrase(Entry e, std::span<const Part> parts, const uint64_t* hashes, size_t j, std::string_view text,
-                  bool anchor_checked, std::vector<Found>* found) const {
+                  bool anchor_checked, Scratch* s) const {
+    if (e.phrase & kTrigger) {
+      const Trigger& t = triggers[e.phrase & ~kTrigger];
+      if (!text.substr(parts[j].begin, parts[j].end - parts[j].begin).starts_with(t.prefix)) return;
+      if (t.element == 0)
+        s->fired.emplace_back(t.pattern, static_cast<uint32_t>(j));
+      else
+        s->seen[t.pattern] |= 1u << t.element;
+      return;
+    }
     if (e.neighbor) {
       const size_t k = j + static_cast<size_t>(e.neighbor);
       if (k >= parts.size() || static_cast<uint32_t>(hashes[k] >> 32) != e.neighbor_tag) return;
@@ -360,7 +401,7 @@ struct Matcher::Impl {
       if (!phrase.globs[k].matches(text.substr(part.begin, part.end - part.begin))) return;
     }
     const TextSpan span{parts[first].begin, parts[first + n - 1].end};
-    for (const uint32_t g : phrase.groups) found->push_back({g, span});
+    for (const uint32_t g : phrase.groups) s->found.push_back({g, span});
   }
 
   void find_phrases(const TokenStream& ts, Scratch* s) const {
@@ -403,22 +444,23 @@ struct Matcher::Impl {
     for (size_t j = 0; j < all.size(); ++j) {
       const std::string_view part = text.substr(all[j].begin, all[j].end - all[j].begin);
       if (const auto* list = exact.find(part, hashes[j]))
-        for (const auto e : *list) try_phrase(e, all, hashes, j, text, true, &s->found);
+        for (const auto e : *list) try_phrase(e, all, hashes, j, text, true, s);
       if (part.size() >= 2) {
         const unsigned heads = head_lengths[key2(part[0], part[1])];
         const unsigned tails = tail_lengths[key2(part[part.size() - 2], part.back())];
         for (size_t len = 2; (heads | tails) >> len && len <= std::min(part.size(), kMaxAffix); ++len) {
           if (heads >> len & 1)
             if (const auto* list = affixes.find(affix_key(part.substr(0, len), false)))
-              for (const auto e : *list) try_phrase(e, all, hashes, j, text, false, &s->found);
+              for (const auto e : *list) try_phrase(e, all, hashes, j, text, false, s);
           if (tails >> len & 1)
             if (const auto* list = affixes.find(affix_key(part.substr(part.size() - len), true)))
-              for (const auto e : *list) try_phrase(e, all, hashes, j, text, false, &s->found);
+              for (const auto e : *list) try_phrase(e, all, hashes, j, text, false, s);
         }
       }
       for (const Infix& a : anywhere)
-        if (a.needle.empty()) try_phrase(a.entry, all, hashes, j, text, false, &s->found);
+        if (a.needle.empty()) try_phrase(a.entry, all, hashes, j, text, false, s);
     }
+    if (!s->fired.empty()) find_anchored(ts, all, s);
     for (const Infix& a : anywhere) {
       if (a.needle.empty()) continue;
       for (size_t at = text.find(a.needle); at != std::string_view::npos;) {
@@ -426,9 +468,29 @@ struct Matcher::Impl {
         const size_t j = static_cast<size_t>(
             std::upper_bound(all.begin(), all.end(), static_cast<uint32_t>(at),
                              [](uint32_t v, const Part& p) { return v < p.begin; }) - all.begin()) - 1;
-        try_phrase(a.entry, all, hashes, j, text, false, &s->found);
+        try_phrase(a.entry, all, hashes, j, text, false, s);
         at = text.find(a.needle, all[j].end);
       }
+    }
+  }
+
+  // The anchored re: patterns, at the parts their triggers fired at: the longest match that
+  // starts there, within kReach tokens.
+  void find_anchored(const TokenStream& ts, std::span<const Part> parts, Scratch* s) const {
+    std::sort(s->fired.begin(), s->fired.end());
+    s->fired.erase(std::unique(s->fired.begin(), s->fired.end()), s->fired.end());
+    const std::string_view text = ts.text;
+    const re2::StringPiece input(text.data(), text.size());
+    for (const auto& [pattern, j] : s->fired) {
+      const Anchored& a = anchored[pattern];
+      if ((s->seen[pattern] & a.needs) != a.needs) continue;
+      const size_t start = parts[j].begin - 1;  // the boundary before the part
+      const size_t t = ts.token_at(parts[j].begin);
+      const size_t end = t + kReach < ts.token_count() ? ts.starts[t + kReach] : text.size();
+      re2::StringPiece match;
+      if (!a.re->Match(input, start, end, RE2::ANCHOR_START, &match, 1)) continue;
+      const TextSpan span{static_cast<uint32_t>(start + 1), static_cast<uint32_t>(start + match.size() - 1)};
+      for (const uint32_t g : a.groups) s->found.push_back({g, span});
     }
   }
 
@@ -468,13 +530,23 @@ struct Matcher::Impl {
     }
   }
 
-  // Every group's matches into s->found, sorted by group and start, the longest at each start.
-  void find(const TokenStream& ts, Scratch* s) const {
+  // Every group's matches into s->found, sorted by group and start, the longest at each start;
+  // those of `around` regexes only if asked to.
+  void find(const TokenStream& ts, Scratch* s, bool with_around = false) const {
     s->found.clear();
+    s->fired.clear();
+    s->seen.assign(anchored.size(), 0);
     s->group_start.assign(groups.size() + 1, 0);
     if (ts.token_count() == 0) return;
     find_phrases(ts, s);
     if (!re_groups.empty()) find_regexes(ts, s);
+    if (with_around)
+      for (uint32_t g = 0; g < groups.size(); ++g) {
+        if (!groups[g].around) continue;
+        s->spans.clear();
+        find_all(*groups[g].around, ts.text, &s->spans);
+        for (const TextSpan& sp : s->spans) s->found.push_back({g, sp});
+      }
     // By group with a counting sort (a document has hundreds of matches over ~200 groups),
     // then each group's few matches by start, longest first, and one per start.
     std::vector<uint32_t>& start = s->group_start;
@@ -548,7 +620,29 @@ std::unique_ptr<Matcher> Matcher::build(const Lexicon& lexicon, const std::vecto
     for (const Pattern* p : patterns) {
       group.fragments.push_back(p->regex);
       if (p->source.starts_with("re:")) {
-        re_fragments.push_back(p->regex);
+        std::vector<std::vector<std::string>> elements;
+        if (!literal_elements(p->regex, &elements)) {
+          re_fragments.push_back(p->regex);
+          continue;
+        }
+        const auto [it, added] = m.anchored_ids.try_emplace(p->regex, static_cast<uint32_t>(m.anchored.size()));
+        if (!added) {
+          std::vector<uint32_t>& gs = m.anchored[it->second].groups;
+          if (std::find(gs.begin(), gs.end(), g) == gs.end()) gs.push_back(g);
+          continue;
+        }
+        auto re = std::make_unique<const RE2>(wrap_in_boundaries({p->regex}), span_options());
+        if (!re->ok()) {
+          *error = lexicon.concepts[ci].id + ": " + re->error();
+          return -2;
+        }
+        Impl::Anchored a{{g}, std::move(re), 0};
+        for (size_t k = 0; k < elements.size() && k < Impl::kMaxElements; ++k) {
+          if (k) a.needs |= 1u << k;
+          for (std::string& prefix : elements[k])
+            m.triggers.push_back({std::move(prefix), it->second, static_cast<uint32_t>(k)});
+        }
+        m.anchored.push_back(std::move(a));
         continue;
       }
       WordPattern words;
@@ -560,7 +654,13 @@ std::unique_ptr<Matcher> Matcher::build(const Lexicon& lexicon, const std::vecto
       }
       m.add_phrase(words, g);
     }
-    if (!re_fragments.empty()) {
+    if (!re_fragments.empty() && kind == Kind::kExclude) {
+      group.around = std::make_unique<const RE2>(wrap_in_boundaries(re_fragments), span_options());
+      if (!group.around->ok()) {
+        *error = lexicon.concepts[ci].id + ": " + group.around->error();
+        return -2;
+      }
+    } else if (!re_fragments.empty()) {
       const std::string pattern = wrap_in_boundaries(re_fragments);
       std::string set_error;
       if (m.re_set.Add(pattern, &set_error) < 0) {
@@ -606,7 +706,7 @@ std::unique_ptr<Matcher> Matcher::build(const Lexicon& lexicon, const std::vecto
 
 std::vector<std::vector<TextSpan>> Matcher::group_matches(const TokenStream& ts) const {
   Scratch s;
-  m->find(ts, &s);
+  m->find(ts, &s, true);
   std::vector<std::vector<TextSpan>> out(m->groups.size());
   for (const Found& f : s.found) out[f.group].push_back(f.span);
   return out;
@@ -659,14 +759,24 @@ void Matcher::match(const TokenStream& ts, std::vector<ConceptMatch>* out) const
       }
       if (supported) spans.push_back(w);
     }
-    // Any match that overlaps a `not` match goes.
+    // Any match that overlaps a `not` match goes. A `not` match starts at most m->overlap
+    // tokens before the match it drops and is at most that long: the `around` regex is searched
+    // in that window of each match.
     const auto exclude = range(cg.exclude);
-    if (exclude.first != exclude.second && !spans.empty()) {
+    const RE2* around = cg.exclude >= 0 ? m->groups[static_cast<size_t>(cg.exclude)].around.get() : nullptr;
+    if ((exclude.first != exclude.second || around) && !spans.empty()) {
       std::erase_if(spans, [&](const TextSpan& sp) {
         const size_t t0 = ts.token_at(sp.begin);
-        for (size_t k = first_from(exclude, token_start(t0 > m->overlap ? t0 - m->overlap : 0));
-             k < exclude.second && found[k].span.begin < sp.end; ++k)
+        const size_t from = t0 > m->overlap ? t0 - m->overlap : 0;
+        for (size_t k = first_from(exclude, token_start(from)); k < exclude.second && found[k].span.begin < sp.end; ++k)
           if (sp.begin < found[k].span.end) return true;
+        if (!around) return false;
+        size_t offset;
+        const std::string_view window = token_window(ts, from, ts.token_at(sp.end - 1) + 1 + m->overlap, &offset);
+        s.near.clear();
+        find_all(*around, window, &s.near);
+        for (const TextSpan& x : s.near)
+          if (x.begin + offset < sp.end && sp.begin < x.end + offset) return true;
         return false;
       });
     }

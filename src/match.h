@@ -7,8 +7,10 @@
 // few phrases anchored there part by part, after a one-integer check of the anchor's neighbor.
 // Anchors with neither head nor tail ("*prototyp*") are found by searching the text for their
 // literal. That is one pass for the whole lexicon, whatever its size. `re:` patterns, which can
-// say more than words, go through one small RE2::Set (over the whole text, then chunk by chunk
-// where it hits) and their group's own RE2 for the spans.
+// say more than words, run as their own RE2, anchored, where their first literal is (and only
+// in texts with their other literals: pattern.h's literal_elements); a `not` pattern without
+// literals only near the matches it could drop; any other through one small RE2::Set (over the
+// whole text, then chunk by chunk where it hits) and its group's own RE2 for the spans.
 //
 // The result is what RE2 gives for each group's regex B(alt|alt|...)B, searched leftmost-longest
 // from every boundary (Matcher::find_all): the longest match at each start. The unit tests hold

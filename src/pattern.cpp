@@ -1,5 +1,8 @@
 #include "pattern.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include <re2/re2.h>
 
 #include "normalize.h"
@@ -175,6 +178,206 @@ std::string wrap_in_boundaries(const std::vector<std::string>& fragments) {
   re += ')';
   re += kBoundary;
   return re;
+}
+
+namespace {
+
+// Where the group or class that opens at re[i] ('(' or '[') closes, or npos.
+size_t closing(std::string_view re, size_t i) {
+  if (re[i] == '[') {
+    size_t k = i + 1;
+    if (k < re.size() && re[k] == '^') ++k;
+    if (k < re.size() && re[k] == ']') ++k;  // a leading ']' is literal
+    for (; k < re.size(); ++k) {
+      if (re[k] == '\\') ++k;
+      else if (re[k] == '[' && k + 1 < re.size() && re[k + 1] == ':') {  // [:alpha:]
+        const size_t e = re.find(":]", k + 2);
+        if (e == std::string_view::npos) return e;
+        k = e + 1;
+      } else if (re[k] == ']') return k;
+    }
+    return std::string_view::npos;
+  }
+  int depth = 0;
+  for (size_t k = i; k < re.size(); ++k) {
+    if (re[k] == '\\') ++k;
+    else if (re[k] == '[') {
+      k = closing(re, k);
+      if (k == std::string_view::npos) return k;
+    } else if (re[k] == '(') ++depth;
+    else if (re[k] == ')' && --depth == 0) return k;
+  }
+  return std::string_view::npos;
+}
+
+// re split at its top-level '|'.
+std::vector<std::string_view> top_alternatives(std::string_view re) {
+  std::vector<std::string_view> out;
+  size_t from = 0;
+  for (size_t k = 0; k < re.size(); ++k) {
+    if (re[k] == '\\') ++k;
+    else if (re[k] == '[' || re[k] == '(') {
+      k = closing(re, k);
+      if (k == std::string_view::npos) return {};
+    } else if (re[k] == '|') {
+      out.push_back(re.substr(from, k - from));
+      from = k + 1;
+    }
+  }
+  out.push_back(re.substr(from));
+  return out;
+}
+
+bool is_quantifier(char c) { return c == '?' || c == '*' || c == '+' || c == '{'; }
+
+bool sequence_prefixes(std::string_view seq, std::vector<std::string>* out);
+
+bool alternation_prefixes(std::string_view re, std::vector<std::string>* out) {
+  const std::vector<std::string_view> alts = top_alternatives(re);
+  if (alts.empty()) return false;
+  for (const std::string_view alt : alts)
+    if (!sequence_prefixes(alt, out)) return false;
+  return true;
+}
+
+// The literal a sequence (no top-level '|') starts with, or the prefixes of its leading group.
+bool sequence_prefixes(std::string_view seq, std::vector<std::string>* out) {
+  if (seq.starts_with("(?:")) {
+    const size_t close = closing(seq, 0);
+    if (close == std::string_view::npos) return false;
+    if (close + 1 < seq.size() && is_quantifier(seq[close + 1]) && seq[close + 1] != '+') return false;
+    return alternation_prefixes(seq.substr(3, close - 3), out);
+  }
+  std::string lit;
+  for (size_t i = 0; i < seq.size();) {
+    char c = seq[i];
+    size_t next = i + 1;
+    if (c == '\\') {
+      // An escaped ASCII punctuation character is itself; any other escape (\d, \x41, \Q) ends it.
+      if (i + 1 >= seq.size() || !std::ispunct(static_cast<unsigned char>(seq[i + 1]))) break;
+      c = seq[i + 1];
+      next = i + 2;
+    } else if (static_cast<unsigned char>(c) >= 0x80 || !std::isprint(static_cast<unsigned char>(c)) ||
+               std::string_view("\\.+*?()|[]{}^$").find(c) != std::string_view::npos) {
+      break;
+    }
+    if (is_boundary(c)) break;  // the first part ends here
+    if (next < seq.size() && is_quantifier(seq[next])) {
+      if (seq[next] != '+') break;  // optional: the literal ends before it
+      lit += c;                     // one or more: it is there once, then maybe again
+      break;
+    }
+    lit += c;
+    i = next;
+  }
+  if (lit.size() < 2) return false;
+  out->push_back(std::move(lit));
+  return true;
+}
+
+// True if the class atom ("[ /.'-]") holds only boundary characters.
+bool boundary_class(std::string_view atom) {
+  if (atom.size() < 3 || atom[1] == '^') return false;
+  const std::string_view body = atom.substr(1, atom.size() - 2);
+  for (size_t k = 0; k < body.size(); ++k) {
+    char c = body[k];
+    if (c == '\\') {
+      if (++k >= body.size()) return false;
+      c = body[k];
+    } else if (c == '-' && k + 1 < body.size()) {
+      return false;  // a range
+    }
+    if (!is_boundary(c)) return false;
+  }
+  return true;
+}
+
+// True if every alternative of the group atom "(?:...)" ends with a boundary it cannot skip.
+bool group_ends_with_boundary(std::string_view atom) {
+  const std::vector<std::string_view> alts = top_alternatives(atom.substr(3, atom.size() - 4));
+  if (alts.empty()) return false;
+  for (const std::string_view alt : alts) {
+    if (alt.ends_with(' ') && !alt.ends_with("\\ ")) continue;
+    const size_t open = alt.rfind('[');
+    if (open != std::string_view::npos && closing(alt, open) == alt.size() - 1 && boundary_class(alt.substr(open)))
+      continue;
+    return false;
+  }
+  return true;
+}
+
+// The elements after the first of a sequence (no top-level '|'): walks its atoms, knowing
+// whether the next one starts a part, and takes each required literal or alternation of
+// literals that does. Stops at anything it cannot read.
+void later_elements(std::string_view seq, std::vector<std::vector<std::string>>* out) {
+  bool at_start = true;
+  for (size_t i = 0; i < seq.size();) {
+    enum { kGroup, kClass, kLiteral } kind;
+    size_t atom_end;
+    char lit = 0;
+    if (seq.substr(i).starts_with("(?:")) {
+      const size_t close = closing(seq, i);
+      if (close == std::string_view::npos) return;
+      kind = kGroup, atom_end = close + 1;
+    } else if (seq[i] == '[') {
+      const size_t close = closing(seq, i);
+      if (close == std::string_view::npos) return;
+      kind = kClass, atom_end = close + 1;
+    } else if (seq[i] == '\\') {
+      if (i + 1 >= seq.size() || !std::ispunct(static_cast<unsigned char>(seq[i + 1]))) return;
+      kind = kLiteral, lit = seq[i + 1], atom_end = i + 2;
+    } else if (static_cast<unsigned char>(seq[i]) >= 0x80 || !std::isprint(static_cast<unsigned char>(seq[i])) ||
+               std::string_view("\\.+*?()|[]{}^$").find(seq[i]) != std::string_view::npos) {
+      return;
+    } else {
+      kind = kLiteral, lit = seq[i], atom_end = i + 1;
+    }
+    size_t next = atom_end;
+    bool optional = false;
+    if (next < seq.size() && is_quantifier(seq[next])) {
+      optional = seq[next] != '+';
+      if (seq[next] == '{') {
+        next = seq.find('}', next);
+        if (next == std::string_view::npos) return;
+      }
+      ++next;
+      if (next < seq.size() && seq[next] == '?') ++next;  // lazy
+    }
+    const std::string_view atom = seq.substr(i, atom_end - i);
+    const bool boundary = (kind == kLiteral && is_boundary(lit)) || (kind == kClass && boundary_class(atom));
+    if (i > 0 && at_start && !optional && !boundary && kind != kClass) {
+      std::vector<std::string> prefixes;
+      if (sequence_prefixes(kind == kGroup ? atom : seq.substr(i), &prefixes)) out->push_back(std::move(prefixes));
+    }
+    const bool ends_at_boundary = boundary || (kind == kGroup && group_ends_with_boundary(atom));
+    at_start = optional ? at_start && ends_at_boundary : ends_at_boundary;
+    i = next;
+  }
+}
+
+}  // namespace
+
+bool literal_elements(std::string_view regex, std::vector<std::vector<std::string>>* elements) {
+  elements->assign(1, {});
+  if (!alternation_prefixes(regex, &elements->front())) return false;
+  for (std::vector<std::string>& set : *elements) {
+    std::sort(set.begin(), set.end());
+    set.erase(std::unique(set.begin(), set.end()), set.end());
+  }
+  // Later elements only where there is one sequence to walk: "(?:seq)" as compile_pattern
+  // writes a re: pattern, or seq itself.
+  std::string_view seq = regex;
+  if (seq.starts_with("(?:") && closing(seq, 0) == seq.size() - 1) seq = seq.substr(3, seq.size() - 4);
+  if (top_alternatives(seq).size() == 1) {
+    std::vector<std::vector<std::string>> later;
+    later_elements(seq, &later);
+    for (std::vector<std::string>& set : later) {
+      std::sort(set.begin(), set.end());
+      set.erase(std::unique(set.begin(), set.end()), set.end());
+      elements->push_back(std::move(set));
+    }
+  }
+  return true;
 }
 
 }  // namespace jobmatch

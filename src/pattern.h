@@ -50,6 +50,15 @@ std::string words_regex(const WordPattern& words);
 bool compile_pattern(std::string_view pattern, std::string* regex, std::string* error,
                      size_t* col);
 
+// Literals that every match of an RE2 fragment (a re: pattern's regex) must contain, as far as
+// they can be read from it: true if it starts with one of (*elements)[0], each at least two
+// bytes and none holding a boundary ("(?:prototypes?|pocs?)" gives "prototype", "poc"). Each
+// further (*elements)[k] is a set of literals one of which begins a part (comes right after a
+// boundary) somewhere in every match: "x (?:[^ ]+ ){0,3}(?:into|to) production" gives {"into",
+// "to"} and {"production"}. Conservative: anything it cannot read (a class, a flag, an optional
+// first element) makes it false or ends the list, and a literal may be shorter than required.
+bool literal_elements(std::string_view regex, std::vector<std::vector<std::string>>* elements);
+
 // B(?:r1|r2|...)B with the alternatives in capture group 1.
 std::string wrap_in_boundaries(const std::vector<std::string>& fragments);
 

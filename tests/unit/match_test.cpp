@@ -344,7 +344,18 @@ std::vector<std::string> lexicon_words(const Lexicon& lex) {
   for (const auto& c : lex.concepts)
     for (const auto* ps : {&c.strong, &c.weak, &c.near, &c.exclude})
       for (const auto& p : *ps) {
-        if (p.source.starts_with("re:")) continue;
+        if (p.source.starts_with("re:")) {  // its literal runs: "prototypes", "into", "c", "0"
+          std::string w;
+          for (const char ch : p.source.substr(3) + " ") {
+            if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) {
+              w += ch;
+            } else if (!w.empty()) {
+              words.insert(w);
+              w.clear();
+            }
+          }
+          continue;
+        }
         std::istringstream in(p.source);
         std::string w;
         while (in >> w) words.insert(w);
@@ -448,6 +459,68 @@ BOOST_AUTO_TEST_CASE(phrase_matcher_equals_each_groups_regex_on_rare_pattern_sha
   const auto m = Matcher::build(lex, {}, &error);
   BOOST_TEST_REQUIRE(m != nullptr, error);
   check_against_regexes(lex, *m, 13, 3000);
+}
+
+// re: patterns: tried where their first literal is (and when the others are in the text), or
+// searched through the text (no literal to go by), or only around the matches a `not` could drop.
+BOOST_AUTO_TEST_CASE(phrase_matcher_equals_each_groups_regex_on_re_pattern_shapes) {
+  const Lexicon lex = jobmatch::test::lexicon_from(R"(concept skill.re
+  label   Re shapes
+  origin  article
+  any     re:(?:proto|poc)s? (?:[^ ]+ ){0,2}(?:into|to) prod[^ ]* | re:c\+\+[0-9]+ | re:ab|cd[0-9]
+  any     re:xy(?:z|w)+ q | re:[0-9]+ ml | re:ml[ /.'-]?ops | re:to (?:[^ ]+ )?to | re:pq (?:cd)?ef
+  any     cdef
+  weak    re:(?:build|make)(?: and [^ ]+)? (?:ml|ai)[ /.'-]models?
+  near    python | re:q[0-9]
+  not     re:[0-9]+ r | re:proto[^ ]* x | re:[a-z]+e/r | into
+)");
+  std::string error;
+  const auto m = Matcher::build(lex, {}, &error);
+  BOOST_TEST_REQUIRE(m != nullptr, error);
+  check_against_regexes(lex, *m, 14, 3000);
+}
+
+// What match() keeps of a concept with strong and `not` patterns: the strong matches that
+// overlap no `not` match anywhere in the text (group_matches searches every `not` regex through
+// the whole text; match() searches those without literals only near each strong match).
+BOOST_AUTO_TEST_CASE(not_regexes_searched_near_each_match_drop_what_a_whole_text_search_would) {
+  const Lexicon lex = jobmatch::test::lexicon_from(R"(concept core.ml
+  label   ML
+  origin  article
+  any     ml | machine learning | r | ml*ops | data
+  not     re:[0-9][0-9.,]* ml | re:[0-9]+ r | re:[^ ]*e/r | re:[a-z]+(?:ene|ete) r | re:r/[0-9]+ | 5 x ml
+  not     re:(?:big|small) (?:[^ ]+ ){0,3}data | re:[a-z]+ (?:[^ ]+ ){0,3}data
+)");
+  std::string error;
+  const auto m = Matcher::build(lex, {}, &error);
+  BOOST_TEST_REQUIRE(m != nullptr, error);
+  const std::vector<std::string> words = {"ml", "machine", "learning", "r", "data", "500", "5", "1.5", "x", "e/r",
+                                          "er", "gute", "bewertete", "r/2", "big", "small", "mlops", "ml-ops", "a"};
+  jobmatch::test::Generator gen(15);
+  size_t dropped = 0, kept = 0;
+  for (int i = 0; i < 3000; ++i) {
+    const TokenStream ts = jobmatch::test::tokens_of(phrase_text(gen, words));
+    const auto groups = m->group_matches(ts);  // [0] the strong patterns, [1] the `not` ones
+    BOOST_TEST_REQUIRE(groups.size() == 2u);
+    std::vector<TextSpan> expected;
+    for (const TextSpan& sp : groups[0]) {
+      const bool overlaps = std::any_of(groups[1].begin(), groups[1].end(),
+                                        [&](const TextSpan& x) { return x.begin < sp.end && sp.begin < x.end; });
+      (overlaps ? dropped : kept) += 1;
+      if (overlaps) continue;
+      if (!expected.empty() && sp.begin < expected.back().end)
+        expected.back().end = std::max(expected.back().end, sp.end);
+      else
+        expected.push_back(sp);
+    }
+    std::vector<ConceptMatch> got;
+    m->match(ts, &got);
+    const std::vector<TextSpan> spans = got.empty() ? std::vector<TextSpan>{} : got[0].spans;
+    BOOST_TEST_REQUIRE((spans == expected), "on \"" << jobmatch::test::show_bytes(ts.text) << "\": " << spans.size()
+                                                    << " spans, expected " << expected.size());
+  }
+  BOOST_TEST(dropped > 500u);
+  BOOST_TEST(kept > 500u);
 }
 
 BOOST_AUTO_TEST_CASE(phrase_matcher_equals_each_groups_regex_on_the_shipped_lexicon) {

@@ -221,4 +221,53 @@ BOOST_AUTO_TEST_CASE(rejects_words_that_start_or_end_with_a_joiner) {
   BOOST_TEST(jobmatch::compile_pattern("c++", &regex, &error, &col));
 }
 
+// literal_elements reads what the matcher may rely on to skip a re: pattern: a wrong literal
+// there would lose matches, so anything unclear must give fewer literals or none.
+using Elements = std::vector<std::vector<std::string>>;
+
+Elements elements_of(std::string_view body, bool* ok) {
+  std::string regex, error;
+  size_t col = 0;
+  BOOST_TEST_REQUIRE(compile_pattern("re:" + std::string(body), &regex, &error, &col), error);
+  Elements out;
+  *ok = jobmatch::literal_elements(regex, &out);
+  return out;
+}
+
+BOOST_AUTO_TEST_CASE(literal_elements_of_alternations_gaps_and_classes) {
+  bool ok = false;
+  BOOST_TEST((elements_of("(?:prototypes?|pocs?|proofs?[ /.'-]of[ /.'-]concepts?|research) (?:[^ ]+ ){0,4}"
+                          "(?:into|to) (?:[^ ]+ ){0,2}production",
+                          &ok) == Elements{{"poc", "proof", "prototype", "research"}, {"into", "to"}, {"production"}}));
+  BOOST_TEST(ok);
+  // After a group that may end inside a word, or a class that may not be a boundary, the next
+  // literal does not start a part, so it is not one.
+  BOOST_TEST((elements_of("(?:build|develop)(?: and [^ ]+)? (?:ml|deep[ /.'-]learning)[ /.'-]models?", &ok) ==
+              Elements{{"build", "develop"}, {"deep", "ml"}, {"model"}}));
+  BOOST_TEST((elements_of("evaluat[^ ]* (?:business|data)[ /.'-]models?", &ok) ==
+              Elements{{"evaluat"}, {"business", "data"}, {"model"}}));
+  BOOST_TEST((elements_of("ab(?:cd)?ef gh", &ok) == Elements{{"ab"}, {"gh"}}));
+  BOOST_TEST((elements_of("ab (?:cd)?ef", &ok) == Elements{{"ab"}}));
+  BOOST_TEST((elements_of("ab[a-z] cd", &ok) == Elements{{"ab"}, {"cd"}}));
+  BOOST_TEST((elements_of("ab [ /]cd", &ok) == Elements{{"ab"}, {"cd"}}));
+  BOOST_TEST((elements_of("ab [.-z]cd", &ok) == Elements{{"ab"}}));  // a range is no boundary class
+  BOOST_TEST((elements_of("ab.cd", &ok) == Elements{{"ab"}}));       // '.' is any character
+  BOOST_TEST((elements_of("ab\\.cd", &ok) == Elements{{"ab"}, {"cd"}}));
+  BOOST_TEST((elements_of("java[0-9]+", &ok) == Elements{{"java"}}));
+  BOOST_TEST((elements_of("c\\+\\+[0-9]+", &ok) == Elements{{"c++"}}));
+  BOOST_TEST((elements_of("librar(?:y|ies) x+yz", &ok) == Elements{{"librar"}}));
+  BOOST_TEST((elements_of("ab|cd ef", &ok) == Elements{{"ab", "cd"}}));  // two sequences: first literals only
+  BOOST_TEST((elements_of("aa+b cd", &ok) == Elements{{"aa"}, {"cd"}}));
+  BOOST_TEST(ok);
+}
+
+BOOST_AUTO_TEST_CASE(literal_elements_refuses_what_it_cannot_read) {
+  bool ok = true;
+  for (const char* body : {"[0-9]+ r", "[^ ]*e/r", "r/[0-9]+", "(?:[0-9][0-9.,]*) ml", "(?:ab)?cd", "(?:ab)*cd",
+                           "ab|c", "a?bc", "(?i)abc", "(ab|cd)", "\\Qab\\E", "\\x61bc", ".ab", "ab|(?:cd|e)"}) {
+    elements_of(body, &ok);
+    BOOST_TEST(!ok, body);
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
