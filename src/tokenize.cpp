@@ -6,6 +6,10 @@
 #include <array>
 #include <cstring>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "text_util.h"
 
 namespace jobmatch {
@@ -33,6 +37,26 @@ bool word_at(std::string_view s, size_t i, size_t* len) {
 bool word_at(std::string_view s, size_t i) {
   size_t len;
   return i < s.size() && word_at(s, i, &len);
+}
+
+// How far a run of ASCII word characters goes from i, sixteen bytes at a time while sixteen are
+// left (the byte loop after it finishes the run).
+size_t ascii_word_run_simd(std::string_view s, size_t i) {
+#ifdef __SSE2__
+  const auto set = [](char c) { return _mm_set1_epi8(c); };
+  for (; i + 16 <= s.size(); i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    // Signed compares: bytes from 0x80 are negative, so never in a range.
+    const __m128i folded = _mm_or_si128(v, set(0x20));
+    const __m128i word = _mm_or_si128(
+        _mm_and_si128(_mm_cmpgt_epi8(folded, set('a' - 1)), _mm_cmplt_epi8(folded, set('z' + 1))),
+        _mm_and_si128(_mm_cmpgt_epi8(v, set('0' - 1)), _mm_cmplt_epi8(v, set('9' + 1))));
+    const auto other = static_cast<uint32_t>(~_mm_movemask_epi8(word)) & 0xFFFF;
+    if (other) return i + static_cast<size_t>(__builtin_ctz(other));
+  }
+#endif
+  (void)s;
+  return i;
 }
 
 }  // namespace
@@ -91,6 +115,7 @@ void tokenize(const Normalized& in, TokenStream* out) {
     i += dot_start ? 1 : 0;
     for (;;) {
       for (;;) {
+        i = ascii_word_run_simd(s, i);
         while (i < n && static_cast<unsigned char>(s[i]) < 0x80 && kAsciiWord[static_cast<unsigned char>(s[i])]) ++i;
         if (!(i < n && static_cast<unsigned char>(s[i]) >= 0x80 && word_at(s, i, &len))) break;
         i += len;
