@@ -13,17 +13,19 @@ bool is_alnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
 }
 
-// The words of s (normalized text), in order.
-std::vector<std::string_view> words(std::string_view s) {
-  std::vector<std::string_view> out;
-  size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && !is_alnum(s[i])) ++i;
-    const size_t b = i;
-    while (i < s.size() && is_alnum(s[i])) ++i;
-    if (i > b) out.push_back(s.substr(b, i - b));
+// The last (up to) four words of s (normalized text), in order; returns how many.
+size_t last_four_words(std::string_view s, std::array<std::string_view, 4>* out) {
+  std::array<std::string_view, 4> backwards;
+  size_t count = 0;
+  for (size_t i = s.size(); count < 4;) {
+    while (i > 0 && !is_alnum(s[i - 1])) --i;
+    if (i == 0) break;
+    const size_t e = i;
+    while (i > 0 && is_alnum(s[i - 1])) --i;
+    backwards[count++] = s.substr(i, e - i);
   }
-  return out;
+  for (size_t k = 0; k < count; ++k) (*out)[k] = backwards[count - 1 - k];
+  return count;
 }
 
 bool is_clause_end(char c) {
@@ -263,17 +265,17 @@ Strength strength_at(std::string_view n, size_t begin, size_t end) {
   while (se < n.size() && se - end < kWindow && !is_sentence_end(n[se])) ++se;
   size_t sb = begin;
   while (sb > 0 && begin - sb < kWindow && !is_sentence_end(n[sb - 1])) --sb;
-  const std::string_view after = n.substr(end, se - end);
-  const std::vector<std::string_view> before = words(n.substr(cb, begin - cb));
+  std::array<std::string_view, 4> before;
+  const size_t count = last_four_words(n.substr(cb, begin - cb), &before);
 
   // Negation: a negating word among the last four words before the evidence in its clause
   // ("keine Python-Kenntnisse", "no prior ML experience"), or a "not required" after it.
   static constexpr std::array<std::string_view, 11> kNegators = {
       "kein", "keine", "keinen",  "keiner", "keinerlei", "ohne",
       "no",   "not",   "without", "nicht",  "never"};
-  for (size_t k = before.size() >= 4 ? before.size() - 4 : 0; k < before.size(); ++k) {
+  for (size_t k = 0; k < count; ++k) {
     if (std::find(kNegators.begin(), kNegators.end(), before[k]) == kNegators.end()) continue;
-    const std::string_view next = k + 1 < before.size() ? before[k + 1] : std::string_view();
+    const std::string_view next = k + 1 < count ? before[k + 1] : std::string_view();
     if (next == "only" || next == "nur" || next == "matter" || next == "angst" || next == "fear" ||
         next == "problem" || next == "doubt" || next == "zweifel" || next == "scheu" ||
         next == "scheust" || next == "beruehrungsaengste" || next == "vor" || next == "limited" ||
@@ -281,9 +283,11 @@ Strength strength_at(std::string_view n, size_t begin, size_t end) {
       continue;  // "not only", "nicht nur", "no matter", "keine Angst/Scheu vor", "nicht vor"
     return Strength::kNegated;
   }
-  if (cue_phrases().match(after) & 1u) return Strength::kNegated;
+  // One search of the sentence: "not required" counts only after the evidence.
+  uint32_t after = 0;
+  const uint32_t cues = cue_phrases().match(n.substr(sb, se - sb), end - sb, &after);
+  if (after & 1u) return Strength::kNegated;
 
-  const uint32_t cues = cue_phrases().match(n.substr(sb, se - sb));
   if (cues & 2u) return Strength::kNice;
   if (cues & 4u) return Strength::kMust;
   return Strength::kPlain;

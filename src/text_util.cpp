@@ -227,13 +227,15 @@ bool PhraseLists::candidates_at(std::string_view s, size_t i, size_t from, F&& f
   return false;
 }
 
-uint32_t PhraseLists::match(std::string_view s) const {
-  uint32_t found = 0;
+uint32_t PhraseLists::match(std::string_view s, size_t split, uint32_t* late) const {
+  uint32_t found = 0, found_late = 0;
   for (size_t i = 0; i + 1 < s.size(); ++i)
-    candidates_at(s, i, 0, [&](size_t, const Phrase& ph) {
+    candidates_at(s, i, 0, [&](size_t start, const Phrase& ph) {
       found |= 1u << ph.list;
+      if (start >= split) found_late |= 1u << ph.list;
       return false;
     });
+  if (late) *late = found_late;
   return found;
 }
 

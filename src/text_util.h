@@ -49,8 +49,9 @@ std::string_view trim(std::string_view s);
 class PhraseLists {
  public:
   PhraseLists(const std::vector<std::vector<std::string_view>>& lists);
-  // Bit k set: list k has a phrase in s.
-  uint32_t match(std::string_view s) const;
+  // Bit k set: list k has a phrase in s. With `late`, also the lists with a phrase that starts
+  // at or after s[split], into *late.
+  uint32_t match(std::string_view s, size_t split = 0, uint32_t* late = nullptr) const;
   // Where the leftmost phrase occurrence in s that starts at or after `from` starts, or npos.
   size_t find(std::string_view s, size_t from = 0) const;
 

@@ -53,12 +53,16 @@ void check_phrase_lists(const std::vector<std::vector<std::string>>& lists, cons
   for (int i = 0; i < 3000; ++i) {
     std::string s;
     for (uint32_t k = gen.rnd() % 40; k > 0; --k) s += pieces[gen.rnd() % pieces.size()];
-    uint32_t expected = 0;
-    for (size_t l = 0; l < lists.size(); ++l)
-      for (const std::string& p : lists[l])
-        if (s.find(p) != std::string::npos) expected |= 1u << l;
-    BOOST_TEST_REQUIRE(set.match(s) == expected, "match on \"" << jobmatch::test::show_bytes(s) << "\"");
     const size_t from = s.empty() ? 0 : gen.rnd() % (s.size() + 1);
+    uint32_t expected = 0, expected_late = 0, late = 0;
+    for (size_t l = 0; l < lists.size(); ++l)
+      for (const std::string& p : lists[l]) {
+        if (s.find(p) != std::string::npos) expected |= 1u << l;
+        if (s.find(p, from) != std::string::npos) expected_late |= 1u << l;
+      }
+    BOOST_TEST_REQUIRE(set.match(s) == expected, "match on \"" << jobmatch::test::show_bytes(s) << "\"");
+    BOOST_TEST_REQUIRE(set.match(s, from, &late) == expected, "match on \"" << jobmatch::test::show_bytes(s) << "\"");
+    BOOST_TEST_REQUIRE(late == expected_late, "match after " << from << " in \"" << jobmatch::test::show_bytes(s) << "\"");
     size_t first = std::string::npos;
     for (const auto& list : lists)
       for (const std::string& p : list) first = std::min(first, s.find(p, from));
