@@ -188,7 +188,7 @@ Utf8Census take_census(std::string_view s) {
   for (size_t i = 0; i < n;) {
     const auto b = static_cast<unsigned char>(s[i]);
     if (b < 0x80) {
-      ++i;
+      i = skip_ascii(s, i + 1);
       continue;
     }
     size_t len;
@@ -294,7 +294,7 @@ void make_stream_safe(Decoded* d) {
   for (size_t i = 0; i < t.size() && !needed;) {
     if (static_cast<unsigned char>(t[i]) < 0x80) {
       run = 0;
-      ++i;
+      i = skip_ascii(t, i + 1);
       continue;
     }
     size_t len;

@@ -55,6 +55,17 @@ void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
+size_t skip_ascii(std::string_view s, size_t i) {
+#ifdef __SSE2__
+  for (; i + 16 <= s.size(); i += 16) {
+    const auto high = static_cast<uint32_t>(_mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i))));
+    if (high) return i + static_cast<size_t>(__builtin_ctz(high));
+  }
+#endif
+  while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+  return i;
+}
+
 bool is_valid_utf8(std::string_view s) {
   size_t i = 0;
   while (i < s.size()) {

@@ -16,6 +16,10 @@ char32_t decode_utf8(std::string_view s, size_t i, size_t* len);
 // Appends the UTF-8 encoding of cp.
 void append_utf8(std::string& out, char32_t cp);
 
+// The first offset at or after i of a byte from 0x80 in s (s.size() if none): skips ASCII
+// sixteen bytes at a time.
+size_t skip_ascii(std::string_view s, size_t i);
+
 // True if s is well-formed UTF-8.
 bool is_valid_utf8(std::string_view s);
 
