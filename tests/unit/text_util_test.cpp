@@ -35,6 +35,19 @@ BOOST_AUTO_TEST_CASE(invalid_bytes_are_shown_as_hex_and_valid_text_is_unchanged)
   }
 }
 
+BOOST_AUTO_TEST_CASE(skip_ascii_stops_at_the_first_high_byte_from_any_start) {
+  jobmatch::test::Generator gen(23);
+  for (int k = 0; k < 2000; ++k) {
+    std::string s(gen.rnd() % 70, 'a');
+    for (uint32_t h = gen.rnd() % 3; h > 0; --h)
+      if (!s.empty()) s[gen.rnd() % s.size()] = static_cast<char>(0x80 + gen.rnd() % 128);
+    const size_t from = gen.rnd() % (s.size() + 1);
+    size_t expected = from;
+    while (expected < s.size() && static_cast<unsigned char>(s[expected]) < 0x80) ++expected;
+    BOOST_TEST_REQUIRE(jobmatch::skip_ascii(s, from) == expected, "from " << from << " in " << jobmatch::test::show_bytes(s));
+  }
+}
+
 // PhraseLists against the plain definition (string_view::find of each phrase), on text made of
 // the phrases' own pieces: a small set (searched sixteen bytes at a time) and a large one.
 namespace {
