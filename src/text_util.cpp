@@ -173,14 +173,24 @@ std::string_view trim(std::string_view s) {
 
 namespace {
 
-// How rare a byte is in German and English job ads: letters by frequency, rarest last; the
-// space, digits and punctuation in between.
-int rarity(char c) {
+// How rare a pair of adjacent bytes is in German and English text, roughly: letters by
+// frequency (rarest last), less for the pairs that begin or end common words, and least with
+// a space.
+int rarity(char a, char b) {
   static constexpr std::string_view kLetters = "eniartsoldhucgmpfbwkvyzjxq";
-  const size_t at = kLetters.find(c);
-  if (at != std::string_view::npos) return static_cast<int>(at);
-  if (c == ' ') return -10;
-  return 12;
+  static constexpr std::string_view kCommonPairs[] = {
+      "th", "he", "in", "er", "an", "re", "on", "at", "en", "nd", "ti", "es", "or", "te", "of", "ed",
+      "is", "it", "al", "ar", "st", "to", "nt", "ng", "se", "ha", "as", "ou", "io", "le", "ve", "co",
+      "me", "de", "hi", "ri", "ro", "ic", "ne", "ea", "ra", "ce", "ch", "ei", "ie", "ge", "be", "un",
+      "au", "di", "sc", "da", "ns", "si", "ss", "ll", "we", "wi", "ab", "no", "nn"};
+  auto letter = [](char c) {
+    const size_t at = kLetters.find(c);
+    return at != std::string_view::npos ? static_cast<int>(at) : c == ' ' ? -10 : 12;
+  };
+  int r = letter(a) + letter(b);
+  for (const std::string_view pair : kCommonPairs)
+    if (pair[0] == a && pair[1] == b) r -= 20;
+  return r;
 }
 
 }  // namespace
@@ -197,7 +207,7 @@ PhraseLists::PhraseLists(const std::vector<std::vector<std::string_view>>& lists
       ph.head_mask = n == 4 ? 0xFFFFFFFFu : (1u << (8 * n)) - 1;
       int best = -100;
       for (size_t k = 0; k + 1 < p.size(); ++k)
-        if (const int r = rarity(p[k]) + rarity(p[k + 1]); r > best) best = r, ph.offset = static_cast<uint32_t>(k);
+        if (const int r = rarity(p[k], p[k + 1]); r > best) best = r, ph.offset = static_cast<uint32_t>(k);
       m_max_offset = std::max(m_max_offset, ph.offset);
       m_phrases.push_back(std::move(ph));
     }
