@@ -81,8 +81,9 @@ void tokenize(const Normalized& in, TokenStream* out) {
   std::string& text = out->text;
   std::vector<uint32_t>& src = out->src;
   std::vector<uint32_t>& starts = out->starts;
-  text.resize(2 * n + 1);
-  src.resize(2 * n + 2);
+  // (+16: a short token is copied with 16-byte stores, which may write past its end.)
+  text.resize(2 * n + 1 + 16);
+  src.resize(2 * n + 2 + 16);
   starts.resize(n / 2 + 1);
   char* t = text.data();
   uint32_t* m = src.data();
@@ -133,9 +134,20 @@ void tokenize(const Normalized& in, TokenStream* out) {
       if (c == '#' && !word_at(s, i + 1)) ++i;  // c#, f#
       break;
     }
-    std::memcpy(t + k, s.data() + begin, i - begin);
-    std::memcpy(m + k, from + begin, (i - begin) * sizeof(uint32_t));
-    k += i - begin;
+    const size_t size = i - begin;
+#ifdef __SSE2__
+    if (size <= 16 && begin + 16 <= n) {
+      // Most tokens: fixed-size copies instead of two calls to memcpy (in.src has n + 1 entries).
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(t + k), _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + begin)));
+      for (size_t q = 0; q < 16; q += 4)
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(m + k + q), _mm_loadu_si128(reinterpret_cast<const __m128i*>(from + begin + q)));
+    } else
+#endif
+    {
+      std::memcpy(t + k, s.data() + begin, size);
+      std::memcpy(m + k, from + begin, size * sizeof(uint32_t));
+    }
+    k += size;
     t[k] = ' ';
     m[k++] = from[i];
   }
