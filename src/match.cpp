@@ -101,6 +101,10 @@ constexpr std::array<bool, 256> kBoundaryByte = [] {
 
 // A 64-bit hash of a short string: its first and last eight bytes and its length, mixed. Most
 // parts are short words, so this reads each once.
+uint64_t mix_part(uint64_t first8, uint64_t last8, size_t size) {
+  const uint64_t h = (first8 ^ (last8 * 0xff51afd7ed558ccdULL) ^ size) * 0x9e3779b97f4a7c15ULL;
+  return h ^ (h >> 29);
+}
 uint64_t hash_part(std::string_view s) {
   uint64_t a = 0, b = 0;
   if (s.size() >= 8) {
@@ -109,8 +113,16 @@ uint64_t hash_part(std::string_view s) {
   } else {
     for (size_t i = 0; i < s.size(); ++i) a |= static_cast<uint64_t>(static_cast<unsigned char>(s[i])) << (8 * i);
   }
-  const uint64_t h = (a ^ (b * 0xff51afd7ed558ccdULL) ^ s.size()) * 0x9e3779b97f4a7c15ULL;
-  return h ^ (h >> 29);
+  return mix_part(a, b, s.size());
+}
+// hash_part of text[begin, end): a part shorter than eight bytes is read with one load and a
+// mask where the text goes on for eight bytes.
+uint64_t hash_part_at(std::string_view text, size_t begin, size_t end) {
+  const size_t n = end - begin;
+  if (n >= 8 || begin + 8 > text.size()) return hash_part(text.substr(begin, n));
+  uint64_t a;
+  std::memcpy(&a, text.data() + begin, 8);
+  return mix_part(n ? a & (~uint64_t{0} >> (64 - 8 * n)) : 0, 0, n);
 }
 
 // A phrase to try where its anchor part matches.
@@ -439,8 +451,7 @@ struct Matcher::Impl {
     const std::span<const Part> all(parts.data(), out);
     if (s->hashes.size() < all.size()) s->hashes.resize(all.size());
     uint64_t* const hashes = s->hashes.data();
-    for (size_t j = 0; j < all.size(); ++j)
-      hashes[j] = hash_part(text.substr(all[j].begin, all[j].end - all[j].begin));
+    for (size_t j = 0; j < all.size(); ++j) hashes[j] = hash_part_at(text, all[j].begin, all[j].end);
     for (size_t j = 0; j < all.size(); ++j) {
       const std::string_view part = text.substr(all[j].begin, all[j].end - all[j].begin);
       if (const auto* list = exact.find(part, hashes[j]))
