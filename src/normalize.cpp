@@ -233,6 +233,29 @@ constexpr std::array<bool, 256> kPlainAscii = [] {
   return t;
 }();
 
+// Lowercases the n ASCII bytes at t and sets map[k] = first + k: sixteen at a time, then the rest.
+void lower_and_map(char* t, uint32_t* map, size_t n, uint32_t first) {
+  size_t k = 0;
+#ifdef __SSE2__
+  const __m128i a = _mm_set1_epi8('A' - 1), z = _mm_set1_epi8('Z' + 1), bit = _mm_set1_epi8(0x20);
+  __m128i offsets = _mm_add_epi32(_mm_set1_epi32(static_cast<int>(first)), _mm_setr_epi32(0, 1, 2, 3));
+  const __m128i four = _mm_set1_epi32(4);
+  for (; k + 16 <= n; k += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t + k));
+    const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, a), _mm_cmplt_epi8(v, z));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(t + k), _mm_or_si128(v, _mm_and_si128(upper, bit)));
+    for (size_t q = 0; q < 16; q += 4) {
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(map + k + q), offsets);
+      offsets = _mm_add_epi32(offsets, four);
+    }
+  }
+#endif
+  for (; k < n; ++k) {
+    t[k] = lower(t[k]);
+    map[k] = first + static_cast<uint32_t>(k);
+  }
+}
+
 // How far the plain run below goes from i, sixteen bytes at a time while seventeen are left:
 // the loop after it goes on from there, byte by byte, with the same rule.
 size_t plain_run_simd(std::string_view in, size_t i) {
@@ -288,9 +311,8 @@ void normalize_impl(std::string_view in, Normalized* out) {
       if (j > i) {
         const size_t at = t.size();
         t.append(in.data() + i, j - i);
-        for (size_t k = at; k < t.size(); ++k) t[k] = lower(t[k]);
         src.resize(t.size());
-        for (size_t k = at; k < t.size(); ++k) src[k] = static_cast<uint32_t>(i + (k - at));
+        lower_and_map(t.data() + at, src.data() + at, j - i, static_cast<uint32_t>(i));
         i = j;
         continue;
       }
