@@ -32,30 +32,57 @@ const std::unordered_set<std::string_view>& english() {
 
 std::string_view detect_language(const TokenStream& tokens) {
   // Every stop word is at most 16 bytes: kept as the two integers its zero-padded bytes make,
-  // in a small open-addressing table, so a token costs two loads, a mask and about one probe.
-  constexpr size_t kLongest = 16, kSlots = 256;
+  // in a table where a multiplier chosen at start-up gives each its own slot. So a token costs
+  // two loads, a mask, a multiply and one slot, and is counted without a branch (whether a
+  // token is a stop word is a coin toss for the branch predictor).
+  constexpr size_t kLongest = 16, kSlotBits = 9;
   struct Slot {
     uint64_t lo = 0, hi = 0;
-    int8_t language = 0;  // 1 German, -1 English, 0 empty
+    int64_t de = 0, en = 0;  // 1 for a German (English) stop word
   };
-  auto hash = [](uint64_t lo, uint64_t hi) {
-    return static_cast<size_t>(((lo ^ (hi * 0x9e3779b97f4a7c15ULL)) * 0xff51afd7ed558ccdULL) >> 56);
+  struct Table {
+    uint64_t multiplier = 0;
+    std::array<Slot, size_t{1} << kSlotBits> slots{};
+    size_t slot(uint64_t lo, uint64_t hi) const {
+      return static_cast<size_t>(((lo ^ (hi * 0x9e3779b97f4a7c15ULL)) * multiplier) >> (64 - kSlotBits));
+    }
   };
-  static const auto table = [&] {
-    std::array<Slot, kSlots> t{};
-    auto add = [&](std::string_view w, int8_t language) {
-      uint64_t v[2] = {0, 0};
-      std::memcpy(v, w.data(), w.size());
-      size_t i = hash(v[0], v[1]);
-      while (t[i].language) i = (i + 1) % kSlots;
-      t[i] = {v[0], v[1], language};
+  static const Table table = [] {
+    std::vector<std::pair<std::array<uint64_t, 2>, bool>> words;  // bytes, German
+    auto add = [&](std::string_view w, bool de) {
+      std::array<uint64_t, 2> v{0, 0};
+      std::memcpy(v.data(), w.data(), w.size());
+      words.push_back({v, de});
     };
-    for (const auto w : german()) add(w, 1);
-    for (const auto w : english()) add(w, -1);
-    return t;
+    for (const auto w : german()) add(w, true);
+    for (const auto w : english()) add(w, false);
+    Table t;
+    for (uint64_t seed = 0xff51afd7ed558ccdULL;; seed = seed * 6364136223846793005ULL + 1442695040888963407ULL) {
+      t.multiplier = seed | 1;
+      t.slots.fill(Slot{});
+      bool clash = false;
+      for (const auto& [v, de] : words) {
+        Slot& sl = t.slots[t.slot(v[0], v[1])];
+        if (sl.de || sl.en) {
+          clash = true;
+          break;
+        }
+        sl = Slot{v[0], v[1], de ? 1 : 0, de ? 0 : 1};
+      }
+      if (!clash) return t;
+    }
+  }();
+  // The bytes of a token of `size` bytes as two integers: masks by size.
+  static constexpr auto kMasks = [] {
+    std::array<std::array<uint64_t, 2>, kLongest + 1> m{};
+    for (size_t k = 0; k <= kLongest; ++k) {
+      m[k][0] = k >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * k)) - 1;
+      m[k][1] = k >= 16 ? ~uint64_t{0} : k > 8 ? (uint64_t{1} << (8 * (k - 8))) - 1 : 0;
+    }
+    return m;
   }();
   const std::string_view text = tokens.text;
-  size_t de = 0, en = 0;
+  int64_t de = 0, en = 0;
   const size_t n = std::min(tokens.token_count(), kLanguageSampleTokens);
   for (size_t i = 0; i < n; ++i) {
     // Tokens are joined by single spaces: one ends where the next starts, less one.
@@ -64,22 +91,16 @@ std::string_view detect_language(const TokenStream& tokens) {
     if (size > kLongest) continue;
     uint64_t v[2] = {0, 0};
     if (b + 16 <= text.size()) {
-      // Two fixed-size loads (inlined) and a mask, instead of a memcpy of variable length.
-      std::memcpy(v, text.data() + b, 16);
-      if (size < 8) {
-        v[0] &= (uint64_t{1} << (8 * size)) - 1;
-        v[1] = 0;
-      } else if (size < 16) {
-        v[1] &= (uint64_t{1} << (8 * (size - 8))) - 1;
-      }
+      std::memcpy(v, text.data() + b, 16);  // two fixed-size loads, inlined
+      v[0] &= kMasks[size][0];
+      v[1] &= kMasks[size][1];
     } else {
       std::memcpy(v, text.data() + b, size);
     }
-    for (size_t k = hash(v[0], v[1]); table[k].language; k = (k + 1) % kSlots)
-      if (table[k].lo == v[0] && table[k].hi == v[1]) {
-        (table[k].language > 0 ? de : en) += 1;
-        break;
-      }
+    const Slot& sl = table.slots[table.slot(v[0], v[1])];
+    const int64_t same = (sl.lo == v[0]) & (sl.hi == v[1]);
+    de += same & sl.de;
+    en += same & sl.en;
   }
   if (de + en < 3 || de == en) return "und";
   return de > en ? "de" : "en";
