@@ -474,13 +474,19 @@ struct Matcher::Impl {
     if (!s->fired.empty()) find_anchored(ts, all, s);
     for (const Infix& a : anywhere) {
       if (a.needle.empty()) continue;
-      for (size_t at = text.find(a.needle); at != std::string_view::npos;) {
+      // memmem, not string_view::find, which stops at every occurrence of the first byte.
+      auto next = [&](size_t from) -> size_t {
+        if (from >= text.size()) return std::string_view::npos;
+        const void* hit = memmem(text.data() + from, text.size() - from, a.needle.data(), a.needle.size());
+        return hit ? static_cast<size_t>(static_cast<const char*>(hit) - text.data()) : std::string_view::npos;
+      };
+      for (size_t at = next(0); at != std::string_view::npos;) {
         // The part it occurs in (a needle never holds a boundary), tried once however often.
         const size_t j = static_cast<size_t>(
             std::upper_bound(all.begin(), all.end(), static_cast<uint32_t>(at),
                              [](uint32_t v, const Part& p) { return v < p.begin; }) - all.begin()) - 1;
         try_phrase(a.entry, all, hashes, j, text, false, s);
-        at = text.find(a.needle, all[j].end);
+        at = next(all[j].end);
       }
     }
   }

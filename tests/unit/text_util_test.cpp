@@ -35,6 +35,14 @@ BOOST_AUTO_TEST_CASE(invalid_bytes_are_shown_as_hex_and_valid_text_is_unchanged)
   }
 }
 
+BOOST_AUTO_TEST_CASE(trim_drops_ascii_white_space_at_both_ends_only) {
+  BOOST_TEST(jobmatch::trim("  a b \t\r\n") == "a b");
+  BOOST_TEST(jobmatch::trim("\f\vx\v") == "x");
+  BOOST_TEST(jobmatch::trim(" \t ").empty());
+  BOOST_TEST(jobmatch::trim("").empty());
+  BOOST_TEST(jobmatch::trim("\xC2\xA0a\xC2\xA0") == "\xC2\xA0a\xC2\xA0");  // no-break space is not ASCII
+}
+
 BOOST_AUTO_TEST_CASE(skip_ascii_stops_at_the_first_high_byte_from_any_start) {
   jobmatch::test::Generator gen(23);
   for (int k = 0; k < 2000; ++k) {
