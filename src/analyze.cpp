@@ -91,8 +91,7 @@ Result Analyzer::analyze(const Input& input, const AnalyzeOptions& options) {
   r.lang = std::string(detect_language(m_tokens));
   m_engine.matcher().match(m_tokens, &m_matches);
   const auto norm_offset = [&](uint32_t text_offset) {
-    return static_cast<size_t>(std::lower_bound(m_norm.src.begin(), m_norm.src.end(), text_offset) -
-                               m_norm.src.begin());
+    return lower_bound_u32(m_norm.src.data(), m_norm.src.size(), text_offset);
   };
   m_zones.build(m_norm.text, title_end > 0 ? norm_offset(static_cast<uint32_t>(title_end)) : 0);
 

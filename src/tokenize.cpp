@@ -69,8 +69,8 @@ bool is_word_char(char32_t cp) {
 }
 
 size_t TokenStream::token_at(size_t pos) const {
-  const auto it = std::upper_bound(starts.begin(), starts.end(), static_cast<uint32_t>(pos));
-  return it == starts.begin() ? 0 : static_cast<size_t>(it - starts.begin() - 1);
+  const size_t after = upper_bound_u32(starts.data(), starts.size(), static_cast<uint32_t>(pos));
+  return after == 0 ? 0 : after - 1;
 }
 
 void tokenize(const Normalized& in, TokenStream* out) {
