@@ -136,8 +136,7 @@ Result Analyzer::analyze(const Input& input, const AnalyzeOptions& options) {
         if (decoded.text.substr(m_html.src[k], last.size()) == last)
           d_end = m_html.src[k] + static_cast<uint32_t>(last.size());
       }
-      e.line = static_cast<uint32_t>(
-          std::upper_bound(newlines.begin(), newlines.end(), d_begin) - newlines.begin() + 1);
+      e.line = static_cast<uint32_t>(upper_bound_u32(newlines.data(), newlines.size(), d_begin) + 1);
       e.start = decoded.to_input(d_begin);
       e.end = decoded.to_input(std::max(d_begin, d_end));
       e.text = sanitize_utf8(text.substr(e.text_begin, e.text_end - e.text_begin));
