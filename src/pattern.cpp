@@ -232,6 +232,24 @@ bool is_quantifier(char c) { return c == '?' || c == '*' || c == '+' || c == '{'
 
 bool sequence_prefixes(std::string_view seq, std::vector<std::string>* out);
 
+// One literal character at seq[i], into *c, and where the next atom starts: a printable ASCII
+// character that is not special in RE2, or an escaped ASCII punctuation character. Anything
+// else (a class, '.', \d, \x41, \Q, a byte from 0x80) is false.
+bool literal_at(std::string_view seq, size_t i, char* c, size_t* next) {
+  const auto b = static_cast<unsigned char>(seq[i]);
+  if (b == '\\') {
+    if (i + 1 >= seq.size() || !std::ispunct(static_cast<unsigned char>(seq[i + 1]))) return false;
+    *c = seq[i + 1];
+    *next = i + 2;
+    return true;
+  }
+  if (b >= 0x80 || !std::isprint(b) || std::string_view(".+*?()|[]{}^$").find(seq[i]) != std::string_view::npos)
+    return false;
+  *c = seq[i];
+  *next = i + 1;
+  return true;
+}
+
 bool alternation_prefixes(std::string_view re, std::vector<std::string>* out) {
   const std::vector<std::string_view> alts = top_alternatives(re);
   if (alts.empty()) return false;
@@ -250,17 +268,9 @@ bool sequence_prefixes(std::string_view seq, std::vector<std::string>* out) {
   }
   std::string lit;
   for (size_t i = 0; i < seq.size();) {
-    char c = seq[i];
-    size_t next = i + 1;
-    if (c == '\\') {
-      // An escaped ASCII punctuation character is itself; any other escape (\d, \x41, \Q) ends it.
-      if (i + 1 >= seq.size() || !std::ispunct(static_cast<unsigned char>(seq[i + 1]))) break;
-      c = seq[i + 1];
-      next = i + 2;
-    } else if (static_cast<unsigned char>(c) >= 0x80 || !std::isprint(static_cast<unsigned char>(c)) ||
-               std::string_view("\\.+*?()|[]{}^$").find(c) != std::string_view::npos) {
-      break;
-    }
+    char c;
+    size_t next;
+    if (!literal_at(seq, i, &c, &next)) break;
     if (is_boundary(c)) break;  // the first part ends here
     if (next < seq.size() && is_quantifier(seq[next])) {
       if (seq[next] != '+') break;  // optional: the literal ends before it
@@ -323,14 +333,10 @@ void later_elements(std::string_view seq, std::vector<std::vector<std::string>>*
       const size_t close = closing(seq, i);
       if (close == std::string_view::npos) return;
       kind = kClass, atom_end = close + 1;
-    } else if (seq[i] == '\\') {
-      if (i + 1 >= seq.size() || !std::ispunct(static_cast<unsigned char>(seq[i + 1]))) return;
-      kind = kLiteral, lit = seq[i + 1], atom_end = i + 2;
-    } else if (static_cast<unsigned char>(seq[i]) >= 0x80 || !std::isprint(static_cast<unsigned char>(seq[i])) ||
-               std::string_view("\\.+*?()|[]{}^$").find(seq[i]) != std::string_view::npos) {
-      return;
+    } else if (literal_at(seq, i, &lit, &atom_end)) {
+      kind = kLiteral;
     } else {
-      kind = kLiteral, lit = seq[i], atom_end = i + 1;
+      return;
     }
     size_t next = atom_end;
     bool optional = false;
