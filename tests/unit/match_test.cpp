@@ -439,6 +439,15 @@ void check_against_regexes(const Lexicon& lex, const Matcher& m, uint32_t seed, 
   BOOST_TEST(matched > compared / 50);  // the text does hit the groups
 }
 
+// check_against_regexes for a matcher of every concept of the lexicon in `text`.
+void check_lexicon_against_regexes(const char* text, uint32_t seed) {
+  const Lexicon lex = jobmatch::test::lexicon_from(text);
+  std::string error;
+  const auto m = Matcher::build(lex, {}, &error);
+  BOOST_TEST_REQUIRE(m != nullptr, error);
+  check_against_regexes(lex, *m, seed, 3000);
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(phrase_matcher_equals_each_groups_regex_on_the_test_lexicon) {
@@ -448,23 +457,20 @@ BOOST_AUTO_TEST_CASE(phrase_matcher_equals_each_groups_regex_on_the_test_lexicon
 // '*' parts with & + # in their literal (no shipped pattern has one) go through a regex of
 // their own; infix and suffix anchors, and phrases without any literal, through other paths.
 BOOST_AUTO_TEST_CASE(phrase_matcher_equals_each_groups_regex_on_rare_pattern_shapes) {
-  const Lexicon lex = jobmatch::test::lexicon_from(R"(concept skill.odd
+  check_lexicon_against_regexes(R"(concept skill.odd
   label   Odd shapes
   origin  article
   any     r&d* | *&d | c++* | f# | *ing | *prototyp* | *a*b* | x* y | data * engineer | a-b*c-d
   weak    * ml | * * | *e* *
   near    python
-)");
-  std::string error;
-  const auto m = Matcher::build(lex, {}, &error);
-  BOOST_TEST_REQUIRE(m != nullptr, error);
-  check_against_regexes(lex, *m, 13, 3000);
+)",
+                                13);
 }
 
 // re: patterns: tried where their first literal is (and when the others are in the text), or
 // searched through the text (no literal to go by), or only around the matches a `not` could drop.
 BOOST_AUTO_TEST_CASE(phrase_matcher_equals_each_groups_regex_on_re_pattern_shapes) {
-  const Lexicon lex = jobmatch::test::lexicon_from(R"(concept skill.re
+  check_lexicon_against_regexes(R"(concept skill.re
   label   Re shapes
   origin  article
   any     re:(?:proto|poc)s? (?:[^ ]+ ){0,2}(?:into|to) prod[^ ]* | re:c\+\+[0-9]+ | re:ab|cd[0-9]
@@ -473,11 +479,8 @@ BOOST_AUTO_TEST_CASE(phrase_matcher_equals_each_groups_regex_on_re_pattern_shape
   weak    re:(?:build|make)(?: and [^ ]+)? (?:ml|ai)[ /.'-]models?
   near    python | re:q[0-9]
   not     re:[0-9]+ r | re:proto[^ ]* x | re:[a-z]+e/r | into
-)");
-  std::string error;
-  const auto m = Matcher::build(lex, {}, &error);
-  BOOST_TEST_REQUIRE(m != nullptr, error);
-  check_against_regexes(lex, *m, 14, 3000);
+)",
+                                14);
 }
 
 // What match() keeps of a concept with strong and `not` patterns: the strong matches that
