@@ -14,6 +14,7 @@
 #endif
 
 #include "pattern.h"
+#include "text_util.h"
 
 namespace jobmatch {
 namespace {
@@ -191,12 +192,6 @@ class AnchorIndex {
   size_t m_mask = 0;
 };
 
-// Two bytes folded into 12 bits (the low six of each: a-z and 0-9 stay apart), for tables that
-// stay in the L1 cache; a collision only costs a lookup that finds nothing.
-uint32_t key2(char a, char b) {
-  return (static_cast<uint32_t>(static_cast<unsigned char>(a)) & 63) << 6 | (static_cast<unsigned char>(b) & 63);
-}
-
 // The key of a part's first (or last) n bytes, 2 <= n <= 4, with where they come from.
 constexpr size_t kMaxAffix = 4;
 uint64_t affix_key(std::string_view bytes, bool tail) {
@@ -368,17 +363,17 @@ struct Matcher::Impl {
       else if (g.head.size() >= g.tail.size()) {
         const std::string_view key = g.head.substr(0, std::min(g.head.size(), kMaxAffix));
         affixes.add(affix_key(key, false), e);
-        head_lengths[key2(key[0], key[1])] |= static_cast<uint8_t>(1u << key.size());
+        head_lengths[fold_pair(key[0], key[1])] |= static_cast<uint8_t>(1u << key.size());
       } else {
         const std::string_view key = g.tail.substr(g.tail.size() - std::min(g.tail.size(), kMaxAffix));
         affixes.add(affix_key(key, true), e);
-        tail_lengths[key2(key[key.size() - 2], key.back())] |= static_cast<uint8_t>(1u << key.size());
+        tail_lengths[fold_pair(key[key.size() - 2], key.back())] |= static_cast<uint8_t>(1u << key.size());
       }
     }
     for (uint32_t t = 0; t < triggers.size(); ++t) {
       const std::string_view key = std::string_view(triggers[t].prefix).substr(0, kMaxAffix);
       affixes.add(affix_key(key, false), Entry{kTrigger | t, 0});
-      head_lengths[key2(key[0], key[1])] |= static_cast<uint8_t>(1u << key.size());
+      head_lengths[fold_pair(key[0], key[1])] |= static_cast<uint8_t>(1u << key.size());
     }
     exact.finish();
     affixes.finish();
@@ -457,8 +452,8 @@ struct Matcher::Impl {
       if (const auto* list = exact.find(part, hashes[j]))
         for (const auto e : *list) try_phrase(e, all, hashes, j, text, true, s);
       if (part.size() >= 2) {
-        const unsigned heads = head_lengths[key2(part[0], part[1])];
-        const unsigned tails = tail_lengths[key2(part[part.size() - 2], part.back())];
+        const unsigned heads = head_lengths[fold_pair(part[0], part[1])];
+        const unsigned tails = tail_lengths[fold_pair(part[part.size() - 2], part.back())];
         for (size_t len = 2; (heads | tails) >> len && len <= std::min(part.size(), kMaxAffix); ++len) {
           if (heads >> len & 1)
             if (const auto* list = affixes.find(affix_key(part.substr(0, len), false)))

@@ -216,7 +216,7 @@ PhraseLists::PhraseLists(const std::vector<std::vector<std::string_view>>& lists
     ++list;
   }
   if (m_phrases.size() >= 0xFFFF) throw std::logic_error("PhraseLists: too many phrases");
-  auto key_of = [](const Phrase& p) { return key(p.text[p.offset], p.text[p.offset + 1]); };
+  auto key_of = [](const Phrase& p) { return fold_pair(p.text[p.offset], p.text[p.offset + 1]); };
   std::stable_sort(m_phrases.begin(), m_phrases.end(),
                    [&](const Phrase& a, const Phrase& b) { return key_of(a) < key_of(b); });
   for (const Phrase& p : m_phrases) ++m_first[key_of(p) + 1];
@@ -241,7 +241,7 @@ bool PhraseLists::at(const Phrase& p, std::string_view s, size_t i) {
 
 template <typename F>
 bool PhraseLists::candidates_at(std::string_view s, size_t i, size_t from, F&& f) const {
-  const uint32_t k = key(s[i], s[i + 1]);
+  const uint32_t k = fold_pair(s[i], s[i + 1]);
   for (size_t p = m_first[k]; p < m_first[k + 1]; ++p) {
     const Phrase& ph = m_phrases[p];
     if (i < from + ph.offset) continue;

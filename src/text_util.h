@@ -69,6 +69,13 @@ inline size_t upper_bound_u32(const uint32_t* a, size_t n, uint32_t x) {
 // Trims ASCII white space at both ends.
 std::string_view trim(std::string_view s);
 
+// Two bytes folded into 12 bits (the low six of each: a-z and 0-9 stay apart), for tables of
+// 4,096 entries that stay in the first-level cache; a collision only costs a lookup that finds
+// nothing.
+inline uint32_t fold_pair(char a, char b) {
+  return (static_cast<uint32_t>(static_cast<unsigned char>(a)) & 63) << 6 | (static_cast<unsigned char>(b) & 63);
+}
+
 // Up to 32 lists of literal phrases (of two bytes or more), searched together: which lists have
 // a phrase occurring in a text, and where the first occurrence of any starts. Plain substring
 // search, byte for byte, with no set-up per call. Each phrase is looked for by its rarest pair
@@ -92,15 +99,11 @@ class PhraseLists {
   };
   // True if p occurs at s[i].
   static bool at(const Phrase& p, std::string_view s, size_t i);
-  static uint32_t key(char a, char b) {
-    return (static_cast<uint32_t>(static_cast<unsigned char>(a)) & 63) << 6 |
-           (static_cast<unsigned char>(b) & 63);
-  }
   // Calls f(start, phrase) for every phrase whose key pair is at s[i] and that would start at or
   // after `from`; stops when f returns true.
   template <typename F>
   bool candidates_at(std::string_view s, size_t i, size_t from, F&& f) const;
-  // The phrases whose key pair folds to key k: m_phrases[m_first[k], m_first[k + 1]).
+  // The phrases whose key pair folds (fold_pair) to k: m_phrases[m_first[k], m_first[k + 1]).
   std::array<uint16_t, (1 << 12) + 1> m_first{};
   std::vector<Phrase> m_phrases;
   std::vector<std::array<char, 2>> m_pairs;  // the distinct key pairs, if at most 16
