@@ -35,16 +35,17 @@ std::string_view detect_language(const TokenStream& tokens) {
   // in a table where a multiplier chosen at start-up gives each its own slot. So a token costs
   // two loads, a mask, a multiply and one slot, and is counted without a branch (whether a
   // token is a stop word is a coin toss for the branch predictor).
-  constexpr size_t kLongest = 16, kSlotBits = 9;
+  constexpr size_t kLongest = 16;
   struct Slot {
     uint64_t lo = 0, hi = 0;
     int64_t de = 0, en = 0;  // 1 for a German (English) stop word
   };
   struct Table {
     uint64_t multiplier = 0;
-    std::array<Slot, size_t{1} << kSlotBits> slots{};
+    unsigned bits = 9;  // 512 slots; more if no multiplier separates the words
+    std::vector<Slot> slots;
     size_t slot(uint64_t lo, uint64_t hi) const {
-      return static_cast<size_t>(((lo ^ (hi * 0x9e3779b97f4a7c15ULL)) * multiplier) >> (64 - kSlotBits));
+      return static_cast<size_t>(((lo ^ (hi * 0x9e3779b97f4a7c15ULL)) * multiplier) >> (64 - bits));
     }
   };
   static const Table table = [] {
@@ -56,20 +57,26 @@ std::string_view detect_language(const TokenStream& tokens) {
     };
     for (const auto w : german()) add(w, true);
     for (const auto w : english()) add(w, false);
+    // Candidates from a fixed sequence, so every run picks the same; a table twice the size
+    // after every 4,096 that fail, so a longer word list cannot stall start-up.
     Table t;
-    for (uint64_t seed = 0xff51afd7ed558ccdULL;; seed = seed * 6364136223846793005ULL + 1442695040888963407ULL) {
-      t.multiplier = seed | 1;
-      t.slots.fill(Slot{});
-      bool clash = false;
-      for (const auto& [v, de] : words) {
-        Slot& sl = t.slots[t.slot(v[0], v[1])];
-        if (sl.de || sl.en) {
-          clash = true;
-          break;
+    uint64_t seed = 0xff51afd7ed558ccdULL;
+    for (;; ++t.bits) {
+      t.slots.assign(size_t{1} << t.bits, Slot{});
+      for (int tries = 0; tries < 4096; ++tries, seed = seed * 6364136223846793005ULL + 1442695040888963407ULL) {
+        t.multiplier = seed | 1;
+        std::fill(t.slots.begin(), t.slots.end(), Slot{});
+        bool clash = false;
+        for (const auto& [v, de] : words) {
+          Slot& sl = t.slots[t.slot(v[0], v[1])];
+          if (sl.de || sl.en) {
+            clash = true;
+            break;
+          }
+          sl = Slot{v[0], v[1], de ? 1 : 0, de ? 0 : 1};
         }
-        sl = Slot{v[0], v[1], de ? 1 : 0, de ? 0 : 1};
+        if (!clash) return t;
       }
-      if (!clash) return t;
     }
   }();
   // The bytes of a token of `size` bytes as two integers: masks by size.
