@@ -1,0 +1,1 @@
+// placeholder: src/input/document.h

@@ -1,0 +1,27 @@
+// Markdown to text, for postings published as Markdown (job boards on GitHub, Jekyll _posts/,
+// Hugo content/): a CommonMark parser (md4c) reads the document; YAML (---) or TOML (+++) front
+// matter is dropped from the text and its `title` kept; headings become lines of their own (so
+// zones such as "## Your tasks" are found), list items "- " lines, table rows one line each;
+// emphasis marks, link targets, images' URLs, code-span backticks, HTML tags and template tags
+// ({% %}, {{ }}, <? ?>, <% %>) are dropped as markup, the words inside them kept. Every output
+// byte keeps the offset of the Markdown byte it came from, so evidence points into the .md file.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jobmatch {
+
+struct MarkdownText {
+  std::string text;           // UTF-8 plain text
+  std::vector<uint32_t> src;  // per text byte, plus one past the end: offset in the Markdown
+  std::string title;          // the front matter's title, if any (valid UTF-8, one line)
+};
+
+// Converts md (UTF-8; invalid bytes become U+FFFD) into *out, reusing its buffers. Time and
+// memory linear in md.size(). text and title are always valid UTF-8.
+void markdown_to_text(std::string_view md, MarkdownText* out);
+
+}  // namespace jobmatch
