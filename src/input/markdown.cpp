@@ -1,1 +1,703 @@
-// placeholder
+// Markdown to text with md4c. md4c calls back with pointers into the document for the text it
+// passes on, so the offset of every text byte is `pointer - document`; the few strings md4c makes
+// up itself (the "\n" ending a line of a code block, the indentation of a verbatim line) point
+// elsewhere and take the offset of the last byte placed.
+//
+// Every byte of text passes one small state machine (class Builder) that drops what is markup:
+// HTML tags and comments, script and style content, template tags ({% %}, {{ }}, <? ?>, <% %>).
+// Its state lasts across md4c's callbacks, since a tag or template tag may be cut by a line
+// break or by emphasis, and ends with the block it began in, so an unclosed `{{` or `<script>`
+// cannot swallow the rest of the document. Line breaks, "- " bullets and " | " between table
+// cells are owed, not written, until the next visible byte: they take its offset, there is
+// never a trailing space or an empty bullet, and the offsets never decrease.
+#include "input/markdown.h"
+
+#include <md4c.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstring>
+#include <limits>
+
+#include "text_util.h"
+
+namespace jobmatch {
+namespace {
+
+constexpr size_t kMaxTitleBytes = 200;
+
+// ---------------------------------------------------------------------------------------------
+// Character references.
+
+struct NamedEntity {
+  const char* name;
+  const char* utf8;  // "" for &shy; (dropped)
+};
+
+constexpr NamedEntity kNamedEntities[] = {
+    {"amp", "&"},          {"lt", "<"},           {"gt", ">"},           {"quot", "\""},
+    {"apos", "'"},         {"nbsp", "\u00A0"},    {"auml", "\u00E4"},    {"ouml", "\u00F6"},
+    {"uuml", "\u00FC"},    {"Auml", "\u00C4"},    {"Ouml", "\u00D6"},    {"Uuml", "\u00DC"},
+    {"szlig", "\u00DF"},   {"euro", "\u20AC"},    {"ndash", "\u2013"},   {"mdash", "\u2014"},
+    {"hellip", "\u2026"},  {"bull", "\u2022"},    {"laquo", "\u00AB"},   {"raquo", "\u00BB"},
+    {"bdquo", "\u201E"},   {"ldquo", "\u201C"},   {"rdquo", "\u201D"},   {"lsquo", "\u2018"},
+    {"rsquo", "\u2019"},   {"copy", "\u00A9"},    {"reg", "\u00AE"},     {"trade", "\u2122"},
+    {"middot", "\u00B7"},  {"shy", ""},           {"eacute", "\u00E9"},  {"Eacute", "\u00C9"},
+    {"egrave", "\u00E8"},  {"agrave", "\u00E0"},  {"ccedil", "\u00E7"},  {"times", "\u00D7"},
+};
+
+bool is_alnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// The length of the character reference "&...;" at the start of s, or 0 if there is none.
+size_t entity_length(std::string_view s) {
+  if (s.size() < 3 || s[0] != '&') return 0;
+  size_t k = 1;
+  if (s[k] == '#') {
+    ++k;
+    const bool hex = k < s.size() && (s[k] == 'x' || s[k] == 'X');
+    if (hex) ++k;
+    const size_t digits = k;
+    while (k < s.size() && k - digits < 8 &&
+           (hex ? std::isxdigit(static_cast<unsigned char>(s[k])) != 0 : (s[k] >= '0' && s[k] <= '9')))
+      ++k;
+    if (k == digits) return 0;
+  } else {
+    if (!is_alpha(s[k])) return 0;
+    while (k < s.size() && k < 40 && is_alnum(s[k])) ++k;
+  }
+  return k < s.size() && s[k] == ';' ? k + 1 : 0;
+}
+
+// Decodes the character reference e ("&amp;", "&#x2F;", whole, with its ';') into *out. False if
+// it is not one this knows (a named reference outside the table).
+bool decode_entity(std::string_view e, std::string* out) {
+  out->clear();
+  if (e.size() < 3 || e.front() != '&' || e.back() != ';') return false;
+  const std::string_view body = e.substr(1, e.size() - 2);
+  if (body.front() == '#') {
+    const bool hex = body.size() > 1 && (body[1] == 'x' || body[1] == 'X');
+    const std::string_view digits = body.substr(hex ? 2 : 1);
+    if (digits.empty() || digits.size() > 8) return false;
+    uint32_t cp = 0;
+    for (const char c : digits) {
+      uint32_t d;
+      if (c >= '0' && c <= '9') d = static_cast<uint32_t>(c - '0');
+      else if (hex && c >= 'a' && c <= 'f') d = static_cast<uint32_t>(c - 'a' + 10);
+      else if (hex && c >= 'A' && c <= 'F') d = static_cast<uint32_t>(c - 'A' + 10);
+      else return false;
+      cp = cp * (hex ? 16u : 10u) + d;  // at most 8 digits: no overflow
+    }
+    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+    if (cp < 0x20 || cp == 0x7F) cp = ' ';  // a control character is at most a space
+    if (cp == 0xAD) return true;            // soft hyphen: nothing
+    append_utf8(*out, static_cast<char32_t>(cp));
+    return true;
+  }
+  for (const NamedEntity& n : kNamedEntities)
+    if (body == n.name) {
+      *out = n.utf8;
+      return true;
+    }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Front matter.
+
+// The line at s[i]: its end (before "\n" or "\r\n") and the start of the next line.
+void next_line(std::string_view s, size_t i, size_t* end, size_t* next) {
+  size_t e = s.find('\n', i);
+  *next = e == std::string_view::npos ? s.size() : e + 1;
+  if (e == std::string_view::npos) e = s.size();
+  if (e > i && s[e - 1] == '\r') --e;
+  *end = e;
+}
+
+// Trailing spaces and tabs off.
+std::string_view rtrim(std::string_view s) {
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+// A quoted value (YAML or TOML) starting at v[0] (the quote): its unescaped content. A missing
+// closing quote takes the rest of the line.
+std::string unquote(std::string_view v) {
+  std::string out;
+  const char q = v.front();
+  for (size_t i = 1; i < v.size(); ++i) {
+    const char c = v[i];
+    if (q == '\'' && c == '\'') {
+      if (i + 1 < v.size() && v[i + 1] == '\'') {  // YAML: '' is one quote
+        out += '\'';
+        ++i;
+        continue;
+      }
+      break;
+    }
+    if (q == '"' && c == '"') break;
+    if (q == '"' && c == '\\' && i + 1 < v.size()) {
+      const char e = v[++i];
+      switch (e) {
+        case 'n': case 't': case 'r': out += ' '; break;
+        case 'u': case 'U': {
+          const size_t n = e == 'u' ? 4 : 8;
+          uint32_t cp = 0;
+          size_t k = 0;
+          for (; k < n && i + 1 + k < v.size() && std::isxdigit(static_cast<unsigned char>(v[i + 1 + k])); ++k) {
+            const char h = v[i + 1 + k];
+            cp = cp * 16 + static_cast<uint32_t>(h <= '9' ? h - '0' : (lower(h) - 'a' + 10));
+          }
+          i += k;
+          if (k == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+          append_utf8(out, static_cast<char32_t>(cp));
+          break;
+        }
+        default: out += e;  // \" \\ \/ and the rest: the character itself
+      }
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+// A YAML plain or TOML bare value without its comment.
+std::string_view strip_comment(std::string_view v) {
+  for (size_t i = 0; i < v.size(); ++i)
+    if (v[i] == '#' && (i == 0 || v[i - 1] == ' ' || v[i - 1] == '\t')) return rtrim(v.substr(0, i));
+  return v;
+}
+
+// One line of valid UTF-8 of at most kMaxTitleBytes: controls become spaces, runs of spaces one.
+std::string clean_title(std::string_view raw) {
+  std::string spaced;
+  spaced.reserve(raw.size());
+  for (const char c : raw) {
+    const bool space = static_cast<unsigned char>(c) < 0x20 || c == 0x7F || c == ' ';
+    if (space) {
+      if (!spaced.empty() && spaced.back() != ' ') spaced += ' ';
+    } else {
+      spaced += c;
+    }
+  }
+  const std::string valid = sanitize_utf8(trim(spaced));
+  return std::string(trim(utf8_prefix(valid, kMaxTitleBytes)));
+}
+
+// The front matter at md[start] (after a BOM, if any): where it ends, after its closing line,
+// or 0 if there is none (no opening line, or no closing line). Its title, if any, into *title.
+size_t front_matter(std::string_view md, size_t start, std::string* title) {
+  size_t end, next;
+  next_line(md, start, &end, &next);
+  const std::string_view open = rtrim(md.substr(start, end - start));
+  const bool yaml = open == "---";
+  if (!yaml && open != "+++") return 0;
+  if (next == md.size() && md.back() != '\n') return 0;  // "---" and nothing else
+  std::string_view title_value;
+  size_t title_line_next = 0;
+  bool toml_top = true;  // TOML: before the first [table] header
+  for (size_t i = next; i < md.size(); i = next) {
+    next_line(md, i, &end, &next);
+    const std::string_view line = md.substr(i, end - i);
+    const std::string_view bare = rtrim(line);
+    if (yaml ? (bare == "---" || bare == "...") : bare == "+++") {
+      if (!title_value.empty()) {
+        std::string value;
+        if (title_value.front() == '"' || title_value.front() == '\'') {
+          value = unquote(title_value);
+        } else if (yaml && (title_value.front() == '|' || title_value.front() == '>')) {
+          // A block scalar: the indented lines that follow, joined.
+          for (size_t j = title_line_next, jn; j < i; j = jn) {
+            size_t je;
+            next_line(md, j, &je, &jn);
+            const std::string_view l = md.substr(j, je - j);
+            if (!trim(l).empty() && l.front() != ' ' && l.front() != '\t') break;
+            value += trim(l);
+            value += ' ';
+          }
+        } else {
+          value = strip_comment(title_value);
+        }
+        *title = clean_title(value);
+      }
+      return next;
+    }
+    if (!title_value.empty()) continue;  // the first title counts
+    std::string_view key = line;
+    if (yaml) {
+      if (!key.starts_with("title")) continue;  // top-level keys only: no indentation
+      key.remove_prefix(5);
+      const size_t colon = key.find_first_not_of(" \t");
+      if (colon == std::string_view::npos || key[colon] != ':') continue;
+      const std::string_view rest = key.substr(colon + 1);
+      if (!rest.empty() && rest.front() != ' ' && rest.front() != '\t') continue;  // "title:x" is no key
+      title_value = trim(rest);
+    } else {
+      key = trim(key);
+      if (key.starts_with('[')) toml_top = false;
+      if (!toml_top || !key.starts_with("title")) continue;
+      key.remove_prefix(5);
+      const size_t eq = key.find_first_not_of(" \t");
+      if (eq == std::string_view::npos || key[eq] != '=') continue;
+      title_value = trim(key.substr(eq + 1));
+    }
+    title_line_next = next;  // an empty value ("title:" over a nested map) is no title
+  }
+  *title = std::string();
+  return 0;  // never closed: no front matter
+}
+
+// ---------------------------------------------------------------------------------------------
+// The text.
+
+enum class Kind { kText, kHtml, kCode };
+
+enum class State {
+  kText,      // visible text
+  kTag,       // inside <...>, until '>' outside quotes
+  kSkip,      // inside a template tag, comment or script/style content, until m_closer
+};
+
+class Builder {
+ public:
+  Builder(MarkdownText* out, std::string_view md, size_t doc_begin)
+      : m_out(out), m_md(md), m_doc(md.data() + doc_begin), m_doc_size(md.size() - doc_begin),
+        m_last(static_cast<uint32_t>(doc_begin)) {}
+
+  // ---- md4c callbacks
+
+  void enter_block(MD_BLOCKTYPE type) {
+    switch (type) {
+      case MD_BLOCK_UL:
+      case MD_BLOCK_OL:
+        brk(block_gap());
+        ++m_list_depth;
+        break;
+      case MD_BLOCK_LI:
+        brk(1);
+        m_bullet = true;
+        break;
+      case MD_BLOCK_TR:
+        brk(1);
+        m_cell = 0;
+        break;
+      case MD_BLOCK_TH:
+      case MD_BLOCK_TD:
+        if (m_cell++ > 0) m_sep = true;
+        break;
+      case MD_BLOCK_CODE:
+        m_code_block = true;
+        brk(block_gap());
+        break;
+      case MD_BLOCK_DOC:
+      case MD_BLOCK_THEAD:
+      case MD_BLOCK_TBODY:
+        break;
+      default:  // paragraphs, headings, quotes, rules, HTML blocks, tables
+        brk(block_gap());
+        break;
+    }
+  }
+
+  void leave_block(MD_BLOCKTYPE type) {
+    switch (type) {
+      case MD_BLOCK_UL:
+      case MD_BLOCK_OL:
+        if (m_list_depth > 0) --m_list_depth;
+        brk(block_gap());
+        break;
+      case MD_BLOCK_LI:
+        m_bullet = false;  // an empty item leaves no "- " behind
+        end_of_block();
+        brk(1);
+        break;
+      case MD_BLOCK_TH:
+      case MD_BLOCK_TD:
+        end_of_block();
+        break;
+      case MD_BLOCK_CODE:
+        m_code_block = false;
+        end_of_block();
+        brk(block_gap());
+        break;
+      case MD_BLOCK_DOC:
+      case MD_BLOCK_THEAD:
+      case MD_BLOCK_TBODY:
+      case MD_BLOCK_TR:
+        break;
+      default:
+        end_of_block();
+        brk(block_gap());
+        break;
+    }
+  }
+
+  void text(MD_TEXTTYPE type, const char* p, size_t n) {
+    // The offset of p[0], or -1 when md4c made the string up (it then gets m_last).
+    int64_t base = -1;
+    const auto doc = reinterpret_cast<uintptr_t>(m_doc), at_p = reinterpret_cast<uintptr_t>(p);
+    if (at_p >= doc && at_p - doc <= m_doc_size && n <= m_doc_size - (at_p - doc))
+      base = static_cast<int64_t>(at_p - reinterpret_cast<uintptr_t>(m_md.data()));
+    const std::string_view s(p, n);
+    switch (type) {
+      case MD_TEXT_NULLCHAR:
+        if (m_state == State::kText) put_str("\xEF\xBF\xBD", at(base, 0));
+        break;
+      case MD_TEXT_BR:
+      case MD_TEXT_SOFTBR:
+        if (m_state == State::kText) brk(1);
+        break;
+      case MD_TEXT_ENTITY:
+        if (m_state == State::kText) entity(s, base, 0);
+        break;
+      case MD_TEXT_CODE:
+        chars(s, base, Kind::kCode);
+        break;
+      case MD_TEXT_HTML:
+        chars(s, base, Kind::kHtml);
+        break;
+      default:  // MD_TEXT_NORMAL, MD_TEXT_LATEXMATH
+        chars(s, base, Kind::kText);
+        break;
+    }
+  }
+
+  void finish() {
+    if (!m_out->text.empty() && m_out->text.back() != '\n') raw('\n', m_last);
+    m_out->src.push_back(static_cast<uint32_t>(m_md.size()));
+  }
+
+ private:
+  int block_gap() const { return m_list_depth > 0 ? 1 : 2; }
+
+  uint32_t at(int64_t base, size_t i) const {
+    return base < 0 ? m_last : static_cast<uint32_t>(base + static_cast<int64_t>(i));
+  }
+
+  // A block ended: whatever markup was open in it is over.
+  void end_of_block() {
+    if (m_sticky) return;
+    m_state = State::kText;
+    m_space = false;
+  }
+
+  // ---- output
+
+  void brk(int level) {
+    m_break = std::max(m_break, level);
+    m_space = false;
+  }
+
+  void raw(char c, uint32_t offset) {
+    m_last = std::max(m_last, offset);
+    m_out->text += c;
+    m_out->src.push_back(m_last);
+  }
+
+  // Writes what is owed (line breaks, a bullet, a cell separator, a space) before a visible byte
+  // from `offset`.
+  void settle(uint32_t offset) {
+    std::string& t = m_out->text;
+    if (m_break > 0) {
+      if (!t.empty()) {
+        if (t.back() != '\n') raw('\n', offset);
+        if (m_break > 1 && (t.size() < 2 || t[t.size() - 2] != '\n')) raw('\n', offset);
+      }
+      m_break = 0;
+      m_space = false;
+    }
+    const bool line_start = t.empty() || t.back() == '\n';
+    if (m_bullet) {
+      if (!line_start) raw('\n', offset);
+      raw('-', offset);
+      raw(' ', offset);
+      m_bullet = m_sep = m_space = false;
+    } else if (m_sep) {
+      if (!line_start) {
+        raw(' ', offset);
+        raw('|', offset);
+        raw(' ', offset);
+      }
+      m_sep = m_space = false;
+    } else if (m_space) {
+      if (!line_start && t.back() != ' ') raw(' ', m_space_at);
+      m_space = false;
+    }
+  }
+
+  void put(char c, uint32_t offset) {
+    settle(offset);
+    raw(c, offset);
+  }
+
+  void put_str(std::string_view s, uint32_t offset) {
+    if (s.empty()) return;
+    settle(offset);
+    for (const char c : s) raw(c, offset);
+  }
+
+  void space(uint32_t offset) {
+    if (m_space) return;
+    m_space = true;
+    m_space_at = std::max(m_last, offset);
+  }
+
+  // The character reference e, which starts at s[i] of a callback's text at offset base.
+  void entity(std::string_view e, int64_t base, size_t i) {
+    if (decode_entity(e, &m_scratch)) {
+      put_str(m_scratch, at(base, i));
+    } else {
+      for (size_t k = 0; k < e.size(); ++k) visible(e, k, base < 0 ? base : base + static_cast<int64_t>(i));
+    }
+  }
+
+  // One code point of visible text at s[i]; invalid UTF-8 becomes U+FFFD. Returns its length.
+  size_t visible(std::string_view s, size_t i, int64_t base) {
+    const char c = s[i];
+    if (static_cast<unsigned char>(c) < 0x80) {
+      put(c, at(base, i));
+      return 1;
+    }
+    size_t len;
+    const char32_t cp = decode_utf8(s, i, &len);
+    if (cp == 0xFFFD && len == 1) {
+      put_str("\xEF\xBF\xBD", at(base, i));
+    } else {
+      settle(at(base, i));
+      for (size_t k = 0; k < len; ++k) raw(s[i + k], at(base, i + k));
+    }
+    return len;
+  }
+
+  // ---- the markup filter
+
+  void skip_until(std::string_view closer) {
+    m_state = State::kSkip;
+    m_closer = closer;
+    m_window.fill('\0');
+    m_head_len = 0;
+  }
+
+  // The template tag {% ... %} just skipped: a Liquid {% comment %} goes on, across blocks, up
+  // to {% endcomment %}.
+  void end_template() {
+    std::string_view head(m_head.data(), m_head_len);
+    while (!head.empty() && (head.front() == '-' || head.front() == ' ' || head.front() == '\t'))
+      head.remove_prefix(1);
+    if (head.starts_with("comment") && (head.size() == 7 || !is_alnum(head[7]))) {
+      skip_until("endcomment");
+      m_sticky = true;
+    }
+  }
+
+  // The skipped byte c: true if it ends m_closer.
+  bool closes(char c) {
+    std::memmove(m_window.data(), m_window.data() + 1, m_window.size() - 1);
+    m_window.back() = lower(c);
+    const size_t n = m_closer.size();
+    return std::string_view(m_window.data() + m_window.size() - n, n) == m_closer;
+  }
+
+  // A tag ended at '>': what it means for the text.
+  void end_tag(uint32_t offset) {
+    m_state = State::kText;
+    const std::string_view name(m_tag.data(), m_tag_len);
+    if (!m_tag_closing && !m_tag_self_closing) {
+      if (name == "script") return skip_until("</script");
+      if (name == "style") return skip_until("</style");
+      if (name == "noscript") return skip_until("</noscript");
+      if (name == "template") return skip_until("</template");
+    }
+    static constexpr std::string_view kBreaks[] = {
+        "br", "p", "div", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section",
+        "article", "header", "footer", "blockquote", "hr", "dl", "dt", "dd", "pre", "main"};
+    if (name == "li") {
+      brk(1);
+      if (!m_tag_closing) m_bullet = true;
+    } else if (name == "td" || name == "th") {
+      if (!m_tag_closing) m_sep = true;
+    } else if (std::find(std::begin(kBreaks), std::end(kBreaks), name) != std::end(kBreaks)) {
+      brk(1);
+    }
+    (void)offset;
+  }
+
+  // Text of one callback: s starts at offset base (or was made up by md4c: base -1).
+  void chars(std::string_view s, int64_t base, Kind kind) {
+    for (size_t i = 0; i < s.size();) {
+      const char c = s[i];
+      switch (m_state) {
+        case State::kSkip:
+          if (m_head_len < m_head.size()) m_head[m_head_len++] = lower(c);
+          if (closes(c)) {
+            if (m_closer.starts_with("</")) {  // the end tag of script or style: up to its '>'
+              start_tag(true);
+              m_state = State::kTag;
+            } else if (m_closer == "endcomment") {
+              skip_until("%}");  // the rest of {% endcomment %}, still sticky
+            } else {
+              m_state = State::kText;
+              if (m_sticky) m_sticky = false;
+              else if (m_closer == "%}") end_template();
+            }
+          }
+          ++i;
+          continue;
+        case State::kTag:
+          if (m_quote != 0) {
+            if (c == m_quote) m_quote = 0;
+          } else if (c == '"' || c == '\'') {
+            m_quote = c;
+          } else if (c == '>') {
+            end_tag(at(base, i));
+          } else if (m_tag_naming && m_tag_len < m_tag.size() && (is_alnum(c) || c == '-' || c == ':')) {
+            m_tag[m_tag_len++] = lower(c);
+          } else if (c == '/' && m_tag_len == 0 && m_tag_naming) {
+            m_tag_closing = true;
+          } else {
+            m_tag_naming = false;
+            if (c == '/') m_tag_self_closing = true;
+            else if (c != ' ' && c != '\t' && c != '\n' && c != '\r') m_tag_self_closing = false;
+          }
+          ++i;
+          continue;
+        case State::kText:
+          break;
+      }
+      const char next = i + 1 < s.size() ? s[i + 1] : '\0';
+      if (kind != Kind::kCode) {
+        // Template tags, in text and HTML alike.
+        if (c == '{' && (next == '{' || next == '%')) {
+          skip_until(next == '{' ? "}}" : "%}");
+          i += 2;
+          continue;
+        }
+        if (c == '<' && (next == '%' || next == '?')) {
+          skip_until(next == '%' ? "%>" : "?>");
+          i += 2;
+          continue;
+        }
+      }
+      if (kind == Kind::kHtml) {
+        if (c == '<' && s.substr(i).starts_with("<!--")) {
+          skip_until("-->");
+          i += 4;
+          continue;
+        }
+        if (c == '<' && (is_alpha(next) || next == '/' || next == '!')) {
+          start_tag(false);
+          m_state = State::kTag;
+          ++i;
+          if (next == '!') {
+            m_tag_naming = false;
+            ++i;
+          }
+          continue;
+        }
+        if (c == '&') {
+          const size_t len = entity_length(s.substr(i));
+          if (len > 0) {
+            entity(s.substr(i, len), base, i);
+            i += len;
+            continue;
+          }
+        }
+      }
+      if (c == '\n') {
+        if (kind == Kind::kHtml || (kind == Kind::kCode && !m_code_block)) space(at(base, i));
+        else brk(1);
+        ++i;
+        continue;
+      }
+      if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+        space(at(base, i));
+        ++i;
+        continue;
+      }
+      i += visible(s, i, base);
+    }
+  }
+
+  void start_tag(bool closing) {
+    m_tag_len = 0;
+    m_tag_closing = closing;
+    m_tag_self_closing = false;
+    m_tag_naming = !closing;
+    m_quote = 0;
+  }
+
+  MarkdownText* m_out;
+  std::string_view m_md;
+  const char* m_doc;  // where md4c's document starts (after the front matter)
+  size_t m_doc_size;
+  uint32_t m_last;  // the offset of the last byte written
+
+  // Owed to the next visible byte.
+  int m_break = 0;  // 1: a line break, 2: an empty line
+  bool m_bullet = false, m_sep = false, m_space = false;
+  uint32_t m_space_at = 0;
+
+  int m_list_depth = 0;
+  unsigned m_cell = 0;
+  bool m_code_block = false;
+
+  State m_state = State::kText;
+  std::string_view m_closer;
+  std::array<char, 12> m_window{};
+  std::array<char, 16> m_head{};  // the first bytes skipped (the name of a template tag)
+  size_t m_head_len = 0;
+  bool m_sticky = false;  // in a Liquid comment: the skipping outlasts the block
+  std::array<char, 12> m_tag{};
+  size_t m_tag_len = 0;
+  bool m_tag_closing = false, m_tag_self_closing = false, m_tag_naming = false;
+  char m_quote = 0;
+  std::string m_scratch;
+};
+
+Builder& builder(void* userdata) { return *static_cast<Builder*>(userdata); }
+
+}  // namespace
+
+void markdown_to_text(std::string_view md, MarkdownText* out) {
+  out->text.clear();
+  out->src.clear();
+  out->title.clear();
+  // Offsets are 32-bit (and so is md4c's MD_SIZE): a larger document is read up to 4 GiB - 1.
+  if (md.size() >= std::numeric_limits<uint32_t>::max()) md = md.substr(0, std::numeric_limits<uint32_t>::max() - 1);
+  out->text.reserve(md.size());
+  out->src.reserve(md.size() + 1);
+
+  size_t begin = md.starts_with("\xEF\xBB\xBF") ? 3 : 0;  // a BOM is no text
+  if (const size_t end = front_matter(md, begin, &out->title); end > 0) begin = end;
+
+  Builder b(out, md, begin);
+  MD_PARSER parser{};
+  parser.flags = MD_DIALECT_GITHUB;
+  parser.enter_block = [](MD_BLOCKTYPE type, void*, void* u) {
+    builder(u).enter_block(type);
+    return 0;
+  };
+  parser.leave_block = [](MD_BLOCKTYPE type, void*, void* u) {
+    builder(u).leave_block(type);
+    return 0;
+  };
+  // Spans need nothing: emphasis and strikethrough marks, link targets and code-span backticks
+  // are not text to md4c; a link's text and an image's alt text come as text and are kept.
+  parser.enter_span = [](MD_SPANTYPE, void*, void*) { return 0; };
+  parser.leave_span = [](MD_SPANTYPE, void*, void*) { return 0; };
+  parser.text = [](MD_TEXTTYPE type, const MD_CHAR* p, MD_SIZE n, void* u) {
+    builder(u).text(type, p, n);
+    return 0;
+  };
+  md_parse(md.data() + begin, static_cast<MD_SIZE>(md.size() - begin), &parser, &b);
+  b.finish();
+}
+
+}  // namespace jobmatch
