@@ -1,0 +1,29 @@
+// markdown_to_text(): any bytes give valid UTF-8 text and a one-line title, and every text byte
+// maps to an offset inside the document, the offsets never decreasing.
+#include "fuzz_check.h"
+#include "input/markdown.h"
+#include "text_util.h"
+
+using namespace jobmatch;
+
+extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, size_t size) {
+  const std::string_view in = fuzz::as_view(data, size);
+  MarkdownText out;
+  markdown_to_text(in, &out);
+  FUZZ_CHECK(out.src.size() == out.text.size() + 1);
+  FUZZ_CHECK(out.src.back() == size);
+  for (size_t i = 0; i < out.src.size(); ++i) {
+    FUZZ_CHECK(out.src[i] <= size);
+    FUZZ_CHECK(i == 0 || out.src[i - 1] <= out.src[i]);
+  }
+  FUZZ_CHECK(is_valid_utf8(out.text));
+  FUZZ_CHECK(is_valid_utf8(out.title));
+  FUZZ_CHECK(out.title.find('\n') == std::string::npos);
+  FUZZ_CHECK(out.title.size() <= 200);
+  // Reusing the buffers gives the same result.
+  MarkdownText again;
+  markdown_to_text(in, &again);
+  markdown_to_text(in, &again);
+  FUZZ_CHECK(again.text == out.text && again.src == out.src && again.title == out.title);
+  return 0;
+}
