@@ -506,7 +506,7 @@ class Builder {
   }
 
   // A tag ended at '>': what it means for the text.
-  void end_tag(uint32_t offset) {
+  void end_tag() {
     m_state = State::kText;
     const std::string_view name(m_tag.data(), m_tag_len);
     if (!m_tag_closing && !m_tag_self_closing) {
@@ -526,7 +526,6 @@ class Builder {
     } else if (std::find(std::begin(kBreaks), std::end(kBreaks), name) != std::end(kBreaks)) {
       brk(1);
     }
-    (void)offset;
   }
 
   // Text of one callback: s starts at offset base (or was made up by md4c: base -1).
@@ -556,7 +555,7 @@ class Builder {
           } else if (c == '"' || c == '\'') {
             m_quote = c;
           } else if (c == '>') {
-            end_tag(at(base, i));
+            end_tag();
           } else if (m_tag_naming && m_tag_len < m_tag.size() && (is_alnum(c) || c == '-' || c == ':')) {
             m_tag[m_tag_len++] = lower(c);
           } else if (c == '/' && m_tag_len == 0 && m_tag_naming) {
