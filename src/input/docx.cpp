@@ -379,7 +379,14 @@ void extract(std::string_view bytes, size_t max_bytes, ExtractedText* out) {
   std::unique_ptr<zip_t, ZipCloser> za(zip_open_from_source(src, ZIP_RDONLY, &error));
   if (!za) {
     zip_source_free(src);
-    const std::string msg = std::string("not a ZIP archive: ") + zip_error_strerror(&error);
+    std::string msg = "not a ZIP archive: ";
+    if (bytes.starts_with("\xD0\xCF\x11\xE0")) {
+      msg += "an OLE compound file (a Word 97-2003 .doc?)";
+    } else if (zip_error_code_zip(&error) == ZIP_ER_NOZIP) {
+      msg += "no ZIP central directory found";
+    } else {
+      msg += zip_error_strerror(&error);
+    }
     zip_error_fini(&error);
     return fail(out, msg);
   }

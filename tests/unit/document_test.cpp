@@ -366,6 +366,9 @@ BOOST_AUTO_TEST_CASE(docx_that_is_not_a_zip_is_an_error) {
     BOOST_TEST(t.error->message.starts_with("not a ZIP archive: "), t.error->message);
     BOOST_TEST(t.text.empty());
   }
+  const ExtractedText doc = docx(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(600, '\0'));
+  BOOST_TEST_REQUIRE(doc.error.has_value());
+  BOOST_TEST(doc.error->message == "not a ZIP archive: an OLE compound file (a Word 97-2003 .doc?)");
 }
 
 BOOST_AUTO_TEST_CASE(docx_zip_without_document_xml_is_an_error) {
