@@ -204,14 +204,18 @@ class Builder {
     const std::string_view mc = local_name(n.name(), m_mc);
     if (!mc.empty()) {
       // Alternate renderings of the same content (text boxes as DrawingML and as VML): the first
-      // mc:Choice, or mc:Fallback when there is none, so the text comes once.
-      if (mc == "Choice") {
-        for (pugi::xml_node s = n.previous_sibling(); s; s = s.previous_sibling()) {
-          if (local_name(s.name(), m_mc) == "Choice") return false;
-        }
+      // mc:Choice, or the mc:Fallback when there is none, so the text comes once. Chosen when
+      // entering mc:AlternateContent, so many alternatives cost one pass over them.
+      if (mc == "AlternateContent") {
+        pugi::xml_node chosen = child(n, m_mc, "Choice");
+        if (!chosen) chosen = child(n, m_mc, "Fallback");
+        m_chosen[n.internal_object()] = chosen.internal_object();
         return true;
       }
-      if (mc == "Fallback") return !child(n.parent(), m_mc, "Choice");
+      if (mc == "Choice" || mc == "Fallback") {
+        const auto it = m_chosen.find(n.parent().internal_object());
+        return it != m_chosen.end() && it->second == n.internal_object();
+      }
       return true;
     }
     const std::string_view w = local_name(n.name(), m_w);
@@ -352,6 +356,7 @@ class Builder {
 
   std::string_view m_w, m_mc;
   const std::set<std::string>& m_list_styles;
+  std::unordered_map<const pugi::xml_node_struct*, const pugi::xml_node_struct*> m_chosen;
   std::vector<Para> m_paras;
   std::vector<std::vector<std::string>> m_rows;
   std::vector<Cell> m_cells;

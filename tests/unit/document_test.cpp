@@ -339,6 +339,10 @@ BOOST_AUTO_TEST_CASE(docx_text_box_alternatives_come_once) {
       "<w:p><w:r><mc:AlternateContent><mc:Fallback><w:t>Ersatz</w:t></mc:Fallback></mc:AlternateContent></w:r></w:p>";
   const std::string text = docx_text(body);
   BOOST_TEST(text == "Im Kasten\nVor dem Kasten\nErsatz\n");
+  // Several choices: the first; a fallback written first still loses to a choice.
+  BOOST_TEST(docx_text("<w:p><w:r><mc:AlternateContent><mc:Fallback><w:t>drei</w:t></mc:Fallback>"
+                       "<mc:Choice Requires=\"a\"><w:t>eins</w:t></mc:Choice><mc:Choice Requires=\"b\">"
+                       "<w:t>zwei</w:t></mc:Choice></mc:AlternateContent></w:r></w:p>") == "eins\n");
 }
 
 BOOST_AUTO_TEST_CASE(docx_title_from_core_properties) {
