@@ -1,12 +1,14 @@
 // Text out of office documents: PDF (poppler) and DOCX (libzip + pugixml). The text is what the
 // pipeline reads; evidence offsets of such a posting are offsets into this extracted text (the
 // record says so with its `page` field for PDF), not into the file, which is compressed.
-//   - PDF: the text of each page in reading order, one line per text line, pages separated by a
-//     form feed ('\f'); an encrypted PDF, one with no text (scanned images) or one that does not
-//     parse is an error record that says which.
+//   - PDF: the text of each page in reading order, one line per text line (every line ends in
+//     '\n', blocks are separated by one blank line), pages separated by a form feed ('\f');
+//     an encrypted PDF, one with no text (scanned images) or one that does not parse is an
+//     error record that says which. The title is the document information's Title.
 //   - DOCX: the main document part (word/document.xml): paragraphs as lines, list paragraphs as
 //     "- " lines, headings kept as lines, table rows as lines with cells separated by " | ";
-//     the core properties' title (docProps/core.xml), if any, is the title.
+//     deleted revisions are left out, a text box's paragraphs come before the paragraph that
+//     holds it; the core properties' title (docProps/core.xml), if any, is the title.
 #pragma once
 
 #include <cstdint>
