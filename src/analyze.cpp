@@ -12,6 +12,8 @@ namespace jobmatch {
 
 namespace {
 constexpr size_t kMaxSpans = 64;  // evidence kept per concept
+// The most text a DOCX's parts may inflate to: a posting is far smaller, a ZIP bomb is not.
+constexpr size_t kMaxExtractedBytes = 64u << 20;
 }  // namespace
 
 std::string extract_title(std::string_view text) {
@@ -57,32 +59,58 @@ Result Analyzer::analyze(const Input& input, const AnalyzeOptions& options) {
     r.error = input.error;
     return r;
   }
+  // A PDF or DOCX is turned into text first; its evidence then points into that text.
+  std::string_view bytes = input.bytes;
+  const bool office = input.format == DocFormat::kPdf || input.format == DocFormat::kDocx;
+  if (office) {
+    if (input.format == DocFormat::kPdf) extract_pdf(input.bytes, &m_doc);
+    else extract_docx(input.bytes, kMaxExtractedBytes, &m_doc);
+    if (m_doc.error) {
+      r.error = m_doc.error;
+      return r;
+    }
+    bytes = m_doc.text;
+    r.extracted = true;
+  }
   Decoded decoded;
-  decode(input.bytes, &decoded);
+  decode(bytes, &decoded);
   if (decoded.error) {
     r.error = decoded.error;
     return r;
   }
-  r.encoding = decoded.encoding;
+  r.encoding = office ? (input.format == DocFormat::kPdf ? "pdf" : "docx") : decoded.encoding;
   r.warnings = decoded.warnings;
-  // The text the pipeline reads: the decoded text, or what an HTML page says.
+  // The text the pipeline reads: the decoded text, or what an HTML page or a Markdown document
+  // says, with src mapping each of its bytes to the decoded text.
   std::string_view text = decoded.text;
-  const bool html = input.html || looks_like_html(text);
+  const bool html = input.format == DocFormat::kHtml || (input.format == DocFormat::kText && looks_like_html(text));
+  const bool markdown = input.format == DocFormat::kMarkdown;
+  const std::vector<uint32_t>* src = nullptr;
+  std::string_view own_title;  // the document's own title: HTML <title>, front matter
   if (html) {
     html_to_text(text, &m_html);
     text = m_html.text;
+    src = &m_html.src;
+    own_title = m_html.title;
     r.encoding += "+html";
+  } else if (markdown) {
+    markdown_to_text(text, &m_md);
+    text = m_md.text;
+    src = &m_md.src;
+    own_title = m_md.title;
+    r.encoding += "+markdown";
   }
-  auto to_decoded = [&](uint32_t i) { return html ? m_html.src[i] : i; };
-  // The title: a JSONL title field, an HTML <title>, else the first line, which is then part of
-  // the text as its title zone.
+  auto to_decoded = [&](uint32_t i) { return src ? (*src)[i] : i; };
+  // The title: a JSON title field, the document's own, else the first line, which is then part
+  // of the text as its title zone.
   size_t title_end = 0;
   if (input.title) {
     r.title = std::string(utf8_prefix(sanitize_utf8(trim(*input.title).substr(0, 800)), 200));
-  } else if (html && !m_html.title.empty()) {
-    r.title = std::string(utf8_prefix(sanitize_utf8(std::string_view(m_html.title).substr(0, 800)), 200));
+  } else if (!own_title.empty()) {
+    r.title = std::string(utf8_prefix(sanitize_utf8(own_title.substr(0, 800)), 200));
   } else {
     r.title = extract_title(text);
+    r.title_in_text = true;
     title_end = body_offset(text);
   }
 
@@ -127,18 +155,19 @@ Result Analyzer::analyze(const Input& input, const AnalyzeOptions& options) {
       miss *= 1.0 - e.factor;
       const uint32_t d_begin = to_decoded(e.text_begin);
       uint32_t d_end = to_decoded(e.text_end);
-      if (html && e.text_end > e.text_begin) {
-        // End right after the span's last character when it stands in the HTML as itself, not
-        // at the next text node (which may lie behind a closing tag).
+      if (src && e.text_end > e.text_begin) {
+        // End right after the span's last character when it stands in the markup as itself, not
+        // at the next text (which may lie behind a closing tag or an emphasis mark).
         uint32_t k = e.text_end - 1;
         while (k > e.text_begin && (static_cast<unsigned char>(text[k]) & 0xC0) == 0x80) --k;
         const std::string_view last = text.substr(k, e.text_end - k);
-        if (decoded.text.substr(m_html.src[k], last.size()) == last)
-          d_end = m_html.src[k] + static_cast<uint32_t>(last.size());
+        if (decoded.text.substr((*src)[k], last.size()) == last)
+          d_end = (*src)[k] + static_cast<uint32_t>(last.size());
       }
       e.line = static_cast<uint32_t>(upper_bound_u32(newlines.data(), newlines.size(), d_begin) + 1);
       e.start = decoded.to_input(d_begin);
       e.end = decoded.to_input(std::max(d_begin, d_end));
+      if (office && !m_doc.page_starts.empty()) e.page = page_of(m_doc.page_starts, e.start);
       e.text = sanitize_utf8(text.substr(e.text_begin, e.text_end - e.text_begin));
       mc.spans.push_back(std::move(e));
     }

@@ -1,10 +1,13 @@
-// One document through the whole pipeline: decode → (HTML to text) → normalize → tokenize → detect language →
+// One document through the whole pipeline: (PDF/DOCX to text) → decode → (HTML or Markdown to
+// text) → normalize → tokenize → detect language →
 // match → score, giving a Result with evidence mapped back to the input's bytes.
 #pragma once
 
 #include "engine.h"
 #include "evidence.h"
 #include "html.h"
+#include "input/document.h"
+#include "input/markdown.h"
 #include "normalize.h"
 #include "read.h"
 #include "result.h"
@@ -30,6 +33,8 @@ class Analyzer {
 
   const Engine& m_engine;
   HtmlText m_html;
+  MarkdownText m_md;
+  ExtractedText m_doc;
   Normalized m_norm;
   TokenStream m_tokens;
   std::vector<ConceptMatch> m_matches;

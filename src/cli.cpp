@@ -26,6 +26,7 @@
 #include "eval.h"
 #include "export.h"
 #include "exit_status.h"
+#include "input/sniff.h"
 #include "explain.h"
 #include "read.h"
 #include "progress.h"
@@ -33,6 +34,7 @@
 #include "report/schema.h"
 #include "report/writer.h"
 #include "run.h"
+#include "text_util.h"
 #include "stats.h"
 
 namespace jobmatch {
@@ -45,6 +47,40 @@ struct UsageError {
 };
 
 void print_error(const std::string& message) { std::fprintf(stderr, "jobmatch: error: %s\n", message.c_str()); }
+
+// The end of a command's output: a closed pipe ends the run quietly with exit 0 (the reader went
+// away, as with `| head`); any other write error (a full disk, EIO) ends it with a message
+// naming the target and exit 4, so output that was never written does not look like success.
+void finish_output(Output& output, const std::string& target = "standard output") {
+  output.flush();
+  if (!output.broken()) return;
+  if (output.error() == EPIPE) std::_Exit(kExitOk);
+  print_error("cannot write " + target + ": " + std::strerror(output.error()));
+  std::_Exit(kExitOutput);
+}
+
+// What a batch command says about its input at the end: the files a folder walk left out for
+// their type (unless quiet), and a run that found no posting at all in its paths, which is an
+// error (exit 3), never an empty success. Returns true if there was no posting.
+bool report_input(const InputSource& source, size_t records, bool quiet) {
+  const size_t skipped = source.skipped_count();
+  std::string files;
+  if (skipped > 0) {
+    for (const std::string& path : source.skipped_examples())
+      files += (files.empty() ? "" : ", ") + escape_for_terminal(escape_invalid_utf8(path));
+    if (skipped > source.skipped_examples().size()) files += ", ...";
+  }
+  const std::string of_type = std::to_string(skipped) + (skipped == 1 ? " file" : " files") + " of other types";
+  if (records == 0) {
+    print_error(skipped == 0 ? "no posting found in the paths given"
+                             : "no posting found in the paths given; skipped " + of_type + ": " + files +
+                                   " (--ext to include them)");
+    return true;
+  }
+  if (skipped > 0 && !quiet)
+    std::fprintf(stderr, "jobmatch: skipped %s: %s (--ext to include them)\n", of_type.c_str(), files.c_str());
+  return false;
+}
 
 void print_diagnostics(const std::vector<Diagnostic>& diags) {
   for (const Diagnostic& d : diags) {
@@ -144,13 +180,14 @@ int threads_of(const po::variables_map& vm) {
 }
 
 // How many inputs the paths hold, if that is known without walking or reading: only files named
-// one by one (not folders, standard input or JSON Lines). 0: unknown.
+// one by one (not folders, standard input or JSON). 0: unknown.
 size_t known_input_count(const std::vector<std::string>& paths, const ReadOptions& read) {
-  if (read.format == InputFormat::kJsonl) return 0;
+  if (read.format == InputFormat::kJsonl || read.format == InputFormat::kJson) return 0;
   size_t n = 0;
   for (const std::string& p : paths) {
     struct stat st {};
-    if (p == "-" || p.ends_with(".jsonl")) return 0;
+    const std::string ext = extension_of(p, true);
+    if (p == "-" || ext == "jsonl" || ext == "ndjson" || ext == "json") return 0;
     if (::stat(p.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) return 0;
     ++n;  // a file, or an error record
   }
@@ -224,6 +261,7 @@ int cmd_score(const std::vector<std::string>& args) {
   auto writer = make_writer(format, output, *engine, ro);
   InputSource source(paths, read);
   bool any_error = false, any_below = false;
+  size_t records = 0;
   run.analyze.ignore_title = vm["ignore-title"].as<bool>();
   run.in_worker = [&](Result& r) {
     r.rendered = writer->render(r);
@@ -247,6 +285,7 @@ int cmd_score(const std::vector<std::string>& args) {
                              !(format != Format::kTable && ::isatty(STDOUT_FILENO));
   Progress progress(show_progress, known_input_count(paths, read), &bytes_read);
   const bool complete = run_pipeline(*engine, source, run, [&](Result&& r) {
+    ++records;
     if (r.error) any_error = true;
     else if (floor && r.score < *floor) any_below = true;
     writer->write(r, std::move(r.rendered));
@@ -255,8 +294,8 @@ int cmd_score(const std::vector<std::string>& args) {
   });
   progress.finish();
   if (complete) writer->finish();
-  if (!complete || output.broken()) std::_Exit(kExitOk);  // the reader of our output went away
-  if (any_error) return kExitInputError;
+  finish_output(output);
+  if (report_input(source, records, vm["quiet"].as<bool>()) || any_error) return kExitInputError;
   return any_below ? kExitBelowFloor : kExitOk;
 }
 
@@ -298,6 +337,8 @@ int cmd_report(const std::vector<std::string>& args) {
     return kExitUsage;
   }
   bool any_error = false, broken = false;
+  size_t records = 0;
+  int write_errno = 0;
   {
     Output output(f ? ::fileno(f) : STDOUT_FILENO);
     auto writer = make_html_report_writer(output, *engine);
@@ -310,6 +351,7 @@ int cmd_report(const std::vector<std::string>& args) {
     Progress progress(!vm["quiet"].as<bool>() && progress_allowed(), known_input_count(paths, read), &bytes_read);
     InputSource source(paths, read);
     run_pipeline(*engine, source, run, [&](Result&& r) {
+      ++records;
       any_error |= r.error.has_value();
       writer->write(r, std::move(r.rendered));
       progress.tick();
@@ -317,13 +359,16 @@ int cmd_report(const std::vector<std::string>& args) {
     });
     progress.finish();
     writer->finish();
+    if (!f) finish_output(output);
+    output.flush();
     broken = output.broken();
+    write_errno = output.error();
+    if (report_input(source, records, vm["quiet"].as<bool>())) any_error = true;
   }
-  if (f && std::fclose(f) != 0) broken = true;
-  if (broken && !f) std::_Exit(kExitOk);  // the reader of our output went away
+  if (f && std::fclose(f) != 0 && !broken) broken = true, write_errno = errno;
   if (broken) {
-    print_error("cannot write " + file);
-    return kExitUsage;
+    print_error("cannot write " + file + ": " + std::strerror(write_errno));
+    return kExitOutput;
   }
   return any_error ? kExitInputError : kExitOk;
 }
@@ -355,14 +400,16 @@ int cmd_explain(const std::vector<std::string>& args) {
   run.analyze.keep_text = true;
   run.on_idle = [&] { output.flush(); };
   bool any_error = false, first = true;
-  const bool complete = run_pipeline(*engine, source, run, [&](Result&& r) {
+  size_t records = 0;
+  run_pipeline(*engine, source, run, [&](Result&& r) {
+    ++records;
     any_error |= r.error.has_value();
     output.write((first ? "" : "\n") + render_explain(r, *engine, color));
     first = false;
     return !output.broken();
   });
-  output.flush();
-  if (!complete || output.broken()) std::_Exit(kExitOk);
+  finish_output(output);
+  if (report_input(source, records, vm["quiet"].as<bool>())) return kExitInputError;
   return any_error ? kExitInputError : kExitOk;
 }
 
@@ -438,9 +485,10 @@ int cmd_check(const std::vector<std::string>& args) {
     verdicts.push_back(check_posting(r, *engine, spec, is_file));
     return true;
   });
+  if (report_input(source, verdicts.size(), vm.count("quiet") && vm["quiet"].as<bool>())) return kExitInputError;
   Output output;
   output.write(render_check(verdicts, *engine, spec, format, color));
-  output.flush();
+  finish_output(output);
   bool unreadable = false, failed = false;
   for (const CheckVerdict& v : verdicts) {
     unreadable |= !v.readable;
@@ -494,8 +542,10 @@ int cmd_stats(const std::vector<std::string>& args) {
   Progress progress(!vm["quiet"].as<bool>() && progress_allowed(), known_input_count(paths, read), &bytes_read);
   InputSource source(paths, read);
   bool any_error = false;
+  size_t records = 0;
   std::vector<std::string> terms;
   run_pipeline(*engine, source, run, [&](Result&& r) {
+    ++records;
     any_error |= r.error.has_value();
     terms.clear();
     std::istringstream in(r.rendered);
@@ -508,8 +558,8 @@ int cmd_stats(const std::vector<std::string>& args) {
   const size_t top = vm["top"].as<size_t>();
   Output output;
   output.write(format == "json" ? stats.render_json(top) : stats.render_text(top));
-  output.flush();
-  if (output.broken()) std::_Exit(kExitOk);
+  finish_output(output);
+  if (report_input(source, records, vm["quiet"].as<bool>())) return kExitInputError;
   return any_error ? kExitInputError : kExitOk;
 }
 
@@ -525,7 +575,7 @@ int cmd_schema(const std::vector<std::string>& args) {
   if (!parse(args, schema_options(), po::positional_options_description(), &vm, kSchemaUsage)) return kExitOk;
   Output output;
   output.write(record_schema());
-  output.flush();
+  finish_output(output);
   return kExitOk;
 }
 
@@ -571,7 +621,7 @@ int cmd_lexicon_export(const std::vector<std::string>& args) {
   }
   Output output;
   output.write(out);
-  output.flush();
+  finish_output(output);
   return kExitOk;
 }
 
@@ -650,24 +700,24 @@ struct Command {
   bool takes_paths = true;
 };
 
-const char* const kInputChoices = "input-format=auto text html jsonl";
+const char* const kInputChoices = "input-format=auto text html markdown jsonl json pdf docx";
 
 const Command kCommands[] = {
     {"score", "score postings (files, folders, JSON Lines, stdin) against the profile", cmd_score, kScoreUsage,
-     score_options, "format=table tsv csv jsonl json;color=auto always never;input-format=auto text html jsonl"},
+     score_options, "format=table tsv csv jsonl json;color=auto always never;input-format=auto text html markdown jsonl json pdf docx"},
     {"explain", "show one posting's score with its evidence and what is missing", cmd_explain, kExplainUsage,
-     explain_options, "color=auto always never;input-format=auto text html jsonl"},
+     explain_options, "color=auto always never;input-format=auto text html markdown jsonl json pdf docx"},
     {"report", "write one self-contained HTML page: ranking, explanations, charts", cmd_report, kReportUsage,
      report_options, kInputChoices},
     {"check", "gate one or a few ads in CI: a score floor and required concepts, with what is missing", cmd_check,
      kCheckUsage, check_options,
-     "format=text github markdown;color=auto always never;input-format=auto text html jsonl;require=@concepts"},
+     "format=text github markdown;color=auto always never;input-format=auto text html markdown jsonl json pdf docx;require=@concepts"},
     {"stats", "summarise a batch: score distribution, concept frequency, terms the lexicon does not know",
-     cmd_stats, kStatsUsage, stats_options, "format=text json;input-format=auto text html jsonl"},
+     cmd_stats, kStatsUsage, stats_options, "format=text json;input-format=auto text html markdown jsonl json pdf docx"},
     {"lexicon", "check lexicon and profile files, export patterns for ripgrep", cmd_lexicon, kLexiconUsage,
      lexicon_export_options, "format=rg list", "check export"},
     {"eval", "measure how well scores rank postings you labelled (ROC AUC, AP, P@k) against baselines",
-     run_eval_command, "", nullptr, "format=text json;input-format=auto text html jsonl"},
+     run_eval_command, "", nullptr, "format=text json;input-format=auto text html markdown jsonl json pdf docx"},
     {"schema", "print the JSON Schema of the output records", cmd_schema, kSchemaUsage, schema_options, "", "",
      false},
 };

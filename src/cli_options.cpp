@@ -1,5 +1,7 @@
 #include "cli_options.h"
 
+#include <cctype>
+
 #include "text_util.h"
 
 namespace jobmatch {
@@ -9,14 +11,19 @@ boost::program_options::options_description input_options() {
   po::options_description o("Input");
   o.add_options()
       ("input-format", po::value<std::string>()->default_value("auto")->value_name("FMT"),
-       "auto, text, html, jsonl (one posting per line)")
+       "auto (sniffed from the content), text, html, markdown, jsonl (one posting per line), json (an "
+       "array of postings, or objects), pdf, docx")
       ("max-bytes", po::value<size_t>()->default_value(16u << 20)->value_name("N"),
        "largest posting read; larger ones become error records")
-      ("ext", po::value<std::string>()->default_value("txt,text,html,htm")->value_name("LIST"),
-       "file extensions taken when walking a folder (files named explicitly are always read)")
-      ("id-field", po::value<std::string>()->default_value("id"), "JSONL field holding the id")
-      ("title-field", po::value<std::string>()->default_value("title"), "JSONL field holding the title")
-      ("text-field", po::value<std::string>()->default_value("text"), "JSONL field holding the text");
+      ("ext", po::value<std::string>()->value_name("LIST"),
+       "file extensions taken when walking a folder, e.g. md,txt or .md or *.md (default: every format "
+       "jobmatch reads; .gz .zst .xz .bz2 are looked through; files named explicitly are always read)")
+      ("id-field", po::value<std::string>()->default_value("id")->value_name("PATH"),
+       "JSON field holding the id (a.b: field b of object a)")
+      ("title-field", po::value<std::string>()->default_value("title")->value_name("PATH"),
+       "JSON field holding the title")
+      ("text-field", po::value<std::string>()->default_value("text")->value_name("PATH"),
+       "JSON field holding the text (read as HTML if it is HTML)");
   return o;
 }
 
@@ -27,9 +34,13 @@ std::optional<ReadOptions> parse_read_options(const boost::program_options::vari
   if (f == "auto") r.format = InputFormat::kAuto;
   else if (f == "text") r.format = InputFormat::kText;
   else if (f == "html") r.format = InputFormat::kHtml;
-  else if (f == "jsonl") r.format = InputFormat::kJsonl;
+  else if (f == "markdown" || f == "md") r.format = InputFormat::kMarkdown;
+  else if (f == "jsonl" || f == "ndjson") r.format = InputFormat::kJsonl;
+  else if (f == "json") r.format = InputFormat::kJson;
+  else if (f == "pdf") r.format = InputFormat::kPdf;
+  else if (f == "docx") r.format = InputFormat::kDocx;
   else {
-    *error = "--input-format must be auto, text, html or jsonl, not '" + f + "'";
+    *error = "--input-format must be auto, text, html, markdown, jsonl, json, pdf or docx, not '" + f + "'";
     return std::nullopt;
   }
   r.max_bytes = vm["max-bytes"].as<size_t>();
@@ -37,15 +48,28 @@ std::optional<ReadOptions> parse_read_options(const boost::program_options::vari
     *error = "--max-bytes must be at least 1";
     return std::nullopt;
   }
-  r.extensions.clear();
-  std::string list = vm["ext"].as<std::string>();
-  for (size_t start = 0; start <= list.size();) {
-    size_t comma = list.find(',', start);
-    if (comma == std::string::npos) comma = list.size();
-    std::string ext(trim(std::string_view(list).substr(start, comma - start)));
-    if (!ext.empty() && ext[0] == '.') ext.erase(0, 1);
-    if (!ext.empty()) r.extensions.push_back(ext);
-    start = comma + 1;
+  if (vm.count("ext")) {
+    // md, .md, *.md and MD all name the same extension.
+    r.extensions.clear();
+    const std::string list = vm["ext"].as<std::string>();
+    for (size_t start = 0; start <= list.size();) {
+      size_t comma = list.find(',', start);
+      if (comma == std::string::npos) comma = list.size();
+      std::string ext(trim(std::string_view(list).substr(start, comma - start)));
+      if (ext.starts_with("*")) ext.erase(0, 1);
+      if (ext.starts_with(".")) ext.erase(0, 1);
+      for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (ext.find_first_of("/*?") != std::string::npos) {
+        *error = "--ext takes extensions such as md,txt or *.md, not '" + ext + "'";
+        return std::nullopt;
+      }
+      if (!ext.empty()) r.extensions.push_back(ext);
+      start = comma + 1;
+    }
+    if (r.extensions.empty()) {
+      *error = "--ext needs at least one extension";
+      return std::nullopt;
+    }
   }
   r.id_field = vm["id-field"].as<std::string>();
   r.title_field = vm["title-field"].as<std::string>();

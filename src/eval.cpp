@@ -206,20 +206,6 @@ std::vector<Driver> drivers_of(const Result& r, const Lexicon& lexicon) {
   return d;
 }
 
-// Whether the analyzer took the title from the text's first line (which the body then excludes).
-bool title_is_first_line(const Input& input, const Result& r) {
-  if (input.title) return false;
-  const std::string_view suffix = "+html";
-  if (r.encoding.size() >= suffix.size() && r.encoding.compare(r.encoding.size() - suffix.size(), suffix.size(), suffix) == 0) {
-    Decoded decoded;
-    decode(input.bytes, &decoded);
-    HtmlText html;
-    html_to_text(decoded.text, &html);
-    return html.title.empty();
-  }
-  return true;
-}
-
 Collected collect(const Config& c, const Labels& labels, const Engine& engine) {
   Collected out;
   const Lexicon& lexicon = engine.lexicon();
@@ -266,7 +252,7 @@ Collected collect(const Config& c, const Labels& labels, const Engine& engine) {
     // the analyzer, a title that is not the first line (a JSONL title field, an HTML <title>)
     // leaves the whole text as the body.
     std::string_view text = r.text;
-    if (c.ignore_title && title_is_first_line(input, r)) text.remove_prefix(body_offset(text));
+    if (c.ignore_title && r.title_in_text) text.remove_prefix(body_offset(text));
     normalize(text, &norm);
     tokenize(norm, &tokens);
     // keywords: every article concept the matcher finds in that text, the same way in both

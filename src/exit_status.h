@@ -7,7 +7,10 @@ enum ExitStatus : int {
   kExitOk = 0,          // every input scored (and none below --fail-under)
   kExitBelowFloor = 1,  // at least one posting scored below --fail-under
   kExitUsage = 2,       // bad command line, or a lexicon/profile that does not load
-  kExitInputError = 3,  // some inputs could not be read or decoded (the rest were scored)
+  kExitInputError = 3,  // some inputs could not be read or decoded (the rest were scored), or
+                        // the paths held no posting at all
+  kExitOutput = 4,      // the output could not be written (a full disk, an I/O error); a closed
+                        // pipe is not an error (exit 0, quietly)
 };
 
 }  // namespace jobmatch

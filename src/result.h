@@ -12,8 +12,11 @@
 namespace jobmatch {
 
 struct Evidence {
-  uint32_t start = 0, end = 0;  // byte offsets into the original input
+  // Byte offsets into the original input; for a PDF or DOCX (Result::extracted) into the text
+  // extracted from it, the same as text_begin/text_end.
+  uint32_t start = 0, end = 0;
   uint32_t line = 0;            // 1-based line of start
+  uint32_t page = 0;            // 1-based page of a PDF; 0 for other inputs
   std::string text;             // the matched text, valid UTF-8
   Zone zone = Zone::kIntro;     // the heading it stands under
   Strength cue = Strength::kPlain;  // must / nice to have / negated
@@ -37,7 +40,9 @@ struct Result {
   std::optional<InputError> error;  // set: the input was not scored
   std::string lang;                 // "de", "en", "und"
   std::string title;
+  bool title_in_text = false;  // the title is the text's first line (not a field or <title>)
   std::string encoding;
+  bool extracted = false;  // a PDF or DOCX: evidence offsets are into the extracted text
   std::vector<std::string> warnings;
   double score = 0;
   std::vector<double> coverage;  // per profile section

@@ -296,6 +296,10 @@ class Builder {
         m_code_block = true;
         brk(block_gap());
         break;
+      case MD_BLOCK_H:
+        brk(block_gap());
+        m_heading = true;
+        break;
       case MD_BLOCK_DOC:
       case MD_BLOCK_THEAD:
       case MD_BLOCK_TBODY:
@@ -324,6 +328,11 @@ class Builder {
         break;
       case MD_BLOCK_CODE:
         m_code_block = false;
+        end_of_block();
+        brk(block_gap());
+        break;
+      case MD_BLOCK_H:
+        m_heading = false;  // an empty heading leaves no "# " behind
         end_of_block();
         brk(block_gap());
         break;
@@ -414,6 +423,13 @@ class Builder {
       m_space = false;
     }
     const bool line_start = t.empty() || t.back() == '\n';
+    if (m_heading) {
+      // A heading keeps one mark, so the zone finder knows it for a heading (as in a text
+      // posting written with "# Aufgaben").
+      raw('#', offset);
+      raw(' ', offset);
+      m_heading = m_space = false;
+    }
     if (m_bullet) {
       if (!line_start) raw('\n', offset);
       raw('-', offset);
@@ -640,7 +656,7 @@ class Builder {
 
   // Owed to the next visible byte.
   int m_break = 0;  // 1: a line break, 2: an empty line
-  bool m_bullet = false, m_sep = false, m_space = false;
+  bool m_bullet = false, m_sep = false, m_space = false, m_heading = false;
   uint32_t m_space_at = 0;
 
   int m_list_depth = 0;

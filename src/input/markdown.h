@@ -1,7 +1,8 @@
 // Markdown to text, for postings published as Markdown (job boards on GitHub, Jekyll _posts/,
 // Hugo content/): a CommonMark parser (md4c) reads the document; YAML (---) or TOML (+++) front
-// matter is dropped from the text and its `title` kept; headings become lines of their own (so
-// zones such as "## Your tasks" are found), list items "- " lines, table rows one line each;
+// matter is dropped from the text and its `title` kept; headings become lines of their own that
+// start "# " (so zones such as "## Your tasks" are found, as in a text posting), list items "- "
+// lines, table rows one line each;
 // emphasis marks, link targets, images' URLs, code-span backticks, HTML tags and template tags
 // ({% %}, {{ }}, <? ?>, <% %>) are dropped as markup, the words inside them kept. Every output
 // byte keeps the offset of the Markdown byte it came from, so evidence points into the .md file.

@@ -104,8 +104,14 @@ class RecordWriter {
       o += ",\"spans\":[";
       for (size_t i = 0; i < m.spans.size(); ++i) {
         const Evidence& e = m.spans[i];
-        field(i ? ",{\"start\":" : "{\"start\":", e.start);
-        field(",\"end\":", e.end);
+        if (r.extracted) {  // a PDF or DOCX: offsets into its extracted text, not into the file
+          field(i ? ",{\"text_start\":" : "{\"text_start\":", e.start);
+          field(",\"text_end\":", e.end);
+          if (e.page) field(",\"page\":", e.page);
+        } else {
+          field(i ? ",{\"start\":" : "{\"start\":", e.start);
+          field(",\"end\":", e.end);
+        }
         field(",\"line\":", e.line);
         field(",\"text\":", e.text);
         o += ",\"zone\":";

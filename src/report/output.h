@@ -1,5 +1,6 @@
 // Buffered standard output that notices a closed pipe, so a run can end quietly on
-// `jobmatch score big/ | head -1` instead of dying on SIGPIPE.
+// `jobmatch score big/ | head -1` instead of dying on SIGPIPE, and any other write error, so a
+// run on a full disk does not look like success.
 #pragma once
 
 #include <string>
@@ -16,14 +17,16 @@ class Output {
     m_buf.append(s);
     if (m_buf.size() >= (1u << 16)) flush();
   }
-  // Writes out the buffer. After a write error (EPIPE), further output is dropped.
+  // Writes out the buffer. After a write error (EPIPE, ENOSPC...), further output is dropped.
   void flush();
   bool broken() const { return m_broken; }
+  int error() const { return m_errno; }  // the errno of the write that failed, once broken
 
  private:
   int m_fd;
   std::string m_buf;
   bool m_broken = false;
+  int m_errno = 0;
 };
 
 }  // namespace jobmatch

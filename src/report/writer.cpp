@@ -16,6 +16,7 @@ void Output::flush() {
     if (n < 0) {
       if (errno == EINTR) continue;
       m_broken = true;  // EPIPE or another write error: stop writing
+      m_errno = errno;
       break;
     }
     done += static_cast<size_t>(n);

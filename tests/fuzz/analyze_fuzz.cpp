@@ -20,7 +20,11 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, size_t size) {
   if (size == 0) return 0;
   Input input;
   input.id = "fuzz";
-  input.html = data[0] & 1;
+  // Low bits: text, HTML, Markdown, PDF, DOCX (the office readers have fuzz targets of their own).
+  static constexpr DocFormat kFormats[] = {DocFormat::kText, DocFormat::kHtml, DocFormat::kMarkdown,
+                                           DocFormat::kText, DocFormat::kPdf, DocFormat::kDocx,
+                                           DocFormat::kText, DocFormat::kMarkdown};
+  input.format = kFormats[((data[0] & 1) | ((data[0] >> 2) & 6)) & 7];
   if (data[0] & 2) input.title = std::string(fuzz::as_view(data + 1, std::min<size_t>(size - 1, 40)));
   input.bytes = std::string(fuzz::as_view(data + 1, size - 1));
   AnalyzeOptions options;

@@ -19,7 +19,7 @@ bool synthesized(const MarkdownText& t, size_t i) {
   const char c = t.text[i];
   if (c == '\n' || c == ' ') return true;
   const bool line_start = i == 0 || t.text[i - 1] == '\n';
-  if (c == '-' && line_start && i + 1 < t.text.size() && t.text[i + 1] == ' ') return true;
+  if ((c == '-' || c == '#') && line_start && i + 1 < t.text.size() && t.text[i + 1] == ' ') return true;
   if (c == '|' && i > 0 && t.text[i - 1] == ' ' && i + 1 < t.text.size() && t.text[i + 1] == ' ') return true;
   return false;
 }
@@ -111,10 +111,10 @@ BOOST_AUTO_TEST_CASE(title_is_one_line_of_valid_utf8_and_bounded) {
   BOOST_TEST(l.title.size() >= 190u);
 }
 
-BOOST_AUTO_TEST_CASE(headings_are_lines_without_marks) {
-  const std::string md = "# Senior Data Engineer\n\nIntro text.\n\nTasks\n-----\n\n### Profile ###\nMore.\n";
+BOOST_AUTO_TEST_CASE(headings_are_lines_with_one_mark) {
+  const std::string md = "# Senior Data Engineer\n\nIntro text.\n\nTasks\n-----\n\n### Profile ###\nMore.\n\n##\n";
   const MarkdownText t = convert(md);
-  BOOST_TEST(t.text == "Senior Data Engineer\n\nIntro text.\n\nTasks\n\nProfile\n\nMore.\n");
+  BOOST_TEST(t.text == "# Senior Data Engineer\n\nIntro text.\n\n# Tasks\n\n# Profile\n\nMore.\n");
   BOOST_TEST(maps_back(md, t, "Senior Data Engineer"));
   BOOST_TEST(maps_back(md, t, "Profile"));
 }
@@ -131,8 +131,8 @@ BOOST_AUTO_TEST_CASE(german_posting_keeps_its_zone_headings_as_lines) {
       "2. Sehr gute Deutschkenntnisse\n";
   const MarkdownText t = convert(md);
   BOOST_TEST(t.title == "Machine Learning Engineer (m/w/d)");
-  BOOST_TEST(t.text.find("\nDeine Aufgaben\n") != std::string::npos, t.text);
-  BOOST_TEST(t.text.find("\nDein Profil\n") != std::string::npos, t.text);
+  BOOST_TEST(t.text.find("\n# Deine Aufgaben\n") != std::string::npos, t.text);
+  BOOST_TEST(t.text.find("\n# Dein Profil\n") != std::string::npos, t.text);
   BOOST_TEST(t.text.find("\n- Du entwickelst Modelle mit PyTorch\n- Du bringst sie in Produktion\n") !=
                  std::string::npos,
              t.text);

@@ -1,5 +1,6 @@
 // Reading hostile file systems and streams: every input gives exactly one record, nothing blocks.
 #include "read.h"
+#include "input/records.h"
 
 #include <boost/test/unit_test.hpp>
 
@@ -9,6 +10,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <future>
@@ -68,12 +70,16 @@ struct Record {
   std::string id, kind, message, bytes;
 };
 
+Record to_record(const Input& in) {
+  return {in.id, in.error ? in.error->kind : "", in.error ? in.error->message : "", in.bytes};
+}
+
 std::vector<Record> read_all(const std::vector<std::string>& paths, ReadOptions options = {}) {
   InputSource source(paths, options);
   std::vector<Record> out;
   Input in;
   while (source.next(&in)) {
-    out.push_back({in.id, in.error ? in.error->kind : "", in.error ? in.error->message : "", in.bytes});
+    out.push_back(to_record(in));
     BOOST_TEST_REQUIRE(out.size() < 1000u);
   }
   return out;
@@ -158,7 +164,7 @@ BOOST_AUTO_TEST_CASE(line_reader_reports_a_read_error) {
   LineReader reader(fd, 100);
   std::string line;
   BOOST_TEST((reader.next(&line) == LineReader::Status::kError));
-  BOOST_TEST(reader.error() == EISDIR);
+  BOOST_TEST(reader.stream().error() == std::string("read failed: ") + std::strerror(EISDIR));
   BOOST_TEST((reader.next(&line) == LineReader::Status::kEnd));
   ::close(fd);
 }
@@ -396,21 +402,33 @@ BOOST_AUTO_TEST_CASE(hostile_folder_gives_one_record_per_entry_and_never_blocks)
   dir.write("bad\xFF\xFE.txt", "not UTF-8");
   dir.write("empty.txt", "");
   dir.write("big.txt", std::string(2000, 'x'));
-  dir.write("skipped.pdf", "not a posting extension");
+  dir.write("skipped.xlsx", "not a posting extension");
   dir.write(".hidden.txt", "hidden");
   fs::create_symlink("nowhere.txt", dir.path / "dangling.txt");
   fs::create_symlink("self.txt", dir.path / "self.txt");
   fs::create_directory(dir.path / "sub");
   fs::create_symlink("..", dir.path / "sub" / "up");
   dir.write("sub/inner.txt", "inner");
+  dir.write("sub/also skipped.png", "not a posting extension");
   BOOST_TEST_REQUIRE(::mkfifo((dir / "fifo.txt").c_str(), 0644) == 0);
   fs::create_symlink("/dev/zero", dir.path / "zero.txt");
   fs::create_symlink("/proc/self/mem", dir.path / "mem.txt");  // a regular file whose read fails
 
   ReadOptions options;
   options.max_bytes = 1000;
-  const auto records =
-      within_10s([&] { return read_all({dir.path.string()}, options); }, "walking a folder with a FIFO");
+  size_t skipped = 0;
+  std::vector<std::string> skipped_examples;
+  const auto records = within_10s(
+      [&] {
+        jobmatch::InputSource source({dir.path.string()}, options);
+        std::vector<Record> out;
+        jobmatch::Input in;
+        while (source.next(&in)) out.push_back(to_record(in));
+        skipped = source.skipped_count();
+        skipped_examples = source.skipped_examples();
+        return out;
+      },
+      "walking a folder with a FIFO");
   const std::string p = dir.path.string() + "/";
   std::vector<std::string> got;
   for (const auto& r : records) got.push_back(r.id.substr(p.size()) + " | " + r.kind);
@@ -433,6 +451,10 @@ BOOST_AUTO_TEST_CASE(hostile_folder_gives_one_record_per_entry_and_never_blocks)
   BOOST_TEST(got == want, boost::test_tools::per_element());
   for (const auto& r : records)
     if (r.id.ends_with("new\nline.txt")) BOOST_TEST(r.bytes == "newline");
+  // The files of other types are counted and named, in walk order.
+  BOOST_TEST(skipped == 2u);
+  const std::vector<std::string> want_skipped = {p + "skipped.xlsx", p + "sub/also skipped.png"};
+  BOOST_TEST(skipped_examples == want_skipped, boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(explicit_fifo_is_read) {

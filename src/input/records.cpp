@@ -1,0 +1,429 @@
+#include "input/records.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstring>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <simdjson.h>
+
+#include "input/sniff.h"
+#include "jsonl_id.h"
+#include "text_util.h"
+
+namespace jobmatch {
+
+LineReader::LineReader(ByteStream& in, size_t max_bytes, size_t block_bytes)
+    : m_in(&in), m_max(max_bytes), m_buf(std::max<size_t>(block_bytes, 1)) {}
+
+LineReader::LineReader(int fd, size_t max_bytes, size_t block_bytes)
+    : m_own(std::make_unique<FdStream>(fd)), m_in(m_own.get()), m_max(max_bytes),
+      m_buf(std::max<size_t>(block_bytes, 1)) {}
+
+LineReader::Status LineReader::next(std::string* line) {
+  line->clear();
+  bool any = false, too_long = false;
+  for (;;) {
+    if (m_pos == m_len) {
+      if (m_done) return any ? (too_long ? Status::kTooLong : Status::kLine) : Status::kEnd;
+      const ptrdiff_t n = m_in->read(m_buf.data(), m_buf.size());
+      if (n <= 0) {
+        m_done = true;
+        if (n < 0) {
+          line->clear();
+          return Status::kError;
+        }
+        continue;
+      }
+      m_pos = 0;
+      m_len = static_cast<size_t>(n);
+    }
+    any = true;
+    const char* start = m_buf.data() + m_pos;
+    const size_t avail = m_len - m_pos;
+    const auto* nl = static_cast<const char*>(std::memchr(start, '\n', avail));
+    const size_t take = nl ? static_cast<size_t>(nl - start) : avail;
+    if (!too_long) {
+      if (line->size() + take > m_max) {
+        too_long = true;
+        line->clear();
+      } else {
+        line->append(start, take);
+      }
+    }
+    m_pos += take;
+    if (nl) {
+      ++m_pos;
+      return too_long ? Status::kTooLong : Status::kLine;
+    }
+  }
+}
+
+JsonSplitter::JsonSplitter(ByteStream& in, size_t max_bytes, size_t block_bytes)
+    : m_in(in), m_max(max_bytes), m_buf(std::max<size_t>(block_bytes, 1)) {}
+
+int JsonSplitter::get() {
+  if (m_pushback >= 0) {
+    const int c = m_pushback;
+    m_pushback = -1;
+    return c;
+  }
+  if (m_pos == m_len) {
+    if (m_done) return -1;
+    m_offset += m_len;
+    const ptrdiff_t n = m_in.read(m_buf.data(), m_buf.size());
+    if (n <= 0) {
+      if (n < 0) {
+        m_error = m_in.error();
+        m_error_kind = m_in.error_kind();
+      }
+      m_pos = m_len = 0;
+      return -1;
+    }
+    m_pos = 0;
+    m_len = static_cast<size_t>(n);
+  }
+  return static_cast<unsigned char>(m_buf[m_pos++]);
+}
+
+int JsonSplitter::skip_space() {
+  for (;;) {
+    const int c = get();
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return c;
+  }
+}
+
+JsonSplitter::Status JsonSplitter::fail(const std::string& what) {
+  m_done = true;
+  if (m_error.empty()) {
+    const uint64_t at = m_offset + m_pos;
+    m_error = what + " at byte " + std::to_string(at > 0 ? at - 1 : 0);
+    m_error_kind = "json";
+  }
+  return Status::kError;
+}
+
+bool JsonSplitter::more_follow() {
+  if (m_done) return false;
+  const int c = skip_space();
+  if (c < 0) return !m_error.empty();  // a read error still has to be reported
+  m_pushback = c;
+  return true;
+}
+
+JsonSplitter::Status JsonSplitter::next(std::string* value) {
+  value->clear();
+  if (m_done) return Status::kEnd;
+  int c = skip_space();
+  if (!m_started) {
+    m_started = true;
+    if (c == '\xEF') {  // a UTF-8 byte order mark
+      if (get() != 0xBB || get() != 0xBF) return fail("invalid JSON");
+      c = skip_space();
+    }
+    if (c == '[') {
+      m_array = true;
+      c = skip_space();
+      if (c == ']') c = -2;  // an empty array
+    } else if (c < 0) {
+      return m_error.empty() ? fail("no JSON value") : fail("");
+    }
+  } else if (m_array) {
+    if (c == ']') c = -2;
+    else if (c != ',') return c < 0 ? fail(m_error.empty() ? "the file ends inside the array" : "") : fail("expected , or ] after a record");
+    else c = skip_space();
+  }
+  if (c == -2) {  // the array's end: only white space may follow
+    const int after = skip_space();
+    m_done = true;
+    if (after >= 0) return fail("text after the end of the array");
+    return m_error.empty() ? Status::kEnd : fail("");
+  }
+  if (c < 0) {
+    m_done = true;
+    if (!m_error.empty()) return fail("");
+    return m_array ? fail("the file ends inside the array") : Status::kEnd;
+  }
+  if (!m_array && c != '{') return fail("expected a JSON object");
+  // One value: an object, an array, a string or a scalar, read to its end.
+  bool too_long = false;
+  auto keep = [&](int ch) {
+    if (too_long) return;
+    if (value->size() >= m_max) {
+      too_long = true;
+      std::string().swap(*value);
+      return;
+    }
+    value->push_back(static_cast<char>(ch));
+  };
+  int depth = 0;
+  bool in_string = false;
+  for (int ch = c;; ch = get()) {
+    if (ch < 0) {
+      m_done = true;
+      return fail(m_error.empty() ? "the file ends inside a record" : "");
+    }
+    if (in_string) {
+      keep(ch);
+      if (ch == '\\') {
+        const int esc = get();
+        if (esc < 0) continue;  // reported above on the next round
+        keep(esc);
+      } else if (ch == '"') {
+        in_string = false;
+        if (depth == 0) break;
+      }
+      continue;
+    }
+    if (depth == 0 && ch != '{' && ch != '[' && ch != '"') {
+      // A scalar element (a number, true, null): up to the next separator.
+      if (ch == ',' || ch == ']' || ch == '}' || ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+        m_pushback = ch;
+        break;
+      }
+      keep(ch);
+      continue;
+    }
+    keep(ch);
+    if (ch == '"') {
+      in_string = true;
+    } else if (ch == '{' || ch == '[') {
+      ++depth;
+    } else if (ch == '}' || ch == ']') {
+      if (--depth == 0) break;
+    }
+  }
+  return too_long ? Status::kTooLong : Status::kValue;
+}
+
+namespace {
+
+// A field by name, or else by its dotted path (job.id: the field id of the object job).
+const nlohmann::json* find_field(const nlohmann::json& j, const std::string& name) {
+  if (!j.is_object()) return nullptr;
+  if (const auto it = j.find(name); it != j.end()) return &*it;
+  const nlohmann::json* at = &j;
+  for (size_t start = 0; start <= name.size();) {
+    size_t dot = name.find('.', start);
+    if (dot == std::string::npos) dot = name.size();
+    const std::string part = name.substr(start, dot - start);
+    if (at->is_object()) {
+      const auto it = at->find(part);
+      if (it == at->end()) return nullptr;
+      at = &*it;
+    } else if (at->is_array() && !part.empty() && part.find_first_not_of("0123456789") == std::string::npos &&
+               part.size() < 10 && std::stoul(part) < at->size()) {
+      at = &(*at)[std::stoul(part)];
+    } else {
+      return nullptr;
+    }
+    if (dot == name.size()) return at == &j ? nullptr : at;
+    start = dot + 1;
+  }
+  return nullptr;
+}
+
+std::optional<std::string> string_field(const nlohmann::json& j, const std::string& name) {
+  const nlohmann::json* f = find_field(j, name);
+  if (!f) return std::nullopt;
+  if (f->is_string()) return f->get<std::string>();
+  if (f->is_number_integer() || f->is_number_unsigned()) return f->dump();
+  return std::nullopt;
+}
+
+void fail(Input* out, const std::string& id, std::string kind, std::string message) {
+  *out = Input{};
+  out->id = id;
+  out->error = InputError{std::move(kind), std::move(message)};
+}
+
+}  // namespace
+
+struct RecordReader::Impl {
+  std::unique_ptr<ByteStream> in;
+  std::string name;
+  Kind kind;
+  ReadOptions options;
+  bool fast = true;  // simdjson for plain records (field names without dots)
+  std::unique_ptr<LineReader> lines;
+  std::unique_ptr<JsonSplitter> splitter;
+  size_t count = 0;  // lines read (JSON Lines) or records read (JSON)
+  bool single = false;  // JSON: the file holds one object
+  simdjson::dom::parser json;  // reused from record to record
+
+  DocFormat text_format(std::string_view text) const {
+    if (options.format == InputFormat::kHtml) return DocFormat::kHtml;
+    if (options.format == InputFormat::kText) return DocFormat::kText;
+    const std::string& f = options.text_field;
+    const bool html_name = f.size() >= 4 && (f.ends_with("html") || f.ends_with("HTML"));
+    return html_name || text_is_html(text) ? DocFormat::kHtml : DocFormat::kText;
+  }
+
+  // A record that does not parse (byte: where nlohmann stopped, if known; note: appended to the
+  // message). It is named by the id it got as far as ({"id": "p7", "text": "cut off...), with a
+  // message that does not count lines: a batch cut into shards then gives the single run's
+  // record, where FILE:LINE would count from the start of the shard. Only a record with no id to
+  // recover is named by its place (where), and its message says which (label: "line 7").
+  void fail_unparsed(Input* out, const std::string& text, const std::string& where, const std::string& label,
+                     std::optional<size_t> byte, const std::string& note) {
+    if (options.id_field.find('.') == std::string::npos)
+      if (const std::optional<std::string> id = recover_jsonl_id(text, options.id_field)) {
+        const std::string at = byte ? " at byte " + std::to_string(*byte) + " of its " +
+                                          (kind == Kind::kJsonLines ? "line" : "record")
+                                    : "";
+        fail(out, *id, "json", "invalid JSON" + at + note);
+        return;
+      }
+    const std::string at = byte ? ", byte " + std::to_string(*byte) : "";
+    fail(out, where, "json", label + at + ": invalid JSON" + note);
+  }
+
+  // The common case, fast: a record simdjson parses (validating all of it, as nlohmann does)
+  // into an object whose text field is a string and whose id field, if any, is a string.
+  // Anything else (a parse error, a numeric id, a missing text...) returns false for the
+  // nlohmann path below, which gives the same answers and the error messages. Duplicate keys:
+  // the last wins, as in nlohmann-json.
+  bool parse_plain_record(std::string* text, const std::string& where, Input* out) {
+    // simdjson reads a few bytes past the end: spare capacity avoids its copy of the text.
+    if (text->capacity() - text->size() < simdjson::SIMDJSON_PADDING)
+      text->reserve(text->size() + simdjson::SIMDJSON_PADDING);
+    simdjson::dom::element root;
+    if (json.parse(text->data(), text->size(), false).get(root)) return false;
+    simdjson::dom::object object;
+    if (root.get_object().get(object)) return false;
+    simdjson::dom::element id, title, body;
+    bool has_id = false, has_title = false, has_text = false;
+    for (const simdjson::dom::key_value_pair field : object) {
+      if (field.key == options.id_field) id = field.value, has_id = true;
+      if (field.key == options.title_field) title = field.value, has_title = true;
+      if (field.key == options.text_field) body = field.value, has_text = true;
+    }
+    std::string_view value;
+    if (!has_text || body.get_string().get(value)) return false;
+    *out = Input{};
+    out->bytes.assign(value);
+    if (!has_id) {
+      out->id = where;
+    } else if (!id.get_string().get(value)) {
+      out->id.assign(value);
+    } else {
+      return false;  // a number is formatted as nlohmann-json does it, below
+    }
+    if (has_title && !title.get_string().get(value)) out->title = std::string(value);
+    out->format = text_format(out->bytes);
+    // One huge record must not keep its buffers for the rest of the run.
+    if (text->size() > (4u << 20)) json = simdjson::dom::parser{};
+    return true;
+  }
+
+  // One record's JSON text into *out: where names it if it has no id, label says which it is.
+  void parse(std::string* text, const std::string& where, const std::string& label, Input* out) {
+    if (fast && !options.jsonl_reference && parse_plain_record(text, where, out)) return;
+    *out = Input{};
+    nlohmann::json j;
+    try {
+      j = nlohmann::json::parse(*text);
+    } catch (const nlohmann::json::parse_error& e) {
+      fail_unparsed(out, *text, where, label, e.byte,
+                    is_valid_utf8(*text) ? ""
+                    : kind == Kind::kJsonLines ? " (not UTF-8: JSON Lines must be UTF-8)"
+                                               : " (not UTF-8: JSON must be UTF-8)");
+      return;
+    } catch (const nlohmann::json::out_of_range&) {  // 1e9999: a number no double holds
+      fail_unparsed(out, *text, where, label, std::nullopt, " (a number out of range)");
+      return;
+    } catch (const nlohmann::json::exception&) {
+      fail_unparsed(out, *text, where, label, std::nullopt, "");
+      return;
+    }
+    if (!j.is_object()) {
+      fail(out, where, "json", label + ": not a JSON object");
+      return;
+    }
+    const std::optional<std::string> id = string_field(j, options.id_field);
+    out->id = id.value_or(where);
+    const nlohmann::json* body = find_field(j, options.text_field);
+    if (!body || !body->is_string()) {
+      // Named by its id, the message need not (and, for shards to equal one run, must not)
+      // say where the record is; without an id its place is all that tells the user which.
+      out->error = InputError{"json", (id ? "" : label + ": ") + "field '" + escape_invalid_utf8(options.text_field) +
+                                          (!body ? "' is missing" : "' is not a string")};
+      return;
+    }
+    out->bytes = body->get<std::string>();
+    if (const nlohmann::json* title = find_field(j, options.title_field); title && title->is_string())
+      out->title = title->get<std::string>();
+    out->format = text_format(out->bytes);
+  }
+
+  bool next_line(Input* out) {
+    std::string line;
+    for (;;) {
+      const LineReader::Status status = lines->next(&line);
+      if (status == LineReader::Status::kEnd) return false;
+      ++count;
+      const std::string n = std::to_string(count);
+      const std::string where = name + ":" + n;
+      if (status == LineReader::Status::kError) {
+        fail(out, where, in->error_kind(), "line " + n + ": " + in->error());
+        return true;
+      }
+      if (status == LineReader::Status::kTooLong) {
+        // Named FILE:LINE even when its id is near the start: LineReader drops the line, prefix
+        // and all, as soon as it passes --max-bytes, so there is nothing to recover an id from.
+        fail(out, where, "too_large",
+             "line " + n + " is longer than --max-bytes (" + std::to_string(options.max_bytes) + ")");
+        return true;
+      }
+      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;  // blank line
+      parse(&line, where, "line " + n, out);
+      return true;
+    }
+  }
+
+  bool next_value(Input* out) {
+    std::string value;
+    const JsonSplitter::Status status = splitter->next(&value);
+    if (status == JsonSplitter::Status::kEnd) return false;
+    const size_t index = count++;
+    if (index == 0 && !splitter->in_array() && status == JsonSplitter::Status::kValue)
+      single = !splitter->more_follow();
+    const std::string where = single ? name : name + "#" + std::to_string(index);
+    const std::string label = "record " + std::to_string(index);
+    if (status == JsonSplitter::Status::kError) {
+      fail(out, where, splitter->error_kind(), splitter->error());
+      return true;
+    }
+    if (status == JsonSplitter::Status::kTooLong) {
+      fail(out, where, "too_large",
+           label + " is longer than --max-bytes (" + std::to_string(options.max_bytes) + ")");
+      return true;
+    }
+    parse(&value, where, label, out);
+    return true;
+  }
+};
+
+RecordReader::RecordReader(std::unique_ptr<ByteStream> in, std::string name, Kind kind, const ReadOptions& options)
+    : m_impl(std::make_unique<Impl>()) {
+  Impl& s = *m_impl;
+  s.in = std::move(in);
+  s.name = std::move(name);
+  s.kind = kind;
+  s.options = options;
+  s.fast = options.id_field.find('.') == std::string::npos && options.title_field.find('.') == std::string::npos &&
+           options.text_field.find('.') == std::string::npos;
+  if (kind == Kind::kJsonLines)
+    s.lines = std::make_unique<LineReader>(*s.in, options.max_bytes, options.block_bytes);
+  else
+    s.splitter = std::make_unique<JsonSplitter>(*s.in, options.max_bytes, options.block_bytes);
+}
+
+RecordReader::~RecordReader() = default;
+
+bool RecordReader::next(Input* out) {
+  return m_impl->kind == Kind::kJsonLines ? m_impl->next_line(out) : m_impl->next_value(out);
+}
+
+}  // namespace jobmatch

@@ -1,0 +1,98 @@
+// Postings that come as JSON records, read from a stream one record at a time:
+//   - JSON Lines: one object per line (.jsonl, .ndjson, or sniffed); a record without an id
+//     field is named FILE:LINE;
+//   - JSON: the elements of a top-level array, or one or more top-level objects (.json, or
+//     sniffed); a record without an id field is named FILE#INDEX (0-based), a file holding one
+//     object with no id is named FILE.
+// Field names may be paths (job.id, description.html). A text field that holds HTML (it starts
+// with a tag or closes paragraphs, or its path ends in "html") is read as HTML. A record that
+// does not parse, or lacks its text, is an error record named by its id if one can be read.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "input/stream.h"
+#include "read.h"
+
+namespace jobmatch {
+
+class RecordReader {
+ public:
+  enum class Kind { kJsonLines, kJson };
+  RecordReader(std::unique_ptr<ByteStream> in, std::string name, Kind kind, const ReadOptions& options);
+  ~RecordReader();
+  RecordReader(const RecordReader&) = delete;
+  RecordReader& operator=(const RecordReader&) = delete;
+
+  // The next record (or error record); false at the end of the stream.
+  bool next(Input* out);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> m_impl;
+};
+
+// Splits what a stream delivers into lines, reading blocks of block_bytes; one read per refill,
+// so a line is returned as soon as its newline has arrived.
+class LineReader {
+ public:
+  LineReader(ByteStream& in, size_t max_bytes, size_t block_bytes = 256u << 10);
+  LineReader(int fd, size_t max_bytes, size_t block_bytes = 256u << 10);  // fd not owned
+
+  enum class Status {
+    kLine,     // *line holds the next line, without its '\n'
+    kTooLong,  // the next line was longer than max_bytes: skipped to its end, *line empty
+    kEnd,      // no more input
+    kError,    // the read failed: stream().error() says why; the stream is done
+  };
+  Status next(std::string* line);
+  const ByteStream& stream() const { return *m_in; }
+
+ private:
+  std::unique_ptr<FdStream> m_own;
+  ByteStream* m_in;
+  size_t m_max;
+  std::vector<char> m_buf;
+  size_t m_pos = 0, m_len = 0;
+  bool m_done = false;
+};
+
+// Splits a JSON text into its top-level records: the elements of an array, or the objects one
+// after another. Holds one record (at most max_bytes of it) and one block at a time; time linear
+// in the input.
+class JsonSplitter {
+ public:
+  JsonSplitter(ByteStream& in, size_t max_bytes, size_t block_bytes = 256u << 10);
+  enum class Status {
+    kValue,    // *value holds the next record's JSON text
+    kTooLong,  // the next record was longer than max_bytes: skipped, *value empty
+    kEnd,      // no more records
+    kError,    // not JSON that can be split (error() says what and at which byte); done
+  };
+  Status next(std::string* value);
+  const std::string& error() const { return m_error; }
+  const char* error_kind() const { return m_error_kind; }
+  // Whether the records are an array's elements (else top-level objects).
+  bool in_array() const { return m_array; }
+  // After the first record of top-level objects: whether another follows (reads ahead).
+  bool more_follow();
+
+ private:
+  int get();        // the next byte, or -1 at the end or on a read error (m_error set)
+  int skip_space();  // the next byte that is not JSON white space
+  Status fail(const std::string& what);
+
+  ByteStream& m_in;
+  size_t m_max;
+  std::vector<char> m_buf;
+  size_t m_pos = 0, m_len = 0;
+  uint64_t m_offset = 0;  // bytes consumed before m_buf
+  int m_pushback = -1;
+  bool m_started = false, m_array = false, m_done = false, m_first = true;
+  std::string m_error;
+  const char* m_error_kind = "json";
+};
+
+}  // namespace jobmatch

@@ -1,0 +1,71 @@
+// Byte streams the reader pulls from: a file descriptor, bytes already read in front of a
+// stream (what content sniffing looked at), and decompressors over another stream (gzip, zstd,
+// xz, bzip2). Each holds one block at a time, so a 1 GB .jsonl.gz is read in flat memory.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace jobmatch {
+
+class ByteStream {
+ public:
+  virtual ~ByteStream() = default;
+  // Reads up to n > 0 bytes into buf: the count, 0 at the end, -1 on failure (error() says why;
+  // the stream is done).
+  virtual ptrdiff_t read(char* buf, size_t n) = 0;
+  virtual const std::string& error() const = 0;
+  // The error record's kind for a failure: "io", or "compressed" for data that does not
+  // decompress.
+  virtual const char* error_kind() const { return "io"; }
+};
+
+// read(2) on a descriptor, closed at the end if owned; EINTR is retried.
+class FdStream : public ByteStream {
+ public:
+  explicit FdStream(int fd, bool owned = false) : m_fd(fd), m_owned(owned) {}
+  ~FdStream() override;
+  FdStream(const FdStream&) = delete;
+  FdStream& operator=(const FdStream&) = delete;
+  ptrdiff_t read(char* buf, size_t n) override;
+  const std::string& error() const override { return m_error; }
+
+ private:
+  int m_fd;
+  bool m_owned;
+  std::string m_error;
+};
+
+// The bytes of head, then the rest of a stream.
+class PrefixStream : public ByteStream {
+ public:
+  PrefixStream(std::string head, std::unique_ptr<ByteStream> rest)
+      : m_head(std::move(head)), m_rest(std::move(rest)) {}
+  ptrdiff_t read(char* buf, size_t n) override;
+  const std::string& error() const override { return m_rest->error(); }
+  const char* error_kind() const override { return m_rest->error_kind(); }
+
+ private:
+  std::string m_head;
+  size_t m_pos = 0;
+  std::unique_ptr<ByteStream> m_rest;
+};
+
+enum class Compression { kNone, kGzip, kZstd, kXz, kBzip2 };
+
+// What a stream starting with these bytes is compressed with, by its magic number.
+Compression sniff_compression(std::string_view head);
+const char* compression_name(Compression c);  // "gzip", "zstd", "xz", "bzip2"
+
+// A stream of the decompressed bytes of `compressed` (several concatenated members or frames
+// are read one after another, as zcat does). A corrupt or truncated stream fails with an error
+// naming the format. c must not be kNone.
+std::unique_ptr<ByteStream> decompress(Compression c, std::unique_ptr<ByteStream> compressed);
+
+// Reads to the end into *out, up to max_bytes. Returns false with *error set ("too_large" if
+// past max_bytes, else the stream's error).
+bool read_all(ByteStream& in, size_t max_bytes, std::string* out, bool* too_large, std::string* error);
+
+}  // namespace jobmatch
