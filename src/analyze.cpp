@@ -86,7 +86,7 @@ Result Analyzer::analyze(const Input& input, const AnalyzeOptions& options) {
   const bool html = input.format == DocFormat::kHtml || (input.format == DocFormat::kText && looks_like_html(text));
   const bool markdown = input.format == DocFormat::kMarkdown;
   const std::vector<uint32_t>* src = nullptr;
-  std::string_view own_title;  // the document's own title: HTML <title>, front matter
+  std::string_view own_title;  // the document's own title, apart from its text: HTML <title>
   if (html) {
     html_to_text(text, &m_html);
     text = m_html.text;
@@ -96,8 +96,7 @@ Result Analyzer::analyze(const Input& input, const AnalyzeOptions& options) {
   } else if (markdown) {
     markdown_to_text(text, &m_md);
     text = m_md.text;
-    src = &m_md.src;
-    own_title = m_md.title;
+    src = &m_md.src;  // a front matter title is the text's first line
     r.encoding += "+markdown";
   }
   auto to_decoded = [&](uint32_t i) { return src ? (*src)[i] : i; };

@@ -192,8 +192,9 @@ std::string clean_title(std::string_view raw) {
 }
 
 // The front matter at md[start] (after a BOM, if any): where it ends, after its closing line,
-// or 0 if there is none (no opening line, or no closing line). Its title, if any, into *title.
-size_t front_matter(std::string_view md, size_t start, std::string* title) {
+// or 0 if there is none (no opening line, or no closing line). Its title, if any, into *title,
+// and where the title's value starts in md into *title_at.
+size_t front_matter(std::string_view md, size_t start, std::string* title, size_t* title_at) {
   size_t end, next;
   next_line(md, start, &end, &next);
   const std::string_view open = rtrim(md.substr(start, end - start));
@@ -226,6 +227,7 @@ size_t front_matter(std::string_view md, size_t start, std::string* title) {
           value = strip_comment(title_value);
         }
         *title = clean_title(value);
+        *title_at = static_cast<size_t>(title_value.data() - md.data());
       }
       return next;
     }
@@ -690,7 +692,24 @@ void markdown_to_text(std::string_view md, MarkdownText* out) {
   out->src.reserve(md.size() + 1);
 
   size_t begin = md.starts_with("\xEF\xBB\xBF") ? 3 : 0;  // a BOM is no text
-  if (const size_t end = front_matter(md, begin, &out->title); end > 0) begin = end;
+  size_t title_at = 0;
+  if (const size_t end = front_matter(md, begin, &out->title, &title_at); end > 0) begin = end;
+  if (!out->title.empty()) {
+    // The title is the text's first line, as in a text posting, so it counts as the title zone.
+    // Its bytes map into the front matter: each to the next byte of the value that equals it
+    // (quotes and escapes are skipped over); a space, which may stand for a folded line break
+    // or an escape, and a byte not found map to the last one mapped.
+    const std::string_view value = md.substr(title_at, std::min<size_t>(begin - title_at, 4096));
+    size_t at = 0, last = 0;
+    for (const char c : out->title) {
+      const size_t found = c == ' ' ? std::string_view::npos : value.find(c, at);
+      if (found != std::string_view::npos) last = found, at = found + 1;
+      out->text += c;
+      out->src.push_back(static_cast<uint32_t>(title_at + last));
+    }
+    out->text += '\n';
+    out->src.push_back(static_cast<uint32_t>(begin));
+  }
 
   Builder b(out, md, begin);
   MD_PARSER parser{};

@@ -1,6 +1,7 @@
 // Markdown to text, for postings published as Markdown (job boards on GitHub, Jekyll _posts/,
 // Hugo content/): a CommonMark parser (md4c) reads the document; YAML (---) or TOML (+++) front
-// matter is dropped from the text and its `title` kept; headings become lines of their own that
+// matter is dropped from the text but its `title`, which becomes the text's first line (so it is
+// the title zone, as in a text posting); headings become lines of their own that
 // start "# " (so zones such as "## Your tasks" are found, as in a text posting), list items "- "
 // lines, table rows one line each;
 // emphasis marks, link targets, images' URLs, code-span backticks, HTML tags and template tags
@@ -18,7 +19,8 @@ namespace jobmatch {
 struct MarkdownText {
   std::string text;           // UTF-8 plain text
   std::vector<uint32_t> src;  // per text byte, plus one past the end: offset in the Markdown
-  std::string title;          // the front matter's title, if any (valid UTF-8, one line)
+  std::string title;          // the front matter's title, if any (valid UTF-8, one line); it is
+                              // also the first line of text
 };
 
 // Converts md (UTF-8; invalid bytes become U+FFFD) into *out, reusing its buffers. Time and
