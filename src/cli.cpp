@@ -819,11 +819,7 @@ std::string closest_concept(const Lexicon& lexicon, const std::string& id) {
   return hint;
 }
 
-}  // namespace
-
-int run_cli(int argc, char** argv) {
-  ::signal(SIGPIPE, SIG_IGN);  // a closed pipe shows up as EPIPE, handled quietly by Output
-  std::vector<std::string> args(argv + 1, argv + argc);
+int run_command(const std::vector<std::string>& args) {
   try {
     if (args.empty()) {
       print_help();
@@ -862,6 +858,22 @@ int run_cli(int argc, char** argv) {
     print_error(std::string("internal error: ") + e.what());
     return kExitUsage;
   }
+}
+
+}  // namespace
+
+int run_cli(int argc, char** argv) {
+  ::signal(SIGPIPE, SIG_IGN);  // a closed pipe shows up as EPIPE, handled quietly by Output
+  const int code = run_command(std::vector<std::string>(argv + 1, argv + argc));
+  // What went through std::cout (help, version, man page, lexicon check) is checked like the
+  // rest: a closed pipe is quiet, another write error is exit 4.
+  errno = 0;
+  std::cout.flush();
+  if (!std::cout && errno != EPIPE) {
+    print_error(std::string("cannot write standard output: ") + std::strerror(errno ? errno : EIO));
+    return kExitOutput;
+  }
+  return code;
 }
 
 }  // namespace jobmatch
