@@ -118,7 +118,7 @@ JsonSplitter::Status JsonSplitter::next(std::string* value) {
   int c = skip_space();
   if (!m_started) {
     m_started = true;
-    if (c == '\xEF') {  // a UTF-8 byte order mark
+    if (c == 0xEF) {  // a UTF-8 byte order mark (get() gives bytes as 0..255)
       if (get() != 0xBB || get() != 0xBF) return fail("invalid JSON");
       c = skip_space();
     }

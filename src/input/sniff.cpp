@@ -108,8 +108,12 @@ Content sniff_content(std::string_view head, std::string_view ext) {
   if (s.starts_with("{")) {
     // One object per line is JSON Lines; a pretty-printed object is one JSON document. A file
     // that is a single line: JSON Lines too (one record), unless it is called .json.
+    // (A line ending, or blank lines, after the one line do not make it two.)
+    const size_t eol = s.find('\n');
+    const bool one_line = eol == std::string_view::npos || content_start(s.substr(eol)).empty();
+    if (ext == "json" && one_line) return Content::kJson;
     if (first_line_is_json(s)) return Content::kJsonl;
-    if (s.find('\n') == std::string_view::npos && ext != "json") return Content::kJsonl;
+    if (eol == std::string_view::npos) return Content::kJsonl;
     return Content::kJson;
   }
   if (s.starts_with("[")) {

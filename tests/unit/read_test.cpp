@@ -8,6 +8,7 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include <chrono>
 #include <cstring>
@@ -455,6 +456,40 @@ BOOST_AUTO_TEST_CASE(hostile_folder_gives_one_record_per_entry_and_never_blocks)
   BOOST_TEST(skipped == 2u);
   const std::vector<std::string> want_skipped = {p + "skipped.xlsx", p + "sub/also skipped.png"};
   BOOST_TEST(skipped_examples == want_skipped, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(folder_walk_takes_every_posting_format_and_counts_the_rest) {
+  TempDir dir;
+  dir.write("a.md", "# Data Scientist\n\nWir bieten **Homeoffice**.");
+  dir.write("b.json", "[{\"id\":\"j1\",\"text\":\"eins\"},{\"id\":\"j2\",\"text\":\"<p>zwei</p>\"}]");
+  {
+    gzFile gz = gzopen((dir / "c.jsonl.gz").c_str(), "wb");
+    BOOST_TEST_REQUIRE(gz != nullptr);
+    const std::string lines = "{\"id\":\"l1\",\"text\":\"drei\"}\n{\"id\":\"l2\",\"text\":\"vier\"}\n";
+    BOOST_TEST_REQUIRE(gzwrite(gz, lines.data(), static_cast<unsigned>(lines.size())) == static_cast<int>(lines.size()));
+    BOOST_TEST_REQUIRE(gzclose(gz) == Z_OK);
+  }
+  dir.write("d.pdf", "%PDF-1.4\n(not really)");
+  dir.write("e.MARKDOWN", "plain words");
+  dir.write("f.ndjson", "{\"id\":\"n1\",\"text\":\"fuenf\"}\n");
+  for (const char* skip : {"g.xlsx", "h.png", "i.gz", "j.csv", "k.doc", "l.zip", "m.tar.gz"}) dir.write(skip, "x");
+  jobmatch::InputSource source({dir.path.string()}, ReadOptions{});
+  std::vector<std::string> got;
+  Input in;
+  while (source.next(&in)) {
+    const std::string kind = in.error ? "error " + in.error->kind
+                             : in.format == jobmatch::DocFormat::kMarkdown ? "markdown"
+                             : in.format == jobmatch::DocFormat::kHtml     ? "html"
+                             : in.format == jobmatch::DocFormat::kPdf      ? "pdf"
+                                                                           : "text";
+    got.push_back(in.id.substr(in.id.find_last_of('/') + 1) + " " + kind);
+  }
+  const std::vector<std::string> want = {"a.md markdown", "j1 text",      "j2 html",  "l1 text", "l2 text",
+                                         "d.pdf pdf",     "e.MARKDOWN markdown", "n1 text"};
+  BOOST_TEST(got == want, boost::test_tools::per_element());
+  BOOST_TEST(source.skipped_count() == 7u);
+  BOOST_TEST(source.skipped_examples().size() == 5u);  // the first few, in walk order
+  BOOST_TEST(source.skipped_examples().front() == dir / "g.xlsx");
 }
 
 BOOST_AUTO_TEST_CASE(explicit_fifo_is_read) {

@@ -1,0 +1,95 @@
+// Compressed streams and content sniffing on arbitrary bytes. The first byte picks the read
+// sizes, the rest is the stream: if it starts with a compression magic it is decompressed (to at
+// most 1 MiB) twice, with large reads through read_all and with tiny reads, and both must agree;
+// never a crash, a hang or unbounded output. The bytes are also sniffed as content and as a
+// JSON text field.
+#include <algorithm>
+#include <cstring>
+#include <memory>
+#include <string>
+
+#include "fuzz_check.h"
+#include "input/sniff.h"
+#include "input/stream.h"
+
+using namespace jobmatch;
+
+namespace {
+
+// Bytes in memory handed out at most k at a time.
+class MemStream : public ByteStream {
+ public:
+  MemStream(std::string_view bytes, size_t k) : m_bytes(bytes), m_k(k) {}
+  ptrdiff_t read(char* buf, size_t n) override {
+    FUZZ_CHECK(n > 0);
+    const size_t take = std::min({n, m_k, m_bytes.size() - m_pos});
+    std::memcpy(buf, m_bytes.data() + m_pos, take);
+    m_pos += take;
+    return static_cast<ptrdiff_t>(take);
+  }
+  const std::string& error() const override { return m_error; }
+
+ private:
+  std::string_view m_bytes;
+  size_t m_pos = 0, m_k;
+  std::string m_error;
+};
+
+constexpr size_t kMax = 1u << 20;
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, size_t size) {
+  if (size == 0) return 0;
+  const size_t inner = 1 + (data[0] & 0x0F) * 97u;  // compressed bytes per read: 1 .. 1456
+  const size_t outer = 1 + (data[0] >> 4);          // decompressed bytes per read: 1 .. 16
+  const std::string_view bytes = fuzz::as_view(data + 1, size - 1);
+
+  const Compression c = sniff_compression(bytes);
+  if (c != Compression::kNone) {
+    FUZZ_CHECK(std::string(compression_name(c)) != "none");
+    // Large reads, through read_all.
+    auto big = decompress(c, std::make_unique<MemStream>(bytes, inner));
+    std::string all, error;
+    bool too_large = false;
+    const bool ok = read_all(*big, kMax, &all, &too_large, &error);
+    FUZZ_CHECK(all.size() <= kMax);
+    if (ok) FUZZ_CHECK(!too_large);
+    if (!ok) FUZZ_CHECK(all.empty() && (too_large || !error.empty()));
+    if (!ok && !too_large) {
+      FUZZ_CHECK(error.starts_with(std::string(compression_name(c)) + ": "));
+      FUZZ_CHECK(std::string(big->error_kind()) == "compressed");
+    }
+    // Tiny reads: the same bytes, as far as they go.
+    auto small = decompress(c, std::make_unique<MemStream>(bytes, inner));
+    std::string got;
+    char buf[16];
+    ptrdiff_t n = 0;
+    while (got.size() <= kMax && (n = small->read(buf, outer)) > 0) {
+      FUZZ_CHECK(static_cast<size_t>(n) <= outer);
+      got.append(buf, static_cast<size_t>(n));
+    }
+    if (ok) FUZZ_CHECK(n == 0 && got == all);
+    // Past the end of what read_all kept, the two may part where the data is cut or corrupt: a
+    // codec that fails drops the output of the call that failed.
+    // The codec's own message may differ (zstd calls a corrupt block "Destination buffer is too
+    // small" when the output comes in tiny pieces).
+    if (!ok && !too_large && got.size() <= kMax)
+      FUZZ_CHECK(n < 0 && small->error().starts_with(std::string(compression_name(c)) + ": "));
+    if (too_large) FUZZ_CHECK(got.size() > kMax || n < 0);
+    if (n <= 0) FUZZ_CHECK(small->read(buf, sizeof buf) == n);  // the end, or the failure, stays
+  }
+
+  // Content sniffing never fails; the extension only breaks ties.
+  for (const char* ext : {"", "md", "json", "txt", "html"}) {
+    const Content k = sniff_content(bytes, ext);
+    FUZZ_CHECK(std::strlen(content_name(k)) > 0);
+  }
+  (void)sniff_ready(bytes, false);
+  FUZZ_CHECK(sniff_ready(bytes, true));
+  (void)text_is_html(bytes);
+  const std::string ext = extension_of(bytes, true);
+  FUZZ_CHECK(ext.size() <= bytes.size());
+  FUZZ_CHECK(ext.find('/') == std::string::npos);
+  return 0;
+}
