@@ -105,7 +105,9 @@ Content sniff_content(std::string_view head, std::string_view ext) {
   if (head.substr(0, 1024).find("%PDF-") != std::string_view::npos) return Content::kPdf;
   if (head.starts_with("PK\x03\x04")) return Content::kZip;
   const std::string_view s = content_start(head);
-  if (s.starts_with("{")) {
+  // An object starts {"key" or is {}: a text posting may start with a brace too ("{Firma} sucht").
+  if (s.starts_with("{") && (s.size() == 1 || content_start(s.substr(1)).starts_with("\"") ||
+                             content_start(s.substr(1)).starts_with("}") || content_start(s.substr(1)).empty())) {
     // One object per line is JSON Lines; a pretty-printed object is one JSON document. A file
     // that is a single line: JSON Lines too (one record), unless it is called .json.
     // (A line ending, or blank lines, after the one line do not make it two.)

@@ -2,8 +2,9 @@
 // compression is taken off), with the file name's extension only breaking a tie. In order:
 //   %PDF- in the first 1,024 bytes          PDF
 //   PK\3\4                                  ZIP: read as DOCX (the reader says if it is not one)
-//   { with the first line one JSON value    JSON Lines (one posting per line)
-//   { otherwise, or [ {  or [ ]             JSON: an array of postings, or one or more objects
+//   {" or {} with the first line one value  JSON Lines (one posting per line)
+//   {" otherwise, or [ {  or [ ]            JSON: an array of postings, or one or more objects
+//                                             (a .json file of one line is JSON)
 //   a leading HTML tag (<!doctype, <html,   HTML (a .md file stays Markdown: Markdown may
 //     <div, <p, <!--, ...)                    begin with HTML)
 //   YAML/TOML front matter                  Markdown

@@ -74,8 +74,10 @@ BOOST_AUTO_TEST_CASE(a_single_line_json_file_is_json_even_with_its_newline) {
 BOOST_AUTO_TEST_CASE(bracketed_text_is_not_json) {
   BOOST_TEST(sniffed("[Remote] Data Scientist (m/w/d)\nWir suchen ...") == "text");
   BOOST_TEST(sniffed("[Remote] Data Scientist (m/w/d)\nWir suchen ...", "txt") == "text");
-  // A leading brace is JSON's to judge (the table's rule); the reader then reports it.
-  BOOST_TEST(sniffed("{Firma} sucht Data Scientist\nmehr Text") == "json");
+  // A brace that does not open a JSON object ({"key" or {}) starts a text posting.
+  BOOST_TEST(sniffed("{Firma} sucht Data Scientist\nmehr Text") == "text");
+  BOOST_TEST(sniffed("{ \"id\": 1,\n \"text\": \"x\"\n}\n") == "json");
+  BOOST_TEST(sniffed("{}\n") == "jsonl");
 }
 
 BOOST_AUTO_TEST_CASE(bom_and_leading_blank_lines_are_looked_past) {
