@@ -31,6 +31,35 @@ std::string extract_title(std::string_view text) {
   return "";
 }
 
+namespace {
+
+// Where the lines holding title end in text (after their '\n'), if text starts with title, white
+// space of any kind and amount (a line break where a long heading wraps) matching any other and
+// the title ending a line; else 0.
+size_t title_lines_end(std::string_view text, std::string_view title) {
+  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+  title = trim(title);
+  if (title.empty()) return 0;
+  size_t i = 0, j = 0;
+  while (i < text.size() && space(text[i])) ++i;
+  while (j < title.size()) {
+    if (space(title[j])) {
+      while (j < title.size() && space(title[j])) ++j;
+      if (i >= text.size() || !space(text[i])) return 0;
+      while (i < text.size() && space(text[i])) ++i;
+    } else if (i < text.size() && text[i] == title[j]) {
+      ++i, ++j;
+    } else {
+      return 0;
+    }
+  }
+  while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+  if (i == text.size()) return i;
+  return text[i] == '\n' ? i + 1 : 0;
+}
+
+}  // namespace
+
 size_t body_offset(std::string_view text) {
   size_t start = 0;
   while (start < text.size()) {
@@ -111,6 +140,17 @@ Result Analyzer::analyze(const Input& input, const AnalyzeOptions& options) {
     r.title = extract_title(text);
     r.title_in_text = true;
     title_end = body_offset(text);
+    // A PDF or DOCX states its title (document information, core properties): when the text
+    // starts with it, it is the title, on as many lines as it takes (a long heading wraps in a
+    // PDF, whose first line is then only part of it). A title the text does not start with
+    // ("Microsoft Word - Dokument1") is left alone.
+    if (office) {
+      const size_t end = title_lines_end(text, m_doc.title);
+      if (end > title_end) {
+        r.title = std::string(utf8_prefix(sanitize_utf8(trim(m_doc.title).substr(0, 800)), 200));
+        title_end = end;
+      }
+    }
   }
 
   normalize(text, &m_norm);

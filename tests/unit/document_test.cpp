@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <map>
 
+#include "analyze.h"
 #include "test_helpers.h"
 #include "text_util.h"
 
@@ -476,6 +477,41 @@ BOOST_AUTO_TEST_CASE(pdf_compressed_stream_and_title) {
   opt.title = " Größe – ẞ € ";
   opt.title_utf16 = true;
   BOOST_TEST(pdf(make_pdf({text_stream(kPage1)}, opt)).title == "Größe – ẞ €");
+}
+
+// The title of a PDF is its information Title when the text starts with it, however many lines
+// the heading wraps onto; those lines are the title zone. A Title the text does not start with
+// leaves the first line as the title.
+BOOST_AUTO_TEST_CASE(pdf_title_wrapped_over_two_lines) {
+  std::vector<jobmatch::Diagnostic> diags;
+  const std::unique_ptr<jobmatch::Engine> engine = jobmatch::Engine::load(jobmatch::EngineOptions{}, &diags);
+  BOOST_TEST_REQUIRE(engine != nullptr);
+  jobmatch::Analyzer analyzer(*engine);
+  const auto analyze = [&](const std::string& title) {
+    PdfOptions opt;
+    opt.title = title;
+    jobmatch::Input in;
+    in.id = "ad.pdf";
+    in.format = jobmatch::DocFormat::kPdf;
+    in.bytes = make_pdf({text_stream({"Data Scientist (m/w/d) mit", "Deep Learning", "Wir nutzen Python."})}, opt);
+    return analyzer.analyze(in);
+  };
+  const auto zone_of = [](const jobmatch::Result& r, std::string_view text) -> std::string_view {
+    for (const auto& m : r.matched)
+      for (const auto& e : m.spans)
+        if (e.text == text) return jobmatch::zone_name(e.zone);
+    return "none";
+  };
+  const jobmatch::Result wrapped = analyze("Data Scientist (m/w/d) mit Deep Learning");
+  BOOST_TEST_REQUIRE(!wrapped.error.has_value(), wrapped.error->message);
+  BOOST_TEST(wrapped.title == "Data Scientist (m/w/d) mit Deep Learning");
+  BOOST_TEST(zone_of(wrapped, "Deep Learning") == "title");
+  BOOST_TEST(zone_of(wrapped, "Python") == "intro");
+  for (const std::string other : {"", "Microsoft Word - Dokument1", "Data Scientist (m/w/d) mit Deep"}) {
+    const jobmatch::Result r = analyze(other);
+    BOOST_TEST(r.title == "Data Scientist (m/w/d) mit", other);
+    BOOST_TEST(zone_of(r, "Deep Learning") == "intro", other);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(pdf_empty_page_keeps_its_place) {
