@@ -16,7 +16,7 @@ with open("postings.json", "w") as f:  # one array, on one line
     json.dump(records("array"), f, ensure_ascii=False)
 with open("single.json", "w") as f:  # one object, pretty-printed over many lines
     json.dump(records("single")[0], f, ensure_ascii=False, indent=2)
-for container in ["ndjson", "gz", "xz", "bz2"]:
+for container in ["ndjson", "gz", "xz", "bz2", "zst"]:
     with open(container + ".ndjson" if container == "ndjson" else container + ".jsonl", "w") as f:
         for r in records(container):
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
