@@ -1,0 +1,23 @@
+// Front matter: the YAML (---) or TOML (+++) block at the top of a published Markdown file
+// (Jekyll, Hugo), and the one key jobmatch reads from it, the top-level `title`: plain, quoted
+// ("…" with escapes, '…' with ''), or a YAML block scalar (>, |); a nested title (seo: title:)
+// and a TOML title inside a [table] do not count.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace jobmatch {
+
+struct FrontMatter {
+  size_t end = 0;       // where the text after it starts (past its closing line); 0: none
+  std::string title;    // valid UTF-8, one line, at most 200 bytes; empty if none
+  size_t title_at = 0;  // where the title's value starts in the document
+};
+
+// The front matter at md[start] (after a BOM, if any). A block that never closes is no front
+// matter.
+FrontMatter read_front_matter(std::string_view md, size_t start);
+
+}  // namespace jobmatch
