@@ -7,9 +7,10 @@
 // HTML tags and comments, script and style content, template tags ({% %}, {{ }}, <? ?>, <% %>).
 // Its state lasts across md4c's callbacks, since a tag or template tag may be cut by a line
 // break or by emphasis, and ends with the block it began in, so an unclosed `{{` or `<script>`
-// cannot swallow the rest of the document. Line breaks, "- " bullets and " | " between table
-// cells are owed, not written, until the next visible byte: they take its offset, there is
-// never a trailing space or an empty bullet, and the offsets never decrease.
+// cannot swallow the rest of the document. Line breaks, "# " heading marks, "- " bullets and
+// " | " between table cells are owed, not written, until the next visible byte: they take its
+// offset, there is never a trailing space or an empty bullet, and the offsets never decrease.
+// A front matter title (input/front_matter.h) is written first, as the text's first line.
 #include "input/markdown.h"
 
 #include <md4c.h>
