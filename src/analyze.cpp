@@ -138,7 +138,6 @@ Result Analyzer::analyze(const Input& input, const AnalyzeOptions& options) {
     r.title = std::string(utf8_prefix(sanitize_utf8(own_title.substr(0, 800)), 200));
   } else {
     r.title = extract_title(text);
-    r.title_in_text = true;
     title_end = body_offset(text);
     // A PDF or DOCX states its title (document information, core properties): when the text
     // starts with it, it is the title, on as many lines as it takes (a long heading wraps in a
@@ -152,6 +151,8 @@ Result Analyzer::analyze(const Input& input, const AnalyzeOptions& options) {
       }
     }
   }
+
+  r.title_end = static_cast<uint32_t>(title_end);
 
   normalize(text, &m_norm);
   tokenize(m_norm, &m_tokens);

@@ -252,7 +252,7 @@ Collected collect(const Config& c, const Labels& labels, const Engine& engine) {
     // the analyzer, a title that is not the first line (a JSONL title field, an HTML <title>)
     // leaves the whole text as the body.
     std::string_view text = r.text;
-    if (c.ignore_title && r.title_in_text) text.remove_prefix(body_offset(text));
+    if (c.ignore_title) text.remove_prefix(r.title_end);
     normalize(text, &norm);
     tokenize(norm, &tokens);
     // keywords: every article concept the matcher finds in that text, the same way in both

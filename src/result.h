@@ -40,7 +40,9 @@ struct Result {
   std::optional<InputError> error;  // set: the input was not scored
   std::string lang;                 // "de", "en", "und"
   std::string title;
-  bool title_in_text = false;  // the title is the text's first line (not a field or <title>)
+  // Where the title's lines end in text (the body starts): 0 when the title is not part of the
+  // text (a JSON title field, an HTML <title>).
+  uint32_t title_end = 0;
   std::string encoding;
   bool extracted = false;  // a PDF or DOCX: evidence offsets are into the extracted text
   std::vector<std::string> warnings;
