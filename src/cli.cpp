@@ -60,25 +60,36 @@ void finish_output(Output& output, const std::string& target = "standard output"
 }
 
 // What a batch command says about its input at the end: the files a folder walk left out for
-// their type (unless quiet), and a run that found no posting at all in its paths, which is an
-// error (exit 3), never an empty success. Returns true if there was no posting.
+// their type and the JSON inputs that held no record (unless quiet), and a run that found no
+// posting at all in its paths, which is an error (exit 3), never an empty success. Returns true
+// if there was no posting.
 bool report_input(const InputSource& source, size_t records, bool quiet) {
-  const size_t skipped = source.skipped_count();
-  std::string files;
-  if (skipped > 0) {
-    for (const std::string& path : source.skipped_examples())
-      files += (files.empty() ? "" : ", ") + escape_for_terminal(escape_invalid_utf8(path));
-    if (skipped > source.skipped_examples().size()) files += ", ...";
-  }
-  const std::string of_type = std::to_string(skipped) + (skipped == 1 ? " file" : " files") + " of other types";
+  const auto names = [](size_t count, const std::vector<std::string>& examples) {
+    std::string list;
+    for (const std::string& path : examples)
+      list += (list.empty() ? "" : ", ") + escape_for_terminal(escape_invalid_utf8(path));
+    if (count > examples.size()) list += ", ...";
+    return list;
+  };
+  const auto files = [](size_t n) { return std::to_string(n) + (n == 1 ? " file" : " files"); };
+  std::string skipped, empty;
+  if (source.skipped_count() > 0)
+    skipped = "skipped " + files(source.skipped_count()) + " of other types: " +
+              names(source.skipped_count(), source.skipped_examples()) + " (--ext to include them)";
+  if (source.empty_count() > 0)
+    empty = std::to_string(source.empty_count()) + (source.empty_count() == 1 ? " JSON file" : " JSON files") +
+            " held no posting: " +
+            names(source.empty_count(), source.empty_examples());
   if (records == 0) {
-    print_error(skipped == 0 ? "no posting found in the paths given"
-                             : "no posting found in the paths given; skipped " + of_type + ": " + files +
-                                   " (--ext to include them)");
+    std::string why;
+    for (const std::string* part : {&skipped, &empty})
+      if (!part->empty()) why += "; " + *part;
+    print_error("no posting found in the paths given" + why);
     return true;
   }
-  if (skipped > 0 && !quiet)
-    std::fprintf(stderr, "jobmatch: skipped %s: %s (--ext to include them)\n", of_type.c_str(), files.c_str());
+  if (!quiet)
+    for (const std::string* part : {&skipped, &empty})
+      if (!part->empty()) std::fprintf(stderr, "jobmatch: %s\n", part->c_str());
   return false;
 }
 

@@ -83,9 +83,11 @@ struct InputSource::Impl {
   std::vector<Dir> stack;  // the folders being walked, outermost first
 
   std::unique_ptr<RecordReader> records;  // the JSON records being read, if any
+  std::string records_name;               // and the input they come from
+  size_t records_read = 0;                // how many it gave so far
 
-  size_t skipped = 0;
-  std::vector<std::string> skipped_examples;
+  size_t skipped = 0, empty = 0;
+  std::vector<std::string> skipped_examples, empty_examples;
 
   bool wanted(const std::string& name) const {
     const std::string ext = extension_of(name, true);
@@ -200,6 +202,8 @@ struct InputSource::Impl {
       records = std::make_unique<RecordReader>(
           std::make_unique<PrefixStream>(std::move(head), std::move(in)), name,
           content == Content::kJsonl ? RecordReader::Kind::kJsonLines : RecordReader::Kind::kJson, options);
+      records_name = name;
+      records_read = 0;
       return next_record(out);
     }
     if (compression == Compression::kNone && size > options.max_bytes) {
@@ -224,10 +228,18 @@ struct InputSource::Impl {
     return true;
   }
 
-  // The next record of the open JSON records; false (and closed) at their end.
+  // The next record of the open JSON records; false (and closed) at their end. An input that
+  // gave no record is counted, so it is not passed over in silence.
   bool next_record(Input* out) {
-    if (records->next(out)) return true;
+    if (records->next(out)) {
+      ++records_read;
+      return true;
+    }
     records.reset();
+    if (records_read == 0) {
+      if (empty_examples.size() < 5) empty_examples.push_back(records_name);
+      ++empty;
+    }
     return false;
   }
 };
@@ -242,6 +254,8 @@ InputSource::~InputSource() = default;
 
 size_t InputSource::skipped_count() const { return m_impl->skipped; }
 const std::vector<std::string>& InputSource::skipped_examples() const { return m_impl->skipped_examples; }
+size_t InputSource::empty_count() const { return m_impl->empty; }
+const std::vector<std::string>& InputSource::empty_examples() const { return m_impl->empty_examples; }
 
 bool InputSource::next(Input* out) {
   Impl& s = *m_impl;

@@ -73,6 +73,10 @@ class InputSource {
   // paths in walk order.
   size_t skipped_count() const;
   const std::vector<std::string>& skipped_examples() const;
+  // JSON and JSON Lines inputs that held no record at all (an empty array, an empty file read
+  // as JSON Lines): how many, and the first few names.
+  size_t empty_count() const;
+  const std::vector<std::string>& empty_examples() const;
 
  private:
   struct Impl;

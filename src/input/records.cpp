@@ -387,8 +387,8 @@ struct RecordReader::Impl {
     const JsonSplitter::Status status = splitter->next(&value);
     if (status == JsonSplitter::Status::kEnd) return false;
     const size_t index = count++;
-    if (index == 0 && !splitter->in_array() && status == JsonSplitter::Status::kValue)
-      single = !splitter->more_follow();
+    if (index == 0 && !splitter->in_array())  // one object, or no JSON at all: named FILE
+      single = status != JsonSplitter::Status::kValue || !splitter->more_follow();
     const std::string where = single ? name : name + "#" + std::to_string(index);
     const std::string label = "record " + std::to_string(index);
     if (status == JsonSplitter::Status::kError) {

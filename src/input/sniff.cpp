@@ -105,15 +105,18 @@ Content sniff_content(std::string_view head, std::string_view ext) {
   if (head.substr(0, 1024).find("%PDF-") != std::string_view::npos) return Content::kPdf;
   if (head.starts_with("PK\x03\x04")) return Content::kZip;
   const std::string_view s = content_start(head);
+  const bool json_ext = ext == "json", jsonl_ext = ext == "jsonl" || ext == "ndjson";
   // An object starts {"key" or is {}: a text posting may start with a brace too ("{Firma} sucht").
-  if (s.starts_with("{") && (s.size() == 1 || content_start(s.substr(1)).starts_with("\"") ||
-                             content_start(s.substr(1)).starts_with("}") || content_start(s.substr(1)).empty())) {
+  const bool object = s.starts_with("{") && (s.size() == 1 || content_start(s.substr(1)).starts_with("\"") ||
+                                             content_start(s.substr(1)).starts_with("}") ||
+                                             content_start(s.substr(1)).empty());
+  if (object) {
     // One object per line is JSON Lines; a pretty-printed object is one JSON document. A file
     // that is a single line: JSON Lines too (one record), unless it is called .json.
     // (A line ending, or blank lines, after the one line do not make it two.)
     const size_t eol = s.find('\n');
     const bool one_line = eol == std::string_view::npos || content_start(s.substr(eol)).empty();
-    if (ext == "json" && one_line) return Content::kJson;
+    if (json_ext && one_line) return Content::kJson;
     if (first_line_is_json(s)) return Content::kJsonl;
     if (eol == std::string_view::npos) return Content::kJsonl;
     return Content::kJson;
@@ -122,6 +125,10 @@ Content sniff_content(std::string_view head, std::string_view ext) {
     const std::string_view rest = content_start(s.substr(1));
     if (rest.empty() || rest[0] == '{' || rest[0] == ']') return Content::kJson;
   }
+  // Named JSON but not shaped like it (empty, or broken from its first byte): read as what it is
+  // named, so each bad line or the broken document is an error record, not a text posting.
+  if (jsonl_ext) return Content::kJsonl;
+  if (json_ext) return Content::kJson;
   const bool md_ext = ext == "md" || ext == "markdown" || ext == "mdown" || ext == "mkd";
   if (starts_with_html_tag(s) && !md_ext) return Content::kHtml;
   if (md_ext || has_front_matter(s)) return Content::kMarkdown;

@@ -5,6 +5,8 @@
 //   {" or {} with the first line one value  JSON Lines (one posting per line)
 //   {" otherwise, or [ {  or [ ]            JSON: an array of postings, or one or more objects
 //                                             (a .json file of one line is JSON)
+//   .jsonl/.ndjson or .json                 JSON Lines or JSON, when the content is not JSON-
+//                                             shaped (empty, or broken from its first byte)
 //   a leading HTML tag (<!doctype, <html,   HTML (a .md file stays Markdown: Markdown may
 //     <div, <p, <!--, ...)                    begin with HTML)
 //   YAML/TOML front matter                  Markdown

@@ -492,6 +492,27 @@ BOOST_AUTO_TEST_CASE(folder_walk_takes_every_posting_format_and_counts_the_rest)
   BOOST_TEST(source.skipped_examples().front() == dir / "g.xlsx");
 }
 
+BOOST_AUTO_TEST_CASE(json_inputs_without_records_are_counted) {
+  TempDir dir;
+  dir.write("a.json", "[]\n");
+  dir.write("b.jsonl", "");
+  dir.write("c.jsonl", "\n  \n");
+  dir.write("d.json", "[{\"id\": \"d1\", \"text\": \"x\"}]");
+  dir.write("e.json", "");  // nothing at all where a JSON value should be: an error record
+  jobmatch::InputSource source({dir.path.string()}, ReadOptions{});
+  std::vector<Record> records;
+  jobmatch::Input in;
+  while (source.next(&in)) records.push_back(to_record(in));
+  BOOST_TEST_REQUIRE(records.size() == 2u);
+  BOOST_TEST(records[0].id == "d1");
+  BOOST_TEST(records[1].id == (dir / "e.json"));
+  BOOST_TEST(records[1].kind == "json");
+  BOOST_TEST(source.empty_count() == 3u);
+  const std::vector<std::string> want = {(dir / "a.json"), (dir / "b.jsonl"),
+                                         (dir / "c.jsonl")};
+  BOOST_TEST(source.empty_examples() == want, boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(explicit_fifo_is_read) {
   TempDir dir;
   const std::string fifo = dir / "posting.txt";

@@ -71,6 +71,18 @@ BOOST_AUTO_TEST_CASE(a_single_line_json_file_is_json_even_with_its_newline) {
   BOOST_TEST(sniffed("{\"a\":1}\n{\"a\":2}", "json") == "jsonl");
 }
 
+BOOST_AUTO_TEST_CASE(a_json_name_decides_when_the_content_is_not_json_shaped) {
+  // Empty, or broken from the first byte: read as named, so the file is reported, not scored as
+  // a text posting (an empty .json is an error record, an empty .jsonl holds no posting).
+  BOOST_TEST(sniffed("", "jsonl") == "jsonl");
+  BOOST_TEST(sniffed("\n\n", "ndjson") == "jsonl");
+  BOOST_TEST(sniffed("", "json") == "json");
+  BOOST_TEST(sniffed("garbage\n{\"id\":\"a\",\"text\":\"x\"}\n", "jsonl") == "jsonl");
+  BOOST_TEST(sniffed("{garbage\n", "json") == "json");
+  BOOST_TEST(sniffed("", "txt") == "text");
+  BOOST_TEST(sniffed("", "") == "text");
+}
+
 BOOST_AUTO_TEST_CASE(bracketed_text_is_not_json) {
   BOOST_TEST(sniffed("[Remote] Data Scientist (m/w/d)\nWir suchen ...") == "text");
   BOOST_TEST(sniffed("[Remote] Data Scientist (m/w/d)\nWir suchen ...", "txt") == "text");
