@@ -221,7 +221,9 @@ struct Scratch {
   std::vector<uint32_t> seen;  // per anchored re: pattern, bit k: its element k is in the text
   std::vector<int> hits;
   std::vector<TextSpan> spans;
-  std::vector<TextSpan> near;  // a `not` regex's matches near one match
+  std::vector<TextSpan> near;  // a `not` regex's matches near a concept's matches, by start
+  std::vector<uint32_t> reach;  // reach[k]: the furthest end of near[0..k]
+  std::vector<std::pair<size_t, size_t>> windows;  // token windows searched for near
 };
 
 // Sorts spans and merges overlapping ones.
@@ -773,23 +775,50 @@ void Matcher::match(const TokenStream& ts, std::vector<ConceptMatch>* out) const
     }
     // Any match that overlaps a `not` match goes. A `not` match starts at most m->overlap
     // tokens before the match it drops and is at most that long: the `around` regex is searched
-    // in that window of each match.
+    // in that window of each match. Overlapping windows are merged and each merged window is
+    // searched once, so matches inside one long token (ml-ml-ml-…, whose windows are all that
+    // token) cost one search, not one per match.
     const auto exclude = range(cg.exclude);
     const RE2* around = cg.exclude >= 0 ? m->groups[static_cast<size_t>(cg.exclude)].around.get() : nullptr;
     if ((exclude.first != exclude.second || around) && !spans.empty()) {
+      if (around) {
+        s.windows.clear();
+        for (const TextSpan& sp : spans) {
+          const size_t t0 = ts.token_at(sp.begin);
+          s.windows.push_back({t0 > m->overlap ? t0 - m->overlap : 0, ts.token_at(sp.end - 1) + 1 + m->overlap});
+        }
+        std::sort(s.windows.begin(), s.windows.end());
+        s.near.clear();
+        for (size_t i = 0; i < s.windows.size();) {
+          size_t from = s.windows[i].first, to = s.windows[i].second;
+          for (++i; i < s.windows.size() && s.windows[i].first <= to; ++i) to = std::max(to, s.windows[i].second);
+          size_t offset;
+          const std::string_view window = token_window(ts, from, to, &offset);
+          const size_t first = s.near.size();
+          find_all(*around, window, &s.near);
+          for (size_t k = first; k < s.near.size(); ++k) {
+            s.near[k].begin += static_cast<uint32_t>(offset);
+            s.near[k].end += static_cast<uint32_t>(offset);
+          }
+        }
+        // The not matches by start (they are: windows are disjoint and searched in order), and
+        // the furthest end of each prefix: a match overlaps one of those starting before its end
+        // exactly if that prefix reaches past its start.
+        s.reach.resize(s.near.size());
+        for (size_t k = 0; k < s.near.size(); ++k)
+          s.reach[k] = std::max(s.near[k].end, k ? s.reach[k - 1] : 0u);
+      }
       std::erase_if(spans, [&](const TextSpan& sp) {
         const size_t t0 = ts.token_at(sp.begin);
         const size_t from = t0 > m->overlap ? t0 - m->overlap : 0;
         for (size_t k = first_from(exclude, token_start(from)); k < exclude.second && found[k].span.begin < sp.end; ++k)
           if (sp.begin < found[k].span.end) return true;
         if (!around) return false;
-        size_t offset;
-        const std::string_view window = token_window(ts, from, ts.token_at(sp.end - 1) + 1 + m->overlap, &offset);
-        s.near.clear();
-        find_all(*around, window, &s.near);
-        for (const TextSpan& x : s.near)
-          if (x.begin + offset < sp.end && sp.begin < x.end + offset) return true;
-        return false;
+        const size_t before = static_cast<size_t>(
+            std::lower_bound(s.near.begin(), s.near.end(), sp.end,
+                             [](const TextSpan& x, uint32_t v) { return x.begin < v; }) -
+            s.near.begin());
+        return before > 0 && s.reach[before - 1] > sp.begin;
       });
     }
     if (spans.empty()) continue;
