@@ -183,6 +183,13 @@ std::vector<std::string> paths_of(const po::variables_map& vm) {
   return paths;
 }
 
+// --fail-under: a score from 0 to 100 (NaN would pass every posting).
+double fail_under_of(const po::variables_map& vm) {
+  const double floor = vm["fail-under"].as<double>();
+  if (!(floor >= 0 && floor <= 100)) throw UsageError{"--fail-under must be a score from 0 to 100"};
+  return floor;
+}
+
 int threads_of(const po::variables_map& vm) {
   const int threads = vm.count("threads") ? vm["threads"].as<int>()
                                           : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -238,7 +245,7 @@ po::options_description score_options() {
       ("format,f", po::value<std::string>()->value_name("FMT"),
        "table (default on a terminal), tsv (default otherwise), csv, jsonl, json")
       ("fail-under", po::value<double>()->value_name("SCORE"),
-       "exit 1 if any posting scores below SCORE (a CI gate)")
+       "exit 1 if any posting scores below SCORE, 0 to 100 (a CI gate)")
       ("ignore-title", po::bool_switch(), "score the body only: the title neither counts as the role nor as text");
   add_threads_option(out);
   add_color_option(out);
@@ -262,7 +269,7 @@ int cmd_score(const std::vector<std::string>& args) {
   RunOptions run;
   run.threads = threads_of(vm);
   std::optional<double> floor;
-  if (vm.count("fail-under")) floor = vm["fail-under"].as<double>();
+  if (vm.count("fail-under")) floor = fail_under_of(vm);
   const std::vector<std::string> paths = paths_of(vm);
 
   auto engine = load_engine(vm);
@@ -437,7 +444,7 @@ const char* const kCheckUsage =
 po::options_description check_options() {
   po::options_description gate("Gate");
   gate.add_options()
-      ("fail-under", po::value<double>()->value_name("SCORE"), "fail an ad that scores below SCORE")
+      ("fail-under", po::value<double>()->value_name("SCORE"), "fail an ad that scores below SCORE, 0 to 100")
       ("require,r", po::value<std::vector<std::string>>()->value_name("CONCEPT"),
        "fail an ad that does not name CONCEPT (repeat, or a comma-separated list)")
       ("format,f", po::value<std::string>()->default_value("text")->value_name("FMT"), "text, github, markdown")
@@ -461,7 +468,7 @@ int cmd_check(const std::vector<std::string>& args) {
   else throw UsageError{"--format must be text, github or markdown, not '" + fmt + "'"};
   const bool color = format == CheckFormat::kText && use_color(vm["color"].as<std::string>(), STDOUT_FILENO);
   CheckSpec spec;
-  if (vm.count("fail-under")) spec.floor = vm["fail-under"].as<double>();
+  if (vm.count("fail-under")) spec.floor = fail_under_of(vm);
   std::vector<std::string> required;
   if (vm.count("require"))
     for (const std::string& list : vm["require"].as<std::vector<std::string>>()) {
@@ -567,6 +574,7 @@ int cmd_stats(const std::vector<std::string>& args) {
   });
   progress.finish();
   const size_t top = vm["top"].as<size_t>();
+  if (top > 100000) throw UsageError{"--top must be from 0 to 100000"};
   Output output;
   output.write(format == "json" ? stats.render_json(top) : stats.render_text(top));
   finish_output(output);

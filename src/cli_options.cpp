@@ -44,8 +44,10 @@ std::optional<ReadOptions> parse_read_options(const boost::program_options::vari
     return std::nullopt;
   }
   r.max_bytes = vm["max-bytes"].as<size_t>();
-  if (r.max_bytes == 0) {
-    *error = "--max-bytes must be at least 1";
+  // Offsets are 32-bit: no input is larger than 4 GiB. A negative number wraps around to a huge
+  // one here, which would turn the limit off.
+  if (r.max_bytes == 0 || r.max_bytes > 0xFFFFFFFFu) {
+    *error = "--max-bytes must be from 1 to 4294967295";
     return std::nullopt;
   }
   if (vm.count("ext")) {

@@ -4,6 +4,11 @@
 
 namespace jobmatch {
 
+// The largest weight or need a profile may give: sums and products of weights stay finite, so
+// no score can be NaN or infinite (a weight of 1e308 made every score NaN, which passed every
+// gate).
+constexpr double kMaxWeight = 10000;
+
 std::vector<Diagnostic> parse_profile(const SourceFile& file, const Lexicon& lexicon,
                                       Profile* profile) {
   std::vector<Diagnostic> diags;
@@ -79,8 +84,8 @@ std::vector<Diagnostic> parse_profile(const SourceFile& file, const Lexicon& lex
       const std::string_view weight_text = rest.substr(0, sp);
       ProfileConcept pc;
       pc.concept_index = it->second;
-      if (!parse_number(weight_text, &pc.weight) || pc.weight <= 0) {
-        error(line, line.value_col, "weight must be a positive number");
+      if (!parse_number(weight_text, &pc.weight) || pc.weight <= 0 || pc.weight > kMaxWeight) {
+        error(line, line.value_col, "weight must be a positive number of at most 10000");
         continue;
       }
       if (sp != std::string_view::npos) {
@@ -119,7 +124,7 @@ std::vector<Diagnostic> parse_profile(const SourceFile& file, const Lexicon& lex
     }
     if (in_title) {
       if (key != "weight") error(line, line.key_col, "a title block has a 'weight' and concept lines");
-      else if (v < 0) error(line, line.value_col, "'weight' must not be negative");
+      else if (v < 0 || v > kMaxWeight) error(line, line.value_col, "'weight' must be from 0 to 10000");
       else profile->title.weight = v;
       continue;
     }
@@ -129,8 +134,8 @@ std::vector<Diagnostic> parse_profile(const SourceFile& file, const Lexicon& lex
       else profile->penalty = v;
     } else if (!section) {
       error(line, line.key_col, "'" + key + "' belongs to a section");
-    } else if (v <= 0) {
-      error(line, line.value_col, "'" + key + "' must be greater than 0");
+    } else if (v <= 0 || v > kMaxWeight) {
+      error(line, line.value_col, "'" + key + "' must be greater than 0 and at most 10000");
     } else {
       (key == "weight" ? section->weight : section->need) = v;
     }

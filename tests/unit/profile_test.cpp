@@ -121,16 +121,33 @@ BOOST_AUTO_TEST_CASE(reports_weight_that_is_not_a_number) {
                          "  b.three\n");
   BOOST_TEST(has_diag(p, 4, 11, "'weight' must be a number"), p.shown);
   BOOST_TEST(has_diag(p, 5, 11, "'need' must be a number"), p.shown);
-  BOOST_TEST(has_diag(p, 6, 11, "weight must be a positive number"), p.shown);
-  BOOST_TEST(has_diag(p, 7, 11, "weight must be a positive number"), p.shown);
-  BOOST_TEST(has_diag(p, 8, 10, "weight must be a positive number"), p.shown);
+  BOOST_TEST(has_diag(p, 6, 11, "weight must be a positive number of at most 10000"), p.shown);
+  BOOST_TEST(has_diag(p, 7, 11, "weight must be a positive number of at most 10000"), p.shown);
+  BOOST_TEST(has_diag(p, 8, 10, "weight must be a positive number of at most 10000"), p.shown);
 }
 
 BOOST_AUTO_TEST_CASE(reports_section_weight_that_is_not_positive) {
   const Parsed p = parse(kHead + "section s\n  weight 0\n  need -2\n  a.one 1\n");
-  BOOST_TEST(has_diag(p, 4, 10, "'weight' must be greater than 0"), p.shown);
-  BOOST_TEST(has_diag(p, 5, 8, "'need' must be greater than 0"), p.shown);
+  BOOST_TEST(has_diag(p, 4, 10, "'weight' must be greater than 0 and at most 10000"), p.shown);
+  BOOST_TEST(has_diag(p, 5, 8, "'need' must be greater than 0 and at most 10000"), p.shown);
   BOOST_TEST(p.diags.size() == 2u, p.shown);
+}
+
+// Weights so large that their sums overflow made every score NaN, which passes every gate.
+BOOST_AUTO_TEST_CASE(reports_weights_too_large_to_add_up) {
+  const Parsed p = parse(kHead +
+                         "title\n"
+                         "  weight 1e308\n"
+                         "section s\n"
+                         "  weight 1e308\n"
+                         "  need 20000\n"
+                         "  a.one 1e300\n"
+                         "  a.two 10000\n");
+  BOOST_TEST(has_diag(p, 4, 10, "'weight' must be from 0 to 10000"), p.shown);
+  BOOST_TEST(has_diag(p, 6, 10, "'weight' must be greater than 0 and at most 10000"), p.shown);
+  BOOST_TEST(has_diag(p, 7, 8, "'need' must be greater than 0 and at most 10000"), p.shown);
+  BOOST_TEST(has_diag(p, 8, 9, "weight must be a positive number of at most 10000"), p.shown);
+  BOOST_TEST(p.diags.size() == 4u, p.shown);
 }
 
 BOOST_AUTO_TEST_CASE(reports_concept_before_section) {
