@@ -68,7 +68,11 @@ BOOST_AUTO_TEST_CASE(input_format_and_max_bytes) {
   BOOST_TEST((parse({"--input-format", "ndjson"}, &error)->format == jobmatch::InputFormat::kJsonl));
   BOOST_TEST((parse({"--input-format", "md"}, &error)->format == jobmatch::InputFormat::kMarkdown));
   BOOST_TEST(refusal({"--input-format", "xml"}).starts_with("--input-format must be"));
-  BOOST_TEST(refusal({"--max-bytes", "0"}) == "--max-bytes must be at least 1");
+  BOOST_TEST(refusal({"--max-bytes", "0"}) == "--max-bytes must be from 1 to 4294967295");
+  // A negative number wraps around to a huge one: refused, not a limit turned off.
+  BOOST_TEST(refusal({"--max-bytes", "-1"}) == "--max-bytes must be from 1 to 4294967295");
+  BOOST_TEST(refusal({"--max-bytes", "4294967296"}) == "--max-bytes must be from 1 to 4294967295");
+  BOOST_TEST(parse({"--max-bytes", "4294967295"}, &error)->max_bytes == 4294967295u);
   BOOST_TEST(parse({"--max-bytes", "123"}, &error)->max_bytes == 123u);
 }
 
