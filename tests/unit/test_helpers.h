@@ -4,7 +4,10 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <random>
 #include <fstream>
@@ -14,6 +17,7 @@
 #include <vector>
 
 #include "datafile.h"
+#include "input/stream.h"
 #include "lexicon.h"
 #include "normalize.h"
 #include "text_util.h"
@@ -145,6 +149,35 @@ class Generator {
   }
 
   std::mt19937 m_rng;
+};
+
+// A stream over bytes in memory that hands out at most k bytes per read; fails at the end
+// instead of ending if fail_at_end is set.
+class MemStream : public jobmatch::ByteStream {
+ public:
+  explicit MemStream(std::string bytes, size_t k = SIZE_MAX, bool fail_at_end = false)
+      : m_bytes(std::move(bytes)), m_k(k), m_fail(fail_at_end) {}
+  ptrdiff_t read(char* buf, size_t n) override {
+    BOOST_TEST_REQUIRE(n > 0u);
+    if (m_pos == m_bytes.size()) {
+      if (m_fail) {
+        m_error = "read failed: test";
+        return -1;
+      }
+      return 0;
+    }
+    const size_t take = std::min({n, m_k, m_bytes.size() - m_pos});
+    std::memcpy(buf, m_bytes.data() + m_pos, take);
+    m_pos += take;
+    return static_cast<ptrdiff_t>(take);
+  }
+  const std::string& error() const override { return m_error; }
+
+ private:
+  std::string m_bytes;
+  size_t m_pos = 0, m_k;
+  bool m_fail;
+  std::string m_error;
 };
 
 }  // namespace jobmatch::test
