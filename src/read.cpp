@@ -56,15 +56,16 @@ DocFormat doc_format(Content c) {
 }
 
 // Reads from in into *head until content can be sniffed (sniff_ready). False on a read error.
+// Each read asks for the rest of a sniff block: a file gives it at once, a pipe what it has.
 bool read_head(ByteStream& in, std::string* head) {
-  char buf[4096];
-  for (;;) {
-    if (sniff_ready(*head, false)) return true;
-    const ptrdiff_t n = in.read(buf, std::min(sizeof buf, kSniffBytes - head->size()));
-    if (n < 0) return false;
-    if (n == 0) return true;
-    head->append(buf, static_cast<size_t>(n));
+  while (!sniff_ready(*head, false)) {
+    const size_t have = head->size();
+    head->resize(kSniffBytes);
+    const ptrdiff_t n = in.read(head->data() + have, kSniffBytes - have);
+    head->resize(have + static_cast<size_t>(std::max<ptrdiff_t>(n, 0)));
+    if (n <= 0) return n == 0;
   }
+  return true;
 }
 
 }  // namespace
