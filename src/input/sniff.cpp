@@ -107,9 +107,8 @@ Content sniff_content(std::string_view head, std::string_view ext) {
   const std::string_view s = content_start(head);
   const bool json_ext = ext == "json", jsonl_ext = ext == "jsonl" || ext == "ndjson";
   // An object starts {"key" or is {}: a text posting may start with a brace too ("{Firma} sucht").
-  const bool object = s.starts_with("{") && (s.size() == 1 || content_start(s.substr(1)).starts_with("\"") ||
-                                             content_start(s.substr(1)).starts_with("}") ||
-                                             content_start(s.substr(1)).empty());
+  const std::string_view inside = s.empty() ? s : content_start(s.substr(1));
+  const bool object = s.starts_with("{") && (inside.empty() || inside[0] == '"' || inside[0] == '}');
   if (object) {
     // One object per line is JSON Lines; a pretty-printed object is one JSON document. A file
     // that is a single line: JSON Lines too (one record), unless it is called .json.
@@ -121,10 +120,7 @@ Content sniff_content(std::string_view head, std::string_view ext) {
     if (eol == std::string_view::npos) return Content::kJsonl;
     return Content::kJson;
   }
-  if (s.starts_with("[")) {
-    const std::string_view rest = content_start(s.substr(1));
-    if (rest.empty() || rest[0] == '{' || rest[0] == ']') return Content::kJson;
-  }
+  if (s.starts_with("[") && (inside.empty() || inside[0] == '{' || inside[0] == ']')) return Content::kJson;
   // Named JSON but not shaped like it (empty, or broken from its first byte): read as what it is
   // named, so each bad line or the broken document is an error record, not a text posting.
   if (jsonl_ext) return Content::kJsonl;
