@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <new>
 #include <span>
 
+#include "deadline.h"
 #include "html.h"
 #include "lang.h"
 #include "text_util.h"
@@ -14,6 +17,8 @@ namespace {
 constexpr size_t kMaxSpans = 64;  // evidence kept per concept
 // The most text a DOCX's parts may inflate to: a posting is far smaller, a ZIP bomb is not.
 constexpr size_t kMaxExtractedBytes = 64u << 20;
+// Buffers grown for a posting larger than this are freed after it.
+constexpr size_t kReleaseAfterBytes = 4u << 20;
 }  // namespace
 
 std::string extract_title(std::string_view text) {
@@ -81,7 +86,66 @@ std::vector<size_t> Analyzer::title_concepts(std::string_view title) {
   return out;
 }
 
+double default_max_seconds(size_t bytes) { return 2.0 + 2.0 * static_cast<double>(bytes) / 1e6; }
+
 Result Analyzer::analyze(const Input& input, const AnalyzeOptions& options) {
+  const double seconds = options.max_seconds < 0 ? default_max_seconds(input.bytes.size()) : options.max_seconds;
+  enum class Fault { kMemory, kTime, kOther } fault;
+  std::string what;
+  {
+    const DeadlineScope deadline(seconds);
+    try {
+      Result r = run_stages(input, options);
+      // A posting far larger than most leaves buffers sized for it: give them back.
+      if (input.bytes.size() > kReleaseAfterBytes) release();
+      return r;
+    } catch (const std::bad_alloc&) {
+      fault = Fault::kMemory;
+    } catch (const DeadlineExceeded&) {
+      fault = Fault::kTime;
+    } catch (const std::exception& e) {
+      fault = Fault::kOther;
+      what = e.what();
+    }
+  }
+  // The buffers go first: the record below needs memory too.
+  release();
+  Result r;
+  r.id = input.id;
+  const std::string size = std::to_string(input.bytes.size()) + " bytes";
+  switch (fault) {
+    case Fault::kMemory:
+      r.error = InputError{"resource", "out of memory while scoring this posting (" + size + ")"};
+      break;
+    case Fault::kTime: {
+      char limit[32];
+      std::snprintf(limit, sizeof limit, "%.3g", seconds);
+      r.error = InputError{"timeout", "took longer than " + std::string(limit) + " s to score (" + size +
+                                          "; --max-seconds sets the limit)"};
+      break;
+    }
+    case Fault::kOther:
+      r.error = InputError{"internal", "internal error while scoring this posting: " + what};
+      break;
+  }
+  return r;
+}
+
+void Analyzer::release() {
+  m_html = HtmlText{};
+  m_md = MarkdownText{};
+  m_doc = ExtractedText{};
+  m_norm = Normalized{};
+  m_tokens = TokenStream{};
+  m_matches = {};
+  m_zones = ZoneMap{};
+  m_title_norm = Normalized{};
+  m_title_tokens = TokenStream{};
+  m_title_matches = {};
+  Matcher::release_scratch();
+}
+
+Result Analyzer::run_stages(const Input& input, const AnalyzeOptions& options) {
   Result r;
   r.id = input.id;
   if (input.error) {
@@ -101,6 +165,7 @@ Result Analyzer::analyze(const Input& input, const AnalyzeOptions& options) {
     bytes = m_doc.text;
     r.extracted = true;
   }
+  check_deadline();
   Decoded decoded;
   decode(bytes, &decoded);
   if (decoded.error) {
@@ -154,10 +219,14 @@ Result Analyzer::analyze(const Input& input, const AnalyzeOptions& options) {
 
   r.title_end = static_cast<uint32_t>(title_end);
 
+  check_deadline();
   normalize(text, &m_norm);
+  check_deadline();
   tokenize(m_norm, &m_tokens);
   r.lang = std::string(detect_language(m_tokens));
+  check_deadline();
   m_engine.matcher().match(m_tokens, &m_matches);
+  check_deadline();
   const auto norm_offset = [&](uint32_t text_offset) {
     return lower_bound_u32(m_norm.src.data(), m_norm.src.size(), text_offset);
   };
@@ -181,8 +250,8 @@ Result Analyzer::analyze(const Input& input, const AnalyzeOptions& options) {
     const size_t kept = std::min(m.spans.size(), kMaxSpans);
     for (const TextSpan& s : std::span(m.spans).first(kept)) {
       Evidence e;
-      e.text_begin = m_tokens.input_begin(s.begin);
-      e.text_end = m_tokens.input_end(s.begin, s.end);
+      e.text_begin = m_tokens.input_begin(m_norm, s.begin);
+      e.text_end = m_tokens.input_end(m_norm, s.begin, s.end);
       const size_t nb = norm_offset(e.text_begin);
       e.zone = m_zones.zone_at(static_cast<uint32_t>(nb));
       if (e.zone == Zone::kTitle) {

@@ -18,16 +18,29 @@ namespace jobmatch {
 struct AnalyzeOptions {
   bool keep_text = false;     // also return the text the pipeline read (for explain)
   bool ignore_title = false;  // score the body only: no title line, no title evidence
+  // The time one posting may take (--max-seconds): < 0 the default, default_max_seconds(); 0 no
+  // limit.
+  double max_seconds = -1;
 };
+
+// The default time limit of a posting of `bytes` bytes: 2 s plus 2 s per MB.
+double default_max_seconds(size_t bytes);
 
 // Per-thread: owns the buffers each stage reuses from one document to the next.
 class Analyzer {
  public:
   explicit Analyzer(const Engine& engine) : m_engine(engine) {}
 
+  // Never throws: a fault inside the posting becomes its error record, and the analyzer is
+  // ready for the next one. Out of memory is kind "resource", past its time limit "timeout",
+  // any other exception "internal".
   Result analyze(const Input& input, const AnalyzeOptions& options = {});
 
+  // Frees the buffers kept for the next document (after an outlier, or a fault).
+  void release();
+
  private:
+  Result run_stages(const Input& input, const AnalyzeOptions& options);
   // Profile title concepts named in a title.
   std::vector<size_t> title_concepts(std::string_view title);
 

@@ -190,6 +190,14 @@ double fail_under_of(const po::variables_map& vm) {
   return floor;
 }
 
+// --max-seconds, as AnalyzeOptions::max_seconds takes it.
+double max_seconds_of(const po::variables_map& vm) {
+  std::string error;
+  const double seconds = parse_max_seconds(vm, &error);
+  if (!error.empty()) throw UsageError{error};
+  return seconds;
+}
+
 int threads_of(const po::variables_map& vm) {
   const int threads = vm.count("threads") ? vm["threads"].as<int>()
                                           : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -267,6 +275,7 @@ int cmd_score(const std::vector<std::string>& args) {
   ro.width = terminal_width();
   const ReadOptions read = read_options(vm);
   RunOptions run;
+  run.analyze.max_seconds = max_seconds_of(vm);
   run.threads = threads_of(vm);
   std::optional<double> floor;
   if (vm.count("fail-under")) floor = fail_under_of(vm);
@@ -343,6 +352,7 @@ int cmd_report(const std::vector<std::string>& args) {
   if (!vm.count("output")) throw UsageError{"report needs -o FILE (or -o - for standard output)"};
   const ReadOptions read = read_options(vm);
   RunOptions run;
+  run.analyze.max_seconds = max_seconds_of(vm);
   run.threads = threads_of(vm);
   run.analyze.keep_text = true;
   const std::vector<std::string> paths = paths_of(vm);
@@ -415,6 +425,7 @@ int cmd_explain(const std::vector<std::string>& args) {
   Output output;
   InputSource source(paths, read);
   RunOptions run;
+  run.analyze.max_seconds = max_seconds_of(vm);
   run.analyze.keep_text = true;
   run.on_idle = [&] { output.flush(); };
   bool any_error = false, first = true;
@@ -492,6 +503,7 @@ int cmd_check(const std::vector<std::string>& args) {
     spec.required.push_back(index);
   }
   RunOptions run;
+  run.analyze.max_seconds = max_seconds_of(vm);
   run.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   run.analyze.keep_text = true;
   run.analyze.ignore_title = vm["ignore-title"].as<bool>();
@@ -543,6 +555,7 @@ int cmd_stats(const std::vector<std::string>& args) {
   if (format != "text" && format != "json") throw UsageError{"--format must be text or json, not '" + format + "'"};
   const ReadOptions read = read_options(vm);
   RunOptions run;
+  run.analyze.max_seconds = max_seconds_of(vm);
   run.threads = threads_of(vm);
   run.analyze.keep_text = true;
   run.analyze.ignore_title = vm["ignore-title"].as<bool>();
@@ -875,7 +888,9 @@ int run_command(const std::vector<std::string>& args) {
     return kExitUsage;
   } catch (const std::exception& e) {
     print_error(std::string("internal error: ") + e.what());
-    return kExitUsage;
+    // Threads of the batch may still hold references into the frames just unwound: end here.
+    std::fflush(nullptr);
+    std::_Exit(kExitInternal);
   }
 }
 

@@ -1,6 +1,7 @@
 #include "cli_options.h"
 
 #include <cctype>
+#include <cmath>
 
 #include "text_util.h"
 
@@ -15,6 +16,9 @@ boost::program_options::options_description input_options() {
        "array of postings, or objects), pdf, docx")
       ("max-bytes", po::value<size_t>()->default_value(16u << 20)->value_name("N"),
        "largest posting read; larger ones become error records")
+      ("max-seconds", po::value<double>()->value_name("S"),
+       "time one posting may take; a posting that takes longer becomes a timeout error record and the "
+       "batch goes on (default: 2 s plus 2 s per MB of the posting; 0: no limit)")
       ("ext", po::value<std::string>()->value_name("LIST"),
        "file extensions taken when walking a folder, e.g. md,txt or .md or *.md (default: every format "
        "jobmatch reads; .gz .zst .xz .bz2 are looked through; files named explicitly are always read)")
@@ -77,6 +81,17 @@ std::optional<ReadOptions> parse_read_options(const boost::program_options::vari
   r.title_field = vm["title-field"].as<std::string>();
   r.text_field = vm["text-field"].as<std::string>();
   return r;
+}
+
+double parse_max_seconds(const boost::program_options::variables_map& vm, std::string* error) {
+  if (!vm.count("max-seconds")) return -1;
+  const double seconds = vm["max-seconds"].as<double>();
+  // NaN fails both comparisons; a week is far beyond any posting.
+  if (!(seconds >= 0 && seconds <= 7 * 86400)) {
+    *error = "--max-seconds must be from 0 (no limit) to 604800";
+    return std::nan("");
+  }
+  return seconds;
 }
 
 }  // namespace jobmatch

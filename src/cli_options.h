@@ -10,11 +10,15 @@
 
 namespace jobmatch {
 
-// --input-format, --max-bytes, --ext, --id-field, --title-field, --text-field.
+// --input-format, --max-bytes, --max-seconds, --ext, --id-field, --title-field, --text-field.
 boost::program_options::options_description input_options();
 
 // The checked ReadOptions, or nullopt with *error saying which value is wrong.
 std::optional<ReadOptions> parse_read_options(const boost::program_options::variables_map& vm,
                                               std::string* error);
+
+// --max-seconds as AnalyzeOptions::max_seconds takes it: -1 when not given (the default limit);
+// NaN with *error set when out of range.
+double parse_max_seconds(const boost::program_options::variables_map& vm, std::string* error);
 
 }  // namespace jobmatch

@@ -83,6 +83,7 @@ struct Config {
   std::vector<std::string> positive;
   std::string top;
   bool ignore_title = false;
+  double max_seconds = -1;
   bool json = false;
   size_t worst = 3;
   std::vector<std::string> paths;
@@ -137,6 +138,11 @@ bool parse_args(const std::vector<std::string>& args, Config* c) {
   c->top = vm.count("top") ? std::string(trim(vm["top"].as<std::string>())) : c->positive.front();
   if (c->top.empty()) throw EvalUsageError{"--top needs a label"};
   c->ignore_title = vm["ignore-title"].as<bool>();
+  {
+    std::string error;
+    c->max_seconds = parse_max_seconds(vm, &error);
+    if (!error.empty()) throw EvalUsageError{error};
+  }
   const std::string format = vm["format"].as<std::string>();
   if (format != "text" && format != "json") throw EvalUsageError{"--format must be text or json"};
   c->json = format == "json";
@@ -211,7 +217,7 @@ Collected collect(const Config& c, const Labels& labels, const Engine& engine) {
   const Lexicon& lexicon = engine.lexicon();
   Bm25 bm25(article_query_terms());
   Analyzer analyzer(engine);
-  const AnalyzeOptions options{.keep_text = true, .ignore_title = c.ignore_title};
+  const AnalyzeOptions options{.keep_text = true, .ignore_title = c.ignore_title, .max_seconds = c.max_seconds};
   Normalized norm;
   TokenStream tokens;
   std::vector<ConceptMatch> matches;

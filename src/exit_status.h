@@ -11,6 +11,8 @@ enum ExitStatus : int {
                         // the paths held no posting at all
   kExitOutput = 4,      // the output could not be written (a full disk, an I/O error); a closed
                         // pipe is not an error (exit 0, quietly)
+  kExitInternal = 5,    // a fault outside any one posting (a bug, or out of memory while reading
+                        // or writing); a fault inside a posting is its error record (exit 3)
 };
 
 }  // namespace jobmatch

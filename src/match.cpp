@@ -13,8 +13,10 @@
 #include <emmintrin.h>
 #endif
 
+#include "deadline.h"
 #include "pattern.h"
 #include "text_util.h"
+#include "uninit.h"
 
 namespace jobmatch {
 namespace {
@@ -212,7 +214,7 @@ struct Part {
 
 // Per-thread buffers, reused from one document to the next.
 struct Scratch {
-  std::vector<Part> parts;
+  UninitVector<Part> parts;  // sized for the worst case, a part per byte: only what is written costs
   std::vector<Found> sorted;          // found, by group
   std::vector<uint32_t> group_start;  // found[group_start[g], group_start[g + 1]): group g's
   std::vector<uint64_t> hashes;  // hash_part of each part
@@ -415,11 +417,20 @@ struct Matcher::Impl {
 
   void find_phrases(const TokenStream& ts, Scratch* s) const {
     const std::string_view text = ts.text;
-    std::vector<Part>& parts = s->parts;
+    UninitVector<Part>& parts = s->parts;
     // text is " tok tok ... ": a part between every two boundaries, empty ones included
-    // (" .net" has one before its dot). At most one per byte: written without push_back's checks.
-    if (parts.size() < text.size()) parts.resize(text.size());
+    // (" .net" has one before its dot). At most one per byte: written without push_back's checks,
+    // into room for at least 16 more before each block of 16 bytes. Most text has a boundary
+    // every few bytes; the buffer grows when it has more.
+    if (const size_t want = std::max<size_t>(64, text.size() / 4); parts.size() < want) parts.resize(want);
     Part* out = parts.data();
+    const auto room_for_16 = [&] {
+      const auto used = static_cast<size_t>(out - parts.data());
+      if (used + 16 > parts.size()) {
+        parts.resize(std::min<size_t>(std::max(2 * parts.size(), used + 16), text.size() + 16));
+        out = parts.data() + used;
+      }
+    };
     uint32_t begin = 1;
     const char* t = text.data();
     const auto size = static_cast<uint32_t>(text.size());
@@ -429,6 +440,7 @@ struct Matcher::Impl {
     const __m128i space = _mm_set1_epi8(' '), slash = _mm_set1_epi8('/'), dot = _mm_set1_epi8('.'),
                   quote = _mm_set1_epi8('\''), dash = _mm_set1_epi8('-');
     for (; i + 16 <= size; i += 16) {
+      room_for_16();
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t + i));
       const __m128i b = _mm_or_si128(
           _mm_or_si128(_mm_cmpeq_epi8(v, space), _mm_cmpeq_epi8(v, slash)),
@@ -442,6 +454,7 @@ struct Matcher::Impl {
 #endif
     for (; i < size; ++i)
       if (kBoundaryByte[static_cast<unsigned char>(t[i])]) {
+        room_for_16();
         *out++ = Part{begin, i};
         begin = i + 1;
       }
@@ -450,6 +463,7 @@ struct Matcher::Impl {
     uint64_t* const hashes = s->hashes.data();
     for (size_t j = 0; j < all.size(); ++j) hashes[j] = hash_part_at(text, all[j].begin, all[j].end);
     for (size_t j = 0; j < all.size(); ++j) {
+      poll_deadline();
       const std::string_view part = text.substr(all[j].begin, all[j].end - all[j].begin);
       if (const auto* list = exact.find(part, hashes[j]))
         for (const auto e : *list) try_phrase(e, all, hashes, j, text, true, s);
@@ -529,6 +543,7 @@ struct Matcher::Impl {
     if (s->hits.empty()) return;
     const size_t n = ts.token_count();
     for (size_t t0 = 0; t0 < n; t0 += kStride) {
+      check_deadline();
       const size_t t1 = std::min(n, t0 + kStride + overlap);
       size_t offset;
       const std::string_view chunk = token_window(ts, t0, t1, &offset);
@@ -728,9 +743,16 @@ std::vector<std::vector<TextSpan>> Matcher::group_matches(const TokenStream& ts)
 
 std::string Matcher::group_regex(size_t g) const { return wrap_in_boundaries(m->groups.at(g).fragments); }
 
+namespace {
+// Matcher::match's buffers, one set per thread, reused from one document to the next.
+thread_local Scratch t_scratch;
+}  // namespace
+
+void Matcher::release_scratch() { t_scratch = Scratch{}; }
+
 void Matcher::match(const TokenStream& ts, std::vector<ConceptMatch>* out) const {
   out->clear();
-  thread_local Scratch s;
+  Scratch& s = t_scratch;
   m->find(ts, &s);
   if (s.found.empty()) return;
   const std::vector<Found>& found = s.found;
@@ -752,6 +774,7 @@ void Matcher::match(const TokenStream& ts, std::vector<ConceptMatch>* out) const
 
   std::vector<TextSpan>& spans = s.spans;
   for (const Impl::ConceptGroups& cg : m->concepts) {
+    poll_deadline();
     const auto strong = range(cg.strong), weak = range(cg.weak);
     if (strong.first == strong.second && weak.first == weak.second) continue;
     spans.clear();
@@ -760,6 +783,7 @@ void Matcher::match(const TokenStream& ts, std::vector<ConceptMatch>* out) const
     const auto near = range(cg.near);
     const size_t reach = cg.window + m->overlap;
     for (size_t i = weak.first; i < weak.second; ++i) {
+      poll_deadline();
       const TextSpan w = found[i].span;
       const size_t tw0 = ts.token_at(w.begin), tw1 = ts.token_at(w.end - 1);
       bool supported = false;

@@ -70,6 +70,8 @@ class Matcher {
 
   // Replaces *out with the concepts found in ts, ordered by concept index. Thread-safe.
   void match(const TokenStream& ts, std::vector<ConceptMatch>* out) const;
+  // Frees the calling thread's match buffers (kept for the next document).
+  static void release_scratch();
 
   // Every match of `re` (a pattern wrapped in boundaries) in text, overlapping ones included,
   // as the offsets of the text between the boundaries: at each boundary where a match starts,

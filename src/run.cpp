@@ -2,13 +2,74 @@
 
 #include <algorithm>
 #include <condition_variable>
+#include <cstdio>
+#include <exception>
+#include <new>
 #include <deque>
 #include <mutex>
 #include <optional>
 #include <thread>
 
+#include "report/writer.h"
+
 namespace jobmatch {
 namespace {
+
+// What the exception being handled says, as an error record's error: out of memory is kind
+// "resource", anything else "internal".
+InputError current_fault(const char* where) {
+  try {
+    throw;
+  } catch (const std::bad_alloc&) {
+    return InputError{"resource", std::string("out of memory ") + where};
+  } catch (const std::exception& e) {
+    return InputError{"internal", std::string("internal error ") + where + ": " + e.what()};
+  } catch (...) {
+    return InputError{"internal", std::string("internal error ") + where};
+  }
+}
+
+Result fault_record(std::string id, InputError error) {
+  Result r;
+  r.id = std::move(id);
+  r.error = std::move(error);
+  return r;
+}
+
+// One input through the analyzer (which never throws) and the worker's step. A fault in that
+// step makes the input an error record, rendered in turn: no exception leaves a worker.
+Result process(Analyzer& analyzer, const Input& input, const RunOptions& options) {
+  Result r = analyzer.analyze(input, options.analyze);
+  if (!options.in_worker) return r;
+  try {
+    options.in_worker(r);
+    return r;
+  } catch (...) {
+    r = fault_record(input.id, current_fault("while rendering this posting's record"));
+  }
+  try {
+    options.in_worker(r);
+  } catch (...) {
+    // A second fault, on a record this small: the writer gets it unrendered, and says so here.
+    r.rendered.clear();
+    std::fprintf(stderr, "jobmatch: %s: could not render its error record (%s)\n", display_id(r.id).c_str(),
+                 r.error->message.c_str());
+  }
+  return r;
+}
+
+// Hands r to the sink. If the sink throws, the input's error record takes its place; a fault on
+// that record too goes to the caller.
+bool deliver(const std::function<bool(Result&&)>& sink, Result&& r, const RunOptions& options) {
+  std::string id = r.id;
+  try {
+    return sink(std::move(r));
+  } catch (...) {
+    Result fault = fault_record(std::move(id), current_fault("while writing this posting's record"));
+    if (options.in_worker) options.in_worker(fault);
+    return sink(std::move(fault));
+  }
+}
 
 bool run_inline(const Engine& engine, InputSource& source, const RunOptions& options,
                 const std::function<bool(Result&&)>& sink) {
@@ -18,9 +79,7 @@ bool run_inline(const Engine& engine, InputSource& source, const RunOptions& opt
     if (options.on_idle) options.on_idle();
     if (!source.next(&input)) break;
     if (options.bytes_read) *options.bytes_read += input.bytes.size();
-    Result r = analyzer.analyze(input, options.analyze);
-    if (options.in_worker) options.in_worker(r);
-    if (!sink(std::move(r))) return false;
+    if (!deliver(sink, process(analyzer, input, options), options)) return false;
   }
   return true;
 }
@@ -99,8 +158,7 @@ bool run_pipeline(const Engine& engine, InputSource& source, const RunOptions& o
           }
         }
         for (auto& [i, input] : batch) {
-          Result r = analyzer.analyze(input, options.analyze);
-          if (options.in_worker) options.in_worker(r);
+          Result r = process(analyzer, input, options);
           input = Input{};
           done.emplace_back(i, std::move(r));
         }
@@ -111,6 +169,7 @@ bool run_pipeline(const Engine& engine, InputSource& source, const RunOptions& o
   // Results are taken in order, every ready one at each wake-up, and handed to the sink
   // outside the lock.
   bool ok = true;
+  std::exception_ptr fault;
   std::vector<Result> ready;
   for (;;) {
     {
@@ -136,11 +195,16 @@ bool run_pipeline(const Engine& engine, InputSource& source, const RunOptions& o
         cv_room.notify_one();
     }
     if (ready.empty()) break;  // all done
-    for (Result& r : ready)
-      if (!sink(std::move(r))) {
-        ok = false;
-        break;
-      }
+    try {
+      for (Result& r : ready)
+        if (!deliver(sink, std::move(r), options)) {
+          ok = false;
+          break;
+        }
+    } catch (...) {
+      fault = std::current_exception();  // the threads stop first, then it goes to the caller
+      ok = false;
+    }
     ready.clear();
     if (!ok) break;
   }
@@ -156,6 +220,7 @@ bool run_pipeline(const Engine& engine, InputSource& source, const RunOptions& o
   } else {
     reader.detach();  // may be blocked reading stdin; the process is about to end
   }
+  if (fault) std::rethrow_exception(fault);
   return ok;
 }
 

@@ -85,7 +85,7 @@ std::vector<std::string> capitalised_terms(std::string_view text, std::string_vi
     tokenize(norm, &ts);
     matcher->match(ts, &matches);
     for (const ConceptMatch& m : matches)
-      for (const TextSpan& s : m.spans) covered.emplace_back(ts.input_begin(s.begin), ts.input_end(s.begin, s.end));
+      for (const TextSpan& s : m.spans) covered.emplace_back(ts.input_begin(norm, s.begin), ts.input_end(norm, s.begin, s.end));
     std::sort(covered.begin(), covered.end());
   }
   const auto is_covered = [&](size_t b, size_t e) {

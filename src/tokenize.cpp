@@ -73,25 +73,34 @@ size_t TokenStream::token_at(size_t pos) const {
   return after == 0 ? 0 : after - 1;
 }
 
+uint32_t TokenStream::norm_offset(size_t pos, size_t norm_size) const {
+  // The leading space stands for the start, the end for the end.
+  if (pos >= text.size()) return static_cast<uint32_t>(norm_size);
+  if (starts.empty() || pos < starts[0]) return 0;
+  const size_t k = token_at(pos);
+  return norm_starts[k] + static_cast<uint32_t>(pos - starts[k]);
+}
+
 void tokenize(const Normalized& in, TokenStream* out) {
   const std::string_view s = in.text;
   const size_t n = s.size();
-  // Written through pointers into buffers sized for the worst case (every byte a token),
-  // then cut to size: no capacity check per byte or token.
+  // Written through pointers, then cut to size. Tokens are copies of the text with at least
+  // one byte between two of them that is not copied, and the space written for it: the text
+  // holds at most n + 2 bytes, sized so once, with no check per byte. Token starts are checked
+  // once per token, and grow when a text has more tokens than most (one per 8 bytes).
   std::string& text = out->text;
-  std::vector<uint32_t>& src = out->src;
-  std::vector<uint32_t>& starts = out->starts;
-  // (+16: a short token is copied with 16-byte stores, which may write past its end.)
-  text.resize(2 * n + 1 + 16);
-  src.resize(2 * n + 2 + 16);
-  starts.resize(n / 2 + 1);
+  UninitVector<uint32_t>& starts = out->starts;
+  UninitVector<uint32_t>& norm_starts = out->norm_starts;
+  // (+16: a short token is copied with a 16-byte store, which may write past its end.)
+  text.resize(n + 2 + 16);
+  if (const size_t want = n / 8 + 16; starts.size() < want) {
+    starts.resize(want);
+    norm_starts.resize(want);
+  }
   char* t = text.data();
-  uint32_t* m = src.data();
-  uint32_t* st = starts.data();
-  const uint32_t* from = in.src.data();
+  size_t tokens = 0;
   size_t k = 0;  // bytes of text written
-  t[k] = ' ';
-  m[k++] = from[0];
+  t[k++] = ' ';
 
   size_t i = 0;
   while (i < n) {
@@ -111,7 +120,12 @@ void tokenize(const Normalized& in, TokenStream* out) {
       i += len;
       continue;
     }
-    *st++ = static_cast<uint32_t>(k);
+    if (tokens == starts.size()) {
+      starts.resize(2 * tokens);
+      norm_starts.resize(2 * tokens);
+    }
+    starts[tokens] = static_cast<uint32_t>(k);
+    norm_starts[tokens++] = static_cast<uint32_t>(i);
     const size_t begin = i;
     i += dot_start ? 1 : 0;
     for (;;) {
@@ -137,24 +151,19 @@ void tokenize(const Normalized& in, TokenStream* out) {
     const size_t size = i - begin;
 #ifdef __SSE2__
     if (size <= 16 && begin + 16 <= n) {
-      // Most tokens: fixed-size copies instead of two calls to memcpy (in.src has n + 1 entries).
+      // Most tokens: one fixed-size copy instead of a call to memcpy.
       _mm_storeu_si128(reinterpret_cast<__m128i*>(t + k), _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + begin)));
-      for (size_t q = 0; q < 16; q += 4)
-        _mm_storeu_si128(reinterpret_cast<__m128i*>(m + k + q), _mm_loadu_si128(reinterpret_cast<const __m128i*>(from + begin + q)));
     } else
 #endif
     {
       std::memcpy(t + k, s.data() + begin, size);
-      std::memcpy(m + k, from + begin, size * sizeof(uint32_t));
     }
     k += size;
-    t[k] = ' ';
-    m[k++] = from[i];
+    t[k++] = ' ';
   }
-  m[k] = from[n];
   text.resize(k);
-  src.resize(k + 1);
-  starts.resize(static_cast<size_t>(st - starts.data()));
+  starts.resize(tokens);
+  norm_starts.resize(tokens);
 }
 
 std::string token_text(std::string_view input) {

@@ -13,23 +13,32 @@
 #include <vector>
 
 #include "normalize.h"
+#include "uninit.h"
 
 namespace jobmatch {
 
 struct TokenStream {
   std::string text;              // " tok tok ... " (just " " for a document without tokens)
-  std::vector<uint32_t> src;     // src[i]: input byte offset for text[i]; size text.size() + 1
-  std::vector<uint32_t> starts;  // offset in text of each token's first byte, ascending
+  UninitVector<uint32_t> starts;  // offset in text of each token's first byte, ascending
+  // norm_starts[k]: offset in the normalized text of token k's first byte. A token is a copy
+  // of the normalized text from there, and the space after it stands for the character after it.
+  UninitVector<uint32_t> norm_starts;
 
   size_t token_count() const { return starts.size(); }
   // Index of the token that contains (or, on a separator, precedes) text offset pos.
   size_t token_at(size_t pos) const;
+  // The offset in the normalized text that text[pos] comes from (pos == text.size(): the end).
+  uint32_t norm_offset(size_t pos, size_t norm_size) const;
+  // The input byte offset of text[pos], through norm (the Normalized this stream was made from).
+  uint32_t input_at(const Normalized& norm, size_t pos) const { return norm.src[norm_offset(pos, norm.text.size())]; }
   // The input byte range of text[begin, end), where text[end] is a separator or joiner. A
   // span inside the expansion of one input character ("1" of "½" → "1⁄2") covers that character.
-  uint32_t input_begin(size_t begin) const { return src[begin]; }
-  uint32_t input_end(size_t begin, size_t end) const {
-    while (end + 1 < src.size() && src[end] <= src[begin]) ++end;
-    return src[end];
+  uint32_t input_begin(const Normalized& norm, size_t begin) const { return input_at(norm, begin); }
+  uint32_t input_end(const Normalized& norm, size_t begin, size_t end) const {
+    const uint32_t first = input_at(norm, begin);
+    uint32_t at = input_at(norm, end);
+    while (end < text.size() && at <= first) at = input_at(norm, ++end);
+    return at;
   }
 };
 

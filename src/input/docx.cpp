@@ -8,11 +8,13 @@
 #include <cstring>
 #include <exception>
 #include <memory>
+#include <new>
 #include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
+#include "deadline.h"
 #include "input/document.h"
 #include "text_util.h"
 
@@ -471,6 +473,10 @@ void extract(std::string_view bytes, size_t max_bytes, ExtractedText* out) {
 void extract_docx(std::string_view bytes, size_t max_bytes, ExtractedText* out) {
   try {
     extract(bytes, max_bytes, out);
+  } catch (const std::bad_alloc&) {
+    throw;  // the posting's fault, not the file's: a resource error record
+  } catch (const DeadlineExceeded&) {
+    throw;
   } catch (const std::exception& e) {
     fail(out, std::string("cannot read this DOCX: ") + e.what());
   } catch (...) {

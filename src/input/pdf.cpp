@@ -6,9 +6,11 @@
 #include <climits>
 #include <exception>
 #include <memory>
+#include <new>
 #include <mutex>
 #include <string>
 
+#include "deadline.h"
 #include "input/document.h"
 #include "text_util.h"
 
@@ -101,6 +103,7 @@ void extract(std::string_view bytes, ExtractedText* out) {
   bool any_text = false;
   const int pages = doc->pages();
   for (int i = 0; i < pages; ++i) {
+    check_deadline();  // poppler cannot be stopped inside a page, only between pages
     if (i > 0) text += '\f';
     starts.push_back(static_cast<uint32_t>(text.size()));
     const std::unique_ptr<poppler::page> page(doc->create_page(i));
@@ -132,6 +135,10 @@ void extract(std::string_view bytes, ExtractedText* out) {
 void extract_pdf(std::string_view bytes, ExtractedText* out) {
   try {
     extract(bytes, out);
+  } catch (const std::bad_alloc&) {
+    throw;  // the posting's fault, not the file's: a resource error record
+  } catch (const DeadlineExceeded&) {
+    throw;
   } catch (const std::exception& e) {
     fail(out, std::string("not a readable PDF: ") + e.what());
   } catch (...) {

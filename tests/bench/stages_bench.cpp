@@ -179,7 +179,7 @@ const Prepared& prepared(const std::string& prefix) {
     std::vector<std::pair<size_t, size_t>> spans;
     for (const jm::ConceptMatch& m : matches)
       for (const jm::TextSpan& s : m.spans)
-        spans.emplace_back(norm_offset(ts.input_begin(s.begin)), norm_offset(ts.input_end(s.begin, s.end)));
+        spans.emplace_back(norm_offset(ts.input_begin(n, s.begin)), norm_offset(ts.input_end(n, s.begin, s.end)));
     p.spans.push_back(std::move(spans));
     p.norm.push_back(std::move(n));
     p.tokens.push_back(std::move(ts));

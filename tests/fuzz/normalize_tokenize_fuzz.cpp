@@ -39,12 +39,16 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, size_t size) {
 
   TokenStream ts;
   tokenize(norm, &ts);
-  FUZZ_CHECK(ts.src.size() == ts.text.size() + 1);
+  FUZZ_CHECK(ts.norm_starts.size() == ts.token_count());
   FUZZ_CHECK(!ts.text.empty() && ts.text.front() == ' ' && ts.text.back() == ' ');
   FUZZ_CHECK(is_valid_utf8(ts.text));
-  for (size_t i = 0; i < ts.src.size(); ++i) {
-    FUZZ_CHECK(ts.src[i] <= size);
-    FUZZ_CHECK(boundary[ts.src[i]]);
+  FUZZ_CHECK(ts.input_at(norm, ts.text.size()) == size);
+  for (size_t i = 0; i < ts.text.size(); ++i) {
+    const uint32_t at = ts.input_at(norm, i);
+    FUZZ_CHECK(at <= ts.input_at(norm, i + 1));
+    FUZZ_CHECK(boundary[at]);
+    // A token's bytes are the normalized text's.
+    if (ts.text[i] != ' ') FUZZ_CHECK(norm.text[ts.norm_offset(i, norm.text.size())] == ts.text[i]);
   }
   for (size_t k = 0; k < ts.starts.size(); ++k) {
     const uint32_t s = ts.starts[k];
@@ -53,7 +57,7 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, size_t size) {
     FUZZ_CHECK(ts.token_at(s) == k);
     const size_t e = ts.text.find(' ', s);
     FUZZ_CHECK(e != std::string::npos);
-    const uint32_t b = ts.input_begin(s), end = ts.input_end(s, e);
+    const uint32_t b = ts.input_begin(norm, s), end = ts.input_end(norm, s, e);
     FUZZ_CHECK(b <= end && end <= size);
   }
   return 0;

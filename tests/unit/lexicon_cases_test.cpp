@@ -137,7 +137,8 @@ BOOST_AUTO_TEST_CASE(cases_tsv) {
       ++failures;
       continue;
     }
-    const jobmatch::TokenStream ts = jobmatch::test::tokens_of(c.text);
+    const auto tk = jobmatch::test::tokenized(c.text);
+    const jobmatch::TokenStream& ts = tk.ts;
     e.matcher->match(ts, &matches);
     const jobmatch::ConceptMatch* hit = nullptr;
     for (const auto& m : matches)
@@ -147,7 +148,7 @@ BOOST_AUTO_TEST_CASE(cases_tsv) {
     std::string evidence;
     if (hit) {
       for (const auto& s : hit->spans) {
-        const uint32_t b = ts.input_begin(s.begin), end = ts.input_end(s.begin, s.end);
+        const uint32_t b = tk.input_begin(s.begin), end = tk.input_end(s.begin, s.end);
         evidence += (evidence.empty() ? "" : ", ") + ("\"" + c.text.substr(b, end - b) + "\"");
       }
     }
@@ -168,11 +169,12 @@ BOOST_AUTO_TEST_CASE(samples_match_with_spans_inside_the_input) {
     if (entry.path().extension() != ".txt") continue;
     ++files;
     const std::string input = jobmatch::test::read_whole_file(entry.path());
-    const jobmatch::TokenStream ts = jobmatch::test::tokens_of(input);
+    const auto tk = jobmatch::test::tokenized(input);
+    const jobmatch::TokenStream& ts = tk.ts;
     e.matcher->match(ts, &matches);
     for (const auto& m : matches)
       for (const auto& s : m.spans) {
-        const uint32_t b = ts.input_begin(s.begin), end = ts.input_end(s.begin, s.end);
+        const uint32_t b = tk.input_begin(s.begin), end = tk.input_end(s.begin, s.end);
         BOOST_TEST_REQUIRE(b < end, entry.path().filename().string());
         BOOST_TEST_REQUIRE(end <= input.size(), entry.path().filename().string());
         // The evidence is the matched words as written: normalized, it reads as the tokens did.

@@ -82,14 +82,15 @@ size_t index_of(const std::string& id) { return lexicon().by_id.at(id); }
 using Found = std::map<std::string, std::vector<std::string>>;
 
 Found find(const std::string& input, const Matcher& m = matcher()) {
-  const TokenStream ts = jobmatch::test::tokens_of(input);
+  const auto tk = jobmatch::test::tokenized(input);
+  const jobmatch::TokenStream& ts = tk.ts;
   std::vector<ConceptMatch> matches;
   m.match(ts, &matches);
   Found out;
   for (const ConceptMatch& cm : matches) {
     auto& spans = out[lexicon().concepts.at(cm.concept_index).id];
     for (const TextSpan& s : cm.spans) {
-      const uint32_t b = ts.input_begin(s.begin), e = ts.input_end(s.begin, s.end);
+      const uint32_t b = tk.input_begin(s.begin), e = tk.input_end(s.begin, s.end);
       BOOST_TEST_REQUIRE(b <= e);
       BOOST_TEST_REQUIRE(e <= input.size());
       spans.push_back(input.substr(b, e - b));
@@ -164,13 +165,14 @@ BOOST_AUTO_TEST_CASE(not_pattern_drops_overlapping_weak_match) {
 
 BOOST_AUTO_TEST_CASE(not_pattern_drops_only_the_overlapping_match) {
   const std::string input = "Caffe latte, dann Caffe mit Keras";
-  const TokenStream ts = jobmatch::test::tokens_of(input);
+  const auto tk = jobmatch::test::tokenized(input);
+  const jobmatch::TokenStream& ts = tk.ts;
   std::vector<ConceptMatch> matches;
   matcher().match(ts, &matches);
   BOOST_TEST_REQUIRE(matches.size() == 1u);
   BOOST_TEST(matches[0].concept_index == index_of("skill.caffe"));
   BOOST_TEST_REQUIRE(matches[0].spans.size() == 1u);
-  BOOST_TEST(ts.input_begin(matches[0].spans[0].begin) == input.find("Caffe mit"));
+  BOOST_TEST(tk.input_begin(matches[0].spans[0].begin) == input.find("Caffe mit"));
 }
 
 BOOST_AUTO_TEST_CASE(not_pattern_drops_strong_match_too) {
@@ -186,7 +188,8 @@ BOOST_AUTO_TEST_CASE(spans_map_back_to_input_bytes_through_umlauts_and_soft_hyph
   // and a gender marker removed before the matches, so normalized and input offsets differ.
   const std::string input =
       "Fähigkeiten für Über\u00ADsicht, Straße (m/w/d): maschi\u00ADnelles Lernen & Python3!";
-  const TokenStream ts = jobmatch::test::tokens_of(input);
+  const auto tk = jobmatch::test::tokenized(input);
+  const jobmatch::TokenStream& ts = tk.ts;
   std::vector<ConceptMatch> matches;
   matcher().match(ts, &matches);
   BOOST_TEST_REQUIRE(matches.size() == 2u);
@@ -195,16 +198,16 @@ BOOST_AUTO_TEST_CASE(spans_map_back_to_input_bytes_through_umlauts_and_soft_hyph
   BOOST_TEST_REQUIRE(matches[0].spans.size() == 1u);
   const TextSpan py = matches[0].spans[0];
   BOOST_TEST(ts.text.substr(py.begin, py.end - py.begin) == "python3");
-  BOOST_TEST(ts.input_begin(py.begin) == input.find("Python3"));
-  BOOST_TEST(ts.input_end(py.begin, py.end) == input.find("Python3") + 7);
+  BOOST_TEST(tk.input_begin(py.begin) == input.find("Python3"));
+  BOOST_TEST(tk.input_end(py.begin, py.end) == input.find("Python3") + 7);
 
   BOOST_TEST_REQUIRE(matches[1].concept_index == index_of("core.machine_learning"));
   BOOST_TEST_REQUIRE(matches[1].spans.size() == 1u);
   const TextSpan ml = matches[1].spans[0];
   BOOST_TEST(ts.text.substr(ml.begin, ml.end - ml.begin) == "maschinelles lernen");
   const size_t start = input.find("maschi");
-  BOOST_TEST(ts.input_begin(ml.begin) == start);
-  BOOST_TEST(ts.input_end(ml.begin, ml.end) == input.find(" & "));
+  BOOST_TEST(tk.input_begin(ml.begin) == start);
+  BOOST_TEST(tk.input_end(ml.begin, ml.end) == input.find(" & "));
   BOOST_TEST(input.substr(start, input.find(" & ") - start) == "maschi\u00ADnelles Lernen");
   // The offsets really differ: the normalized text is shifted against the input.
   BOOST_TEST(ml.begin != start);
@@ -225,14 +228,15 @@ BOOST_AUTO_TEST_CASE(span_inside_one_expanded_character_is_not_empty) {
   const auto m = Matcher::build(lex, {}, &error);
   BOOST_TEST_REQUIRE(m != nullptr, error);
   const std::string input = "\u00BD Tag";  // "½ Tag"
-  const TokenStream ts = jobmatch::test::tokens_of(input);
+  const auto tk = jobmatch::test::tokenized(input);
+  const jobmatch::TokenStream& ts = tk.ts;
   std::vector<ConceptMatch> matches;
   m->match(ts, &matches);
   BOOST_TEST_REQUIRE(matches.size() == 1u);
   BOOST_TEST_REQUIRE(matches[0].spans.size() == 1u);
   const TextSpan s = matches[0].spans[0];
-  BOOST_TEST(ts.input_begin(s.begin) == 0u);
-  BOOST_TEST(ts.input_end(s.begin, s.end) == 2u);
+  BOOST_TEST(tk.input_begin(s.begin) == 0u);
+  BOOST_TEST(tk.input_end(s.begin, s.end) == 2u);
 }
 
 BOOST_AUTO_TEST_CASE(spans_are_ascending_and_adjacent_matches_all_found) {
@@ -290,7 +294,8 @@ BOOST_AUTO_TEST_CASE(generated_text_gives_ordered_spans_within_the_input) {
   for (int i = 0; i < 3000; ++i) {
     const std::string input = gen.next();
     const std::string shown = jobmatch::test::show_bytes(input);
-    const TokenStream ts = jobmatch::test::tokens_of(input);
+    const auto tk = jobmatch::test::tokenized(input);
+    const jobmatch::TokenStream& ts = tk.ts;
     matcher().match(ts, &matches);
     found_any += !matches.empty();
     for (size_t k = 0; k < matches.size(); ++k) {
@@ -301,8 +306,8 @@ BOOST_AUTO_TEST_CASE(generated_text_gives_ordered_spans_within_the_input) {
         BOOST_TEST_REQUIRE(s.begin < s.end, shown);
         BOOST_TEST_REQUIRE(s.end < ts.text.size(), shown);
         if (j) BOOST_TEST_REQUIRE(matches[k].spans[j - 1].end <= s.begin, shown);
-        BOOST_TEST_REQUIRE(ts.input_begin(s.begin) <= ts.input_end(s.begin, s.end), shown);
-        BOOST_TEST_REQUIRE(ts.input_end(s.begin, s.end) <= input.size(), shown);
+        BOOST_TEST_REQUIRE(tk.input_begin(s.begin) <= tk.input_end(s.begin, s.end), shown);
+        BOOST_TEST_REQUIRE(tk.input_end(s.begin, s.end) <= input.size(), shown);
       }
     }
   }

@@ -66,6 +66,21 @@ inline TokenStream tokens_of(std::string_view input) {
   return ts;
 }
 
+// The tokens with the normalized text they map back through (input_begin, input_end).
+struct Tokenized {
+  Normalized norm;
+  TokenStream ts;
+  uint32_t input_begin(size_t begin) const { return ts.input_begin(norm, begin); }
+  uint32_t input_end(size_t begin, size_t end) const { return ts.input_end(norm, begin, end); }
+};
+
+inline Tokenized tokenized(std::string_view input) {
+  Tokenized t;
+  normalize(input, &t.norm);
+  tokenize(t.norm, &t.ts);
+  return t;
+}
+
 // The tokens of a stream as separate strings.
 inline std::vector<std::string> token_list(std::string_view input) {
   const TokenStream ts = tokens_of(input);
