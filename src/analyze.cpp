@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <new>
 #include <span>
+#include <stdexcept>
 
 #include "deadline.h"
 #include "html.h"
@@ -288,6 +289,10 @@ Result Analyzer::run_stages(const Input& input, const AnalyzeOptions& options) {
   const bool use_title = !options.ignore_title;
   const ScoreCard card =
       m_engine.scorer().score(body, use_title ? title_concepts(r.title) : std::vector<size_t>{}, use_title);
+  // Weights are bounded when the profile loads, so this cannot happen; if it ever did, a NaN
+  // would pass every --fail-under gate: the posting is an internal error record instead.
+  if (!std::isfinite(card.score) || !std::isfinite(card.title))
+    throw std::logic_error("the score is not a finite number");
   r.score = card.score;
   r.coverage = card.coverage;
   r.missing = card.missing;
