@@ -216,6 +216,7 @@ struct Part {
 struct Scratch {
   UninitVector<Part> parts;  // sized for the worst case, a part per byte: only what is written costs
   std::vector<Found> sorted;          // found, by group
+  std::vector<uint32_t> group_count;  // matches of group g seen so far (kept: kMaxMatchesPerGroup)
   std::vector<uint32_t> group_start;  // found[group_start[g], group_start[g + 1]): group g's
   std::vector<uint64_t> hashes;  // hash_part of each part
   std::vector<Found> found;
@@ -227,6 +228,16 @@ struct Scratch {
   std::vector<uint32_t> reach;  // reach[k]: the furthest end of near[0..k]
   std::vector<std::pair<size_t, size_t>> windows;  // token windows searched for near
 };
+
+// The most matches of one pattern group a document keeps. A concept's strength saturates after
+// a few mentions and a record shows 64 of them; a text that is one match after another
+// ("ml ml ml …", a dozen groups per word) would otherwise hold 150 bytes per byte of text. No
+// real posting comes near it: 16 MB of ordinary ads has a few thousand per group.
+constexpr uint32_t kMaxMatchesPerGroup = 1u << 16;
+
+void keep(Scratch* s, uint32_t group, TextSpan span) {
+  if (s->group_count[group]++ < kMaxMatchesPerGroup) s->found.push_back({group, span});
+}
 
 // Sorts spans and merges overlapping ones.
 void normalize_spans(std::vector<TextSpan>* spans) {
@@ -412,7 +423,7 @@ struct Matcher::Impl {
       if (!phrase.globs[k].matches(text.substr(part.begin, part.end - part.begin))) return;
     }
     const TextSpan span{parts[first].begin, parts[first + n - 1].end};
-    for (const uint32_t g : phrase.groups) s->found.push_back({g, span});
+    for (const uint32_t g : phrase.groups) keep(s, g, span);
   }
 
   void find_phrases(const TokenStream& ts, Scratch* s) const {
@@ -518,7 +529,7 @@ struct Matcher::Impl {
       re2::StringPiece match;
       if (!a.re->Match(input, start, end, RE2::ANCHOR_START, &match, 1)) continue;
       const TextSpan span{static_cast<uint32_t>(start + 1), static_cast<uint32_t>(start + match.size() - 1)};
-      for (const uint32_t g : a.groups) s->found.push_back({g, span});
+      for (const uint32_t g : a.groups) keep(s, g, span);
     }
   }
 
@@ -553,7 +564,7 @@ struct Matcher::Impl {
         s->spans.clear();
         find_all(groups[g].re->get(), chunk, &s->spans);
         for (const TextSpan& sp : s->spans)
-          s->found.push_back({g, {static_cast<uint32_t>(sp.begin + offset), static_cast<uint32_t>(sp.end + offset)}});
+          keep(s, g, {static_cast<uint32_t>(sp.begin + offset), static_cast<uint32_t>(sp.end + offset)});
       }
       if (t1 == n) break;
     }
@@ -566,6 +577,7 @@ struct Matcher::Impl {
     s->fired.clear();
     s->seen.assign(anchored.size(), 0);
     s->group_start.assign(groups.size() + 1, 0);
+    s->group_count.assign(groups.size(), 0);
     if (ts.token_count() == 0) return;
     find_phrases(ts, s);
     if (!re_groups.empty()) find_regexes(ts, s);
@@ -574,7 +586,7 @@ struct Matcher::Impl {
         if (!groups[g].around) continue;
         s->spans.clear();
         find_all(*groups[g].around, ts.text, &s->spans);
-        for (const TextSpan& sp : s->spans) s->found.push_back({g, sp});
+        for (const TextSpan& sp : s->spans) keep(s, g, sp);
       }
     // By group with a counting sort (a document has hundreds of matches over ~200 groups),
     // then each group's few matches by start, longest first, and one per start.

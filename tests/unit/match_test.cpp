@@ -584,4 +584,22 @@ BOOST_AUTO_TEST_CASE(not_search_is_linear_in_one_long_joined_token) {
   }
 }
 
+// A text that is one match after another keeps at most 65,536 matches per pattern group, so its
+// memory stays proportional to its size with a small factor; below that, every match counts.
+BOOST_AUTO_TEST_CASE(matches_per_group_are_capped_at_65536) {
+  const jobmatch::Matcher& all = *shipped_lexicon().all;
+  const auto spans_of_ml = [&](size_t words) {
+    std::string text;
+    for (size_t k = 0; k < words; ++k) text += "ml ";
+    std::vector<jobmatch::ConceptMatch> out;
+    all.match(jobmatch::test::tokens_of(text), &out);
+    for (const jobmatch::ConceptMatch& m : out)
+      if (shipped_lexicon().engine->lexicon().concepts.at(m.concept_index).id == "core.machine_learning")
+        return m.spans.size();
+    return size_t{0};
+  };
+  BOOST_TEST(spans_of_ml(1000) == 1000u);
+  BOOST_TEST(spans_of_ml(70000) == 65536u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
