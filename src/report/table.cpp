@@ -57,6 +57,7 @@ class TableWriter : public Writer {
           must += (must.empty() ? "" : ", ") + m_engine.lexicon().concepts[c].label;
         row.detail = "[missing " + must + "] " + row.detail;
       }
+      row.detail = escape_for_terminal(row.detail);  // labels of a user lexicon
     }
     m_rows.push_back(std::move(row));
   }
@@ -99,7 +100,7 @@ class TableWriter : public Writer {
     const size_t scored = m_rows.size() - m_errors;
     out += paint(std::to_string(scored) + (scored == 1 ? " posting" : " postings") + " scored" +
                      (m_errors ? ", " + std::to_string(m_errors) + " could not be read" : "") +
-                     "; profile " + m_engine.profile().name + ", lexicon " + m_engine.hash(),
+                     "; profile " + escape_for_terminal(m_engine.profile().name) + ", lexicon " + m_engine.hash(),
                  "2");
     out += '\n';
     m_out.write(out);

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "engine.h"
+#include "report/escape.h"
 #include "report/output.h"
 #include "result.h"
 
@@ -42,12 +43,7 @@ class Writer {
 std::unique_ptr<Writer> make_writer(Format format, Output& out, const Engine& engine,
                                     const ReportOptions& options);
 
-// Shared helpers for writers.
-// The id as valid UTF-8: bytes that are not UTF-8 are shown as \xNN (never silently replaced).
-std::string display_id(std::string_view id);
-// A spreadsheet cell made safe: a leading = + - @ tab or CR gets a ' in front (OWASP rule), and
-// tabs and line breaks inside become spaces.
-std::string safe_cell(std::string_view s);
+// Shared helpers for writers (display_id, safe_cell and the other escaping: report/escape.h).
 // The score as printed: one decimal.
 std::string format_score(double score);
 
