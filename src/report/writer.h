@@ -21,14 +21,15 @@ bool parse_format(std::string_view name, Format* out);
 struct ReportOptions {
   bool color = false;       // ANSI colour (table and explain only)
   size_t width = 120;       // terminal width for table
+  size_t table_block = 4u << 20;  // bytes of rows the table keeps before it sorts them into a run
 };
 
 class Writer {
  public:
   virtual ~Writer() = default;
-  // The record's text in this format, if the format renders records one by one (TSV, CSV,
-  // JSON Lines, JSON); "" for formats that lay out the whole batch at the end (table). Pure and
-  // thread-safe, so workers can render while the writer writes.
+  // The record's text in this format (for the table, which lays out the whole batch at the
+  // end, its row in the writer's own compact form). Pure and thread-safe, so workers can render
+  // while the writer writes.
   virtual std::string render(const Result& r) const = 0;
   // Called once per input, in input order, with what render() returned for it.
   virtual void write(const Result& r, std::string&& rendered) = 0;

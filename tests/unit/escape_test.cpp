@@ -1,6 +1,7 @@
 // The display policy in every output format: the same hostile strings (terminal escapes, C1
 // controls, bidi overrides, zero-width characters, Markdown, formulas) as a title, an id and a
-// concept label, through every writer and the per-format escaping functions.
+// concept label, through every writer and the per-format escaping functions. And the table's
+// ranking when its rows are sorted in runs through a temporary file.
 #include "report/escape.h"
 
 #include <boost/test/unit_test.hpp>
@@ -212,6 +213,55 @@ BOOST_AUTO_TEST_CASE(json_escapes_what_nlohmann_writes_raw) {
   BOOST_TEST(out == "\"a\\u007f\\u009b\\u202e\\u2028\\u2029\\u200b\\ufeff\\udb40\\udc41 ä 🚀\"");
   BOOST_TEST(nlohmann::json::parse(out).get<std::string>() == raw.substr(1, raw.size() - 2));
   BOOST_TEST(jobmatch::json_escape_display("{\"a\":\"Köln\"}") == "{\"a\":\"Köln\"}");
+}
+
+BOOST_AUTO_TEST_CASE(table_ranks_the_same_when_its_rows_go_through_runs) {
+  // Scores with ties, error rows in between, titles and ids of every width: with blocks of a
+  // few rows (hundreds of runs, merged in several passes), without a temporary file (the rows
+  // stay in memory) and in one block, the table is the same.
+  jobmatch::test::Generator gen(7);
+  std::vector<Result> results;
+  for (int i = 0; i < 3000; ++i) {
+    if (gen.rnd() % 17 == 0) {
+      Result r;
+      char id[16];
+      std::snprintf(id, sizeof id, "e%04d", i);
+      r.id = id;
+      r.error = jobmatch::InputError{"io", "cannot read"};
+      results.push_back(r);
+      continue;
+    }
+    char id[16];
+    std::snprintf(id, sizeof id, "p%04d", i);
+    results.push_back(scored(id + std::string(gen.rnd() % 30, 'x'),
+                             std::string(gen.rnd() % 60, 't') + "é", static_cast<double>(gen.rnd() % 50) / 2));
+  }
+  const std::string whole = write_all(Format::kTable, results);
+  jobmatch::ReportOptions small;
+  small.table_block = 512;
+  BOOST_TEST(write_all(Format::kTable, results, small) == whole);
+  const char* old = std::getenv("TMPDIR");
+  const std::string saved = old ? old : "";
+  ::setenv("TMPDIR", "/nonexistent/folder", 1);
+  const std::string in_memory = write_all(Format::kTable, results, small);
+  if (old) ::setenv("TMPDIR", saved.c_str(), 1);
+  else ::unsetenv("TMPDIR");
+  BOOST_TEST(in_memory == whole);
+  // And the order is the ranking: scored rows by score (ties in input order), then errors.
+  std::vector<size_t> order(results.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    if (results[a].error.has_value() != results[b].error.has_value()) return !results[a].error.has_value();
+    return results[a].score > results[b].score;
+  });
+  size_t at = whole.find('\n') + 1;
+  for (const size_t i : order) {
+    const size_t end = whole.find('\n', at);
+    const std::string row = whole.substr(at, end - at);
+    const std::string id = results[i].id.substr(0, 5);
+    BOOST_TEST_REQUIRE(row.find("  " + id) != std::string::npos, row << " should be " << results[i].id);
+    at = end + 1;
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
