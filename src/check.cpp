@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "report/escape.h"
 #include "report/writer.h"
 #include "text_util.h"
 
@@ -45,42 +46,7 @@ std::string join_names(const Engine& engine, const std::vector<size_t>& concepts
   return out;
 }
 
-// Markdown table cell: no line breaks, pipes escaped.
-std::string md_cell(const std::string& s) {
-  std::string out;
-  for (const char c : s) {
-    if (c == '|') out += "\\|";
-    else if (c == '\n' || c == '\r' || c == '\t') out += ' ';
-    else if (c == '`') out += '\'';
-    else if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else out += c;
-  }
-  return out;
-}
-
 }  // namespace
-
-std::string github_escape_data(const std::string& s) {
-  std::string out;
-  for (const char c : s) {
-    if (c == '%') out += "%25";
-    else if (c == '\r') out += "%0D";
-    else if (c == '\n') out += "%0A";
-    else out += c;
-  }
-  return out;
-}
-
-std::string github_escape_property(const std::string& s) {
-  std::string out;
-  for (const char c : github_escape_data(s)) {
-    if (c == ':') out += "%3A";
-    else if (c == ',') out += "%2C";
-    else out += c;
-  }
-  return out;
-}
 
 CheckVerdict check_posting(const Result& r, const Engine& engine, const CheckSpec& spec, bool is_file) {
   CheckVerdict v;
@@ -158,9 +124,10 @@ std::string render_check(const std::vector<CheckVerdict>& verdicts, const Engine
       out += (v.pass ? paint("1;32", "PASS") : paint("1;31", "FAIL")) + "  " + shown_id + "  score " +
              format_score(v.score) + "  " + escape_for_terminal(v.title) + "\n";
       for (const CheckFinding& f : v.findings) out += "      " + escape_for_terminal(f.message) + "\n";
-      if (!v.missing_must.empty()) out += "      must-haves missing: " + join_names(engine, v.missing_must) + "\n";
+      if (!v.missing_must.empty())
+        out += "      must-haves missing: " + escape_for_terminal(join_names(engine, v.missing_must)) + "\n";
       if (below_floor(v) && !v.heaviest_missing.empty())
-        out += "      would add most: " + join_names(engine, v.heaviest_missing) + "\n";
+        out += "      would add most: " + escape_for_terminal(join_names(engine, v.heaviest_missing)) + "\n";
     }
     out += "jobmatch check: " + summary + " (" + floor_note + ")\n";
   } else if (format == CheckFormat::kGithub) {
@@ -187,7 +154,7 @@ std::string render_check(const std::vector<CheckVerdict>& verdicts, const Engine
     out += "jobmatch check: " + summary + " (" + floor_note + ")\n";
   } else {
     out += std::string("### ") + (failed ? "❌" : "✅") + " jobmatch check: " + summary + "\n\n";
-    out += md_cell(floor_note) + ", profile " + md_cell(engine.profile().name) + ", lexicon " + engine.hash() + "\n\n";
+    out += markdown_text(floor_note) + ", profile " + markdown_text(engine.profile().name) + ", lexicon " + engine.hash() + "\n\n";
     out += "| | Ad | Score | Title | What is missing |\n|---|---|---:|---|---|\n";
     for (const CheckVerdict& v : verdicts) {
       std::string missing;
@@ -197,10 +164,10 @@ std::string render_check(const std::vector<CheckVerdict>& verdicts, const Engine
         missing += (missing.empty() ? "" : "; ") + std::string("must-haves: ") + join_names(engine, v.missing_must);
       if (below_floor(v) && !v.heaviest_missing.empty())
         missing += (missing.empty() ? "" : "; ") + std::string("would add most: ") + join_names(engine, v.heaviest_missing);
-      out += std::string("| ") + (v.pass ? "✅" : "❌") + " | `" + md_cell(v.id) + "` | " +
+      out += std::string("| ") + (v.pass ? "✅" : "❌") + " | `" + markdown_code(v.id) + "` | " +
              (!v.readable ? "–" : below_floor(v) ? format_score(v.score) + " < " + floor_text(*spec.floor)
-                                                 : format_score(v.score)) + " | " + md_cell(v.title) + " | " +
-             (missing.empty() ? "–" : md_cell(missing)) + " |\n";
+                                                 : format_score(v.score)) + " | " + markdown_text(v.title) + " | " +
+             (missing.empty() ? "–" : markdown_text(missing)) + " |\n";
     }
   }
   return out;

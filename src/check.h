@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "engine.h"
+#include "report/escape.h"
 #include "result.h"
 
 namespace jobmatch {
@@ -47,10 +48,5 @@ CheckVerdict check_posting(const Result& r, const Engine& engine, const CheckSpe
 
 std::string render_check(const std::vector<CheckVerdict>& verdicts, const Engine& engine,
                          const CheckSpec& spec, CheckFormat format, bool color);
-
-// GitHub workflow-command escaping (actions/toolkit): % \r \n in the message; also : and , in
-// property values.
-std::string github_escape_data(const std::string& s);
-std::string github_escape_property(const std::string& s);
 
 }  // namespace jobmatch

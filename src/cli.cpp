@@ -46,7 +46,10 @@ struct UsageError {
   std::string message;
 };
 
-void print_error(const std::string& message) { std::fprintf(stderr, "jobmatch: error: %s\n", message.c_str()); }
+// Messages quote paths, ids and labels: shown through the display policy.
+void print_error(const std::string& message) {
+  std::fprintf(stderr, "jobmatch: error: %s\n", escape_for_terminal(message).c_str());
+}
 
 // The end of a command's output: a closed pipe ends the run quietly with exit 0 (the reader went
 // away, as with `| head`); any other write error (a full disk, EIO) ends it with a message
@@ -645,7 +648,7 @@ int cmd_lexicon_export(const std::vector<std::string>& args) {
     const std::string& id = lexicon.concepts[e.concept_index].id;
     if (e.rg.empty()) {
       std::fprintf(stderr, "jobmatch: warning: %s: pattern '%s' has no ripgrep form (%s); left out\n",
-                   id.c_str(), e.source.c_str(), e.error.c_str());
+                   id.c_str(), escape_for_terminal(e.source).c_str(), escape_for_terminal(e.error).c_str());
       continue;
     }
     if (format == "list") out += id + '\t' + (e.weak ? "weak " : "") + e.source + '\t' + e.rg + '\n';

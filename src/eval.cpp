@@ -381,8 +381,8 @@ std::vector<std::string> figure_cells(const Figures& f, int decimals) {
 }
 
 std::vector<std::string> figure_header(const Config& c) {
-  const std::string pos = join(c.positive, "+");
-  return {"AUC " + c.top, "AUC " + pos, "AP", "P@10", "P@20", "F1 AT >=", "F1", "PREC", "RECALL"};
+  const std::string pos = escape_for_terminal(join(c.positive, "+"));
+  return {"AUC " + escape_for_terminal(c.top), "AUC " + pos, "AP", "P@10", "P@20", "F1 AT >=", "F1", "PREC", "RECALL"};
 }
 
 std::string id_list(const std::vector<std::string>& ids) {
@@ -408,20 +408,22 @@ struct Report {
 std::string render_text(const Report& rp) {
   const Config& c = rp.config;
   const Collected& d = rp.data;
+  // Labels come from the labels file and the command line: shown through the display policy.
+  const std::string top = escape_for_terminal(c.top);
   std::string out;
   out += "jobmatch eval: " + std::to_string(d.postings.size()) + " labelled postings scored (" +
-         std::to_string(d.read) + " inputs read), profile " + rp.engine.profile().name + ", lexicon " +
+         std::to_string(d.read) + " inputs read), profile " + escape_for_terminal(rp.engine.profile().name) + ", lexicon " +
          rp.engine.hash() + (c.ignore_title ? ", titles ignored" : "") + "\n";
   std::string counts;
-  for (const auto& [label, n] : rp.label_counts) counts += (counts.empty() ? "" : ", ") + label + " " + std::to_string(n);
+  for (const auto& [label, n] : rp.label_counts) counts += (counts.empty() ? "" : ", ") + escape_for_terminal(label) + " " + std::to_string(n);
   size_t n_pos = 0, n_top = 0;
   for (const Posting& p : d.postings) {
     n_pos += is_positive(c, p.label);
     n_top += p.label == c.top;
   }
   out += "  labels: " + counts + "\n";
-  out += "  positive: " + join(c.positive, ", ") + " (" + std::to_string(n_pos) + " vs " +
-         std::to_string(d.postings.size() - n_pos) + "); top: " + c.top + " (" + std::to_string(n_top) +
+  out += "  positive: " + escape_for_terminal(join(c.positive, ", ")) + " (" + std::to_string(n_pos) + " vs " +
+         std::to_string(d.postings.size() - n_pos) + "); top: " + top + " (" + std::to_string(n_top) +
          " vs " + std::to_string(d.postings.size() - n_top) + ")\n";
   for (const std::string& n : rp.notes) out += "  note: " + escape_for_terminal(n) + "\n";
   if (!d.unlabelled.empty())
@@ -456,8 +458,8 @@ std::string render_text(const Report& rp) {
     }
     out += t.render("");
   }
-  const std::string pos = join(c.positive, "+");
-  out += "\nAUC " + c.top + ": ROC AUC of " + c.top + " against all other postings. AUC " + pos +
+  const std::string pos = escape_for_terminal(join(c.positive, "+"));
+  out += "\nAUC " + top + ": ROC AUC of " + top + " against all other postings. AUC " + pos +
          ", AP, P@k and F1: " + pos + " against the rest.\n"
          "Ties count 1/2 in AUC and pro rata in P@k. F1 AT >=: the score threshold with the best F1.\n"
          "keywords: distinct article concepts found by the matcher. bm25: Okapi BM25 (k1 1.2, b 0.75)\n"
@@ -465,7 +467,7 @@ std::string render_text(const Report& rp) {
 
   out += "\nBy language (" + std::string(rp.labels.has_lang ? "lang column of the labels file" : "detected") + "):\n";
   {
-    std::vector<std::string> header = {"LANG", "N", c.top, pos, "METHOD"};
+    std::vector<std::string> header = {"LANG", "N", top, pos, "METHOD"};
     for (std::string& h : figure_header(c)) header.push_back(std::move(h));
     Table t(header, "lrrrlrrrrrrrrr");
     for (const std::string& lang : rp.langs) {
@@ -519,7 +521,7 @@ std::string render_text(const Report& rp) {
       return s;
     };
     out += "\nWorst-ranked by jobmatch (rank 1 = highest score of " + std::to_string(d.postings.size()) + "):\n";
-    out += list(rp.worst_positive, "positives (" + join(c.positive, ", ") + ") with the lowest scores:");
+    out += list(rp.worst_positive, "positives (" + escape_for_terminal(join(c.positive, ", ")) + ") with the lowest scores:");
     out += list(rp.worst_negative, "negatives with the highest scores:");
   }
   return out;
@@ -628,7 +630,7 @@ std::string render_json(const Report& rp) {
     return arr;
   };
   j["worst"] = {{"positives", worst(rp.worst_positive)}, {"negatives", worst(rp.worst_negative)}};
-  return j.dump(2, ' ', false, ojson::error_handler_t::replace) + "\n";
+  return json_escape_display(j.dump(2, ' ', false, ojson::error_handler_t::replace)) + "\n";
 }
 
 int run(const Config& c) {
@@ -718,7 +720,8 @@ int run_eval_command(const std::vector<std::string>& args) {
     if (!parse_args(args, &c)) return kExitOk;
     return run(c);
   } catch (const EvalUsageError& e) {
-    std::fprintf(stderr, "jobmatch: error: %s\n", e.message.c_str());
+    // The message may quote labels and paths: shown through the display policy.
+    std::fprintf(stderr, "jobmatch: error: %s\n", escape_for_terminal(e.message).c_str());
     return kExitUsage;
   }
 }

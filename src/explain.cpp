@@ -64,8 +64,8 @@ std::string render_explain(const Result& r, const Engine& engine, bool color) {
     out += "  role     title not counted\n";
   }
   out += "  score    " + bold(format_score(r.score)) + " / 100   lang " + r.lang + "   encoding " +
-         r.encoding + "\n";
-  out += "  profile  " + profile.name + " (" + profile.label + "), lexicon " + engine.hash() + "\n";
+         escape_for_terminal(r.encoding) + "\n";
+  out += "  profile  " + escape_for_terminal(profile.name) + " (" + escape_for_terminal(profile.label) + "), lexicon " + engine.hash() + "\n";
   for (const auto& w : r.warnings) out += "  warning  " + escape_for_terminal(w) + "\n";
   if (!r.missing_must.empty()) {
     std::string must;
@@ -77,12 +77,13 @@ std::string render_explain(const Result& r, const Engine& engine, bool color) {
 
   out += "\n" + bold("Sections") + "\n";
   size_t label_w = 0;
-  for (const Section& s : profile.sections) label_w = std::max(label_w, utf8_width(s.label));
+  for (const Section& s : profile.sections) label_w = std::max(label_w, utf8_width(escape_for_terminal(s.label)));
   for (size_t i = 0; i < profile.sections.size(); ++i) {
     const Section& s = profile.sections[i];
+    const std::string label = escape_for_terminal(s.label);
     char buf[96];
     std::snprintf(buf, sizeof buf, " %4.2f  weight %g, full at %g", r.coverage[i], s.weight, s.need);
-    out += "  " + s.label + std::string(label_w - utf8_width(s.label) + 2, ' ') +
+    out += "  " + label + std::string(label_w - utf8_width(label) + 2, ' ') +
            bar(r.coverage[i], 10) + buf + "\n";
   }
 
@@ -105,14 +106,15 @@ std::string render_explain(const Result& r, const Engine& engine, bool color) {
     const Concept& c = lex.concepts[m.concept_index];
     char buf[96];
     std::snprintf(buf, sizeof buf, "weight %g, strength %.2f", m.weight, m.strength);
-    out += "  " + bold(c.id) + "  " + c.label + "  (" + profile.sections[m.section].label + ", " +
+    out += "  " + bold(c.id) + "  " + escape_for_terminal(c.label) + "  (" +
+           escape_for_terminal(profile.sections[m.section].label) + ", " +
            buf + (m.must ? ", must" : "") + (c.extension ? ", extension" : "") + ")\n";
     evidence(m);
   }
   if (!r.ignored.empty()) {
     out += "\n" + bold("Found but not counted") + "  (negated, or only in an ignored title)\n";
     for (const MatchedConcept& m : r.ignored) {
-      out += "  " + bold(lex.concepts[m.concept_index].id) + "  " + lex.concepts[m.concept_index].label + "\n";
+      out += "  " + bold(lex.concepts[m.concept_index].id) + "  " + escape_for_terminal(lex.concepts[m.concept_index].label) + "\n";
       evidence(m);
     }
   }
@@ -126,7 +128,7 @@ std::string render_explain(const Result& r, const Engine& engine, bool color) {
       for (const auto& pc : profile.sections[s].concepts) in_section |= pc.concept_index == c;
       if (in_section) line += (line.empty() ? "" : ", ") + lex.concepts[c].label;
     }
-    if (!line.empty()) out += "  " + profile.sections[s].label + ": " + line + "\n";
+    if (!line.empty()) out += "  " + escape_for_terminal(profile.sections[s].label + ": " + line) + "\n";
   }
   return out;
 }

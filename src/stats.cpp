@@ -260,7 +260,7 @@ std::string BatchStats::render_text(size_t top) const {
     for (const auto& [lang, n] : m_langs) out += " " + lang + " " + std::to_string(n);
     out += "\n";
   }
-  out += "profile   " + profile.name + ", lexicon " + m_engine.hash() + "\n";
+  out += "profile   " + escape_for_terminal(profile.name) + ", lexicon " + m_engine.hash() + "\n";
 
   std::vector<double> sorted = m_scores;
   std::sort(sorted.begin(), sorted.end());
@@ -297,7 +297,8 @@ std::string BatchStats::render_text(size_t top) const {
   for (const auto& [c, s] : rows) {
     const size_t n = m_concept_postings[c];
     std::string line = "  " + percent(n, scored) + " " + rpad(std::to_string(n), 6) + "  " +
-                       pad(lex.concepts[c].id, id_w) + "  " + lex.concepts[c].label + " (" + profile.sections[s].name + ")";
+                       pad(lex.concepts[c].id, id_w) + "  " +
+                       escape_for_terminal(lex.concepts[c].label + " (" + profile.sections[s].name + ")");
     if (m_concept_negated[c]) line += ", negated only in " + std::to_string(m_concept_negated[c]);
     out += line + "\n";
   }
@@ -306,7 +307,7 @@ std::string BatchStats::render_text(size_t top) const {
   const auto terms = unknown_terms(top);
   if (terms.empty()) out += "  (none)\n";
   size_t term_w = 0;
-  for (const auto& [t, c] : terms) term_w = std::max(term_w, utf8_width(t));
+  for (const auto& [t, c] : terms) term_w = std::max(term_w, utf8_width(escape_for_terminal(t)));
   term_w = std::min<size_t>(term_w, 40);
   for (const auto& [t, c] : terms)
     out += "  " + rpad(std::to_string(c->postings), 6) + "  " + pad(escape_for_terminal(t), term_w) + "  e.g. " +
@@ -353,7 +354,7 @@ std::string BatchStats::render_json(size_t top) const {
   for (const auto& [t, c] : unknown_terms(top))
     terms.push_back({{"term", t}, {"postings", c->postings}, {"example", c->example}});
   j["unknown_terms"] = std::move(terms);
-  return j.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+  return json_escape_display(j.dump(2, ' ', false, ordered_json::error_handler_t::replace)) + "\n";
 }
 
 }  // namespace jobmatch

@@ -114,11 +114,46 @@ std::string escape_invalid_utf8(std::string_view s) {
   return out;
 }
 
-std::string escape_for_terminal(std::string_view s) {
+bool is_display_unsafe(char32_t cp) {
+  if (cp < 0x20 || cp == 0x7F) return true;                 // C0 controls (ESC, BEL, TAB, LF...), DEL
+  if (cp < 0x80) return false;
+  if (cp < 0xA0) return true;                               // C1 controls (CSI 0x9B, OSC 0x9D...)
+  if (cp < 0x061C) return false;
+  if (cp == 0x061C || cp == 0x180E) return true;            // Arabic letter mark, Mongolian vowel separator
+  if (cp < 0x200B) return false;
+  if (cp <= 0x200F) return true;                            // zero width space/non-joiner/joiner, LRM, RLM
+  if (cp >= 0x2028 && cp <= 0x202E) return true;            // line/paragraph separators, bidi embeddings
+  if (cp >= 0x2060 && cp <= 0x206F) return cp != 0x2065;   // word joiner, invisible operators, isolates
+  if (cp == 0xFEFF || (cp >= 0xFFF9 && cp <= 0xFFFB)) return true;  // BOM/ZWNBSP, annotation marks
+  return cp >= 0xE0000 && cp <= 0xE007F;                    // tag characters (invisible ASCII)
+}
+
+std::string escape_for_display(std::string_view s, bool keep_whitespace) {
   static const char* hex = "0123456789abcdef";
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size();) {
+  // Fast path: printable ASCII and characters that are not in the policy come back unchanged.
+  size_t i = 0;
+  while (i < s.size()) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b >= 0x20 && b < 0x7F) {
+      ++i;
+      continue;
+    }
+    if (b < 0x80) {
+      if (keep_whitespace && (b == '\t' || b == '\n' || b == '\r')) {
+        ++i;
+        continue;
+      }
+      break;
+    }
+    size_t len;
+    const char32_t cp = decode_utf8(s, i, &len);
+    if ((cp == 0xFFFD && len == 1) || is_display_unsafe(cp)) break;
+    i += len;
+  }
+  if (i == s.size()) return std::string(s);
+  std::string out(s.substr(0, i));
+  out.reserve(s.size() + 16);
+  while (i < s.size()) {
     size_t len;
     const char32_t cp = decode_utf8(s, i, &len);
     if (cp == 0xFFFD && len == 1 && static_cast<unsigned char>(s[i]) >= 0x80) {
@@ -126,30 +161,31 @@ std::string escape_for_terminal(std::string_view s) {
       out += "\\x";
       out += hex[b >> 4];
       out += hex[b & 15];
+    } else if (!is_display_unsafe(cp) || (keep_whitespace && (cp == '\t' || cp == '\n' || cp == '\r'))) {
+      out.append(s.substr(i, len));
     } else if (cp == '\n') {
       out += "\\n";
     } else if (cp == '\t') {
       out += "\\t";
     } else if (cp == '\r') {
       out += "\\r";
-    } else if (cp < 0x20 || cp == 0x7F) {
+    } else if (cp < 0x80) {
       out += "\\x";
       out += hex[cp >> 4];
       out += hex[cp & 15];
-    } else if ((cp >= 0x80 && cp < 0xA0) || (cp >= 0x200E && cp <= 0x200F) ||
-               (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x061C || cp == 0x2028 || cp == 0x2029 ||
-               cp == 0xFEFF) {
-      char buf[12];
-      buf[0] = '\\', buf[1] = 'u';
-      for (int k = 0; k < 4; ++k) buf[2 + k] = hex[(cp >> (12 - 4 * k)) & 15];
-      out.append(buf, 6);
+    } else if (cp <= 0xFFFF) {
+      out += "\\u";
+      for (int k = 0; k < 4; ++k) out += hex[(cp >> (12 - 4 * k)) & 15];
     } else {
-      out.append(s.substr(i, len));
+      out += "\\U";
+      for (int k = 0; k < 8; ++k) out += hex[(cp >> (28 - 4 * k)) & 15];
     }
     i += len;
   }
   return out;
 }
+
+std::string escape_for_terminal(std::string_view s) { return escape_for_display(s, false); }
 
 std::string_view utf8_prefix(std::string_view s, size_t max_bytes) {
   if (s.size() <= max_bytes) return s;

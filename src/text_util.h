@@ -31,9 +31,25 @@ std::string sanitize_utf8(std::string_view s);
 // returned unchanged.
 std::string escape_invalid_utf8(std::string_view s);
 
-// For display: s as valid UTF-8 with C0/C1 controls, DEL, bidi controls and invalid bytes made
-// visible as escapes (\n, \t, \x1b, \u202e, \xff), so a document can never drive a terminal.
-// Also escaped: U+2028/U+2029 (line and paragraph separators) and U+FEFF.
+// The display policy: what jobmatch never prints raw in a text format (table, explain, check,
+// stats, eval, TSV, CSV, GitHub annotations, Markdown, messages on stderr), because it could
+// drive a terminal (C0 controls with ESC and BEL, DEL, C1 controls with CSI U+009B), reorder
+// what is shown (bidi controls: U+200E/F, U+202A..E, U+2066..9, U+061C) or hide text (zero-width
+// and invisible characters: U+200B..D, U+2060..4, U+206A..F, U+180E, U+FEFF, U+FFF9..B, tag
+// characters U+E0000..7F), and the line and paragraph separators U+2028/9. The soft hyphen
+// U+00AD is not in it: German text carries it as a hyphenation hint, and it can neither move
+// nor hide text.
+bool is_display_unsafe(char32_t cp);
+
+// s as valid UTF-8 for display, with every character of the policy and every invalid byte
+// made visible as an escape: \n \t \r, \xNN for other C0 controls, DEL and invalid bytes
+// (\x1b, \x7f, \xff), \uNNNN (\u009b, \u202e, \u200b) and \UNNNNNNNN above U+FFFF. A
+// backslash is not doubled. With keep_whitespace, tab, line feed and carriage return are left
+// for the format to deal with (TSV and CSV turn them into spaces). Text without any of these
+// is returned unchanged.
+std::string escape_for_display(std::string_view s, bool keep_whitespace = false);
+
+// escape_for_display(s): the policy for a terminal, where nothing of it may pass.
 std::string escape_for_terminal(std::string_view s);
 
 // The longest prefix of s of at most max_bytes that does not cut a UTF-8 sequence.

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "report/escape.h"
 #include "report/html_charts.h"
 #include "report/html_util.h"
 #include "text_util.h"
@@ -23,7 +24,8 @@ constexpr size_t kShownRows = 200;
 
 std::string dump(const ordered_json& j) {
   // Strings are valid UTF-8 by construction; replace guards against any slip.
-  return j.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+  // Bidi controls and invisible characters as \u escapes (the same values for the script).
+  return json_escape_display(j.dump(-1, ' ', false, ordered_json::error_handler_t::replace));
 }
 
 ordered_json spans_json(const std::vector<Evidence>& spans, const Utf16Text& text, size_t kept) {

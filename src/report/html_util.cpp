@@ -44,6 +44,8 @@ void append_html_escaped(std::string& out, std::string_view s) {
     const char32_t cp = decode_utf8(s, i, &len);
     if (cp == 0xFFFD || (cp >= 0x80 && cp < 0xA0))
       out += "\xEF\xBF\xBD";
+    else if (is_display_unsafe(cp))  // bidi controls, invisible characters: shown as \u202e
+      out += escape_for_display(s.substr(i, len));
     else
       out.append(s.substr(i, len));
     i += len;

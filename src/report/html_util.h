@@ -11,7 +11,9 @@
 namespace jobmatch {
 
 // Text for HTML element content or a quoted attribute value (also SVG/XML): & < > " ' escaped,
-// invalid UTF-8 and C0/C1 control characters (except tab and line feed) replaced by U+FFFD.
+// invalid UTF-8 and C0/C1 control characters (except tab and line feed) replaced by U+FFFD, the
+// other characters of the display policy (bidi controls, invisible characters; text_util.h)
+// shown as escapes (\u202e).
 std::string html_escape(std::string_view s);
 void append_html_escaped(std::string& out, std::string_view s);
 

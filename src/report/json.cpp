@@ -12,31 +12,6 @@ using nlohmann::ordered_json;
 
 double round_to(double v, double scale) { return std::round(v * scale) / scale; }
 
-// nlohmann escapes C0 controls but writes DEL and the C1 controls (U+0080..U+009F, among them
-// the CSI introducer U+009B) as they are. In UTF-8 those are 0x7F and 0xC2 0x80..0x9F, which
-// stand for nothing else, so they are escaped here byte-wise.
-std::string escape_c1(std::string s) {
-  static const char* hex = "0123456789abcdef";
-  if (s.find('\x7f') == std::string::npos && s.find('\xc2') == std::string::npos) return s;
-  std::string out;
-  out.reserve(s.size() + 16);
-  for (size_t i = 0; i < s.size(); ++i) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    if (b == 0x7F) {
-      out += "\\u007f";
-    } else if (b == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
-               static_cast<unsigned char>(s[i + 1]) <= 0x9F) {
-      const auto c = static_cast<unsigned char>(s[++i]);
-      out += "\\u00";
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
-}
-
 // The record, written field by field in the order of DESIGN.md. nlohmann-json writes every
 // value (its escaping, its number format); the keys are constant ASCII. Building an
 // ordered_json per record and dumping it cost ~20 allocations per piece of evidence and a
@@ -159,7 +134,7 @@ class JsonWriter : public Writer {
   }
 
   std::string render(const Result& r) const override {
-    return escape_c1(m_record.render(r));
+    return json_escape_display(m_record.render(r));
   }
 
   bool writes_rendered_only() const override { return true; }

@@ -34,19 +34,6 @@ bool parse_format(std::string_view name, Format* out) {
   return true;
 }
 
-std::string display_id(std::string_view id) { return escape_invalid_utf8(id); }
-
-// A lone "-" (standard input's id) cannot be a formula and stays as it is.
-std::string safe_cell(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + 1);
-  if (s.size() > 1 && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
-                     s[0] == '\r'))
-    out += '\'';
-  for (const char c : s) out += (c == '\t' || c == '\n' || c == '\r') ? ' ' : c;
-  return out;
-}
-
 std::string format_score(double score) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.1f", score);

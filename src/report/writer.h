@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "engine.h"
+#include "report/escape.h"
 #include "report/output.h"
 #include "result.h"
 
@@ -20,14 +21,15 @@ bool parse_format(std::string_view name, Format* out);
 struct ReportOptions {
   bool color = false;       // ANSI colour (table and explain only)
   size_t width = 120;       // terminal width for table
+  size_t table_block = 4u << 20;  // bytes of rows the table keeps before it sorts them into a run
 };
 
 class Writer {
  public:
   virtual ~Writer() = default;
-  // The record's text in this format, if the format renders records one by one (TSV, CSV,
-  // JSON Lines, JSON); "" for formats that lay out the whole batch at the end (table). Pure and
-  // thread-safe, so workers can render while the writer writes.
+  // The record's text in this format (for the table, which lays out the whole batch at the
+  // end, its row in the writer's own compact form). Pure and thread-safe, so workers can render
+  // while the writer writes.
   virtual std::string render(const Result& r) const = 0;
   // Called once per input, in input order, with what render() returned for it.
   virtual void write(const Result& r, std::string&& rendered) = 0;
@@ -42,12 +44,7 @@ class Writer {
 std::unique_ptr<Writer> make_writer(Format format, Output& out, const Engine& engine,
                                     const ReportOptions& options);
 
-// Shared helpers for writers.
-// The id as valid UTF-8: bytes that are not UTF-8 are shown as \xNN (never silently replaced).
-std::string display_id(std::string_view id);
-// A spreadsheet cell made safe: a leading = + - @ tab or CR gets a ' in front (OWASP rule), and
-// tabs and line breaks inside become spaces.
-std::string safe_cell(std::string_view s);
+// Shared helpers for writers (display_id, safe_cell and the other escaping: report/escape.h).
 // The score as printed: one decimal.
 std::string format_score(double score);
 

@@ -20,8 +20,33 @@ BOOST_AUTO_TEST_CASE(terminal_escapes_controls_bidi_and_separators) {
   BOOST_TEST(escape_for_terminal("x\u202Eevil\u202C \u2066i\u2069 \u200F") == "x\\u202eevil\\u202c \\u2066i\\u2069 \\u200f");
   BOOST_TEST(escape_for_terminal("line\u2028para\u2029bom\uFEFF") == "line\\u2028para\\u2029bom\\ufeff");
   BOOST_TEST(escape_for_terminal("bad \xFF\xC3") == "bad \\xff\\xc3");
-  // Ordinary text, emoji and combining marks pass as they are.
-  BOOST_TEST(escape_for_terminal("Größe 🚀 e\u0301 zero\u200Bwidth") == "Größe 🚀 e\u0301 zero\u200Bwidth");
+  // Zero-width and invisible characters, tag characters (above U+FFFF).
+  BOOST_TEST(escape_for_terminal("zero\u200Bwidth\u200C\u200D\u2060\u2064\u180E") ==
+             "zero\\u200bwidth\\u200c\\u200d\\u2060\\u2064\\u180e");
+  BOOST_TEST(escape_for_terminal("a\U000E0041\U000E007F") == "a\\U000e0041\\U000e007f");
+  // Ordinary text, emoji, combining marks and the soft hyphen pass as they are.
+  BOOST_TEST(escape_for_terminal("Größe 🚀 e\u0301 Soft\u00ADware \u00A0x") == "Größe 🚀 e\u0301 Soft\u00ADware \u00A0x");
+  const std::string plain = "Machine Learning Engineer (m/w/d) – Köln";
+  BOOST_TEST(escape_for_terminal(plain) == plain);
+}
+
+BOOST_AUTO_TEST_CASE(display_policy_covers_exactly_its_code_points) {
+  const auto unsafe = [](char32_t cp) {
+    return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == 0x061C || cp == 0x180E ||
+           (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202E) ||
+           (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0x2066 && cp <= 0x206F) || cp == 0xFEFF ||
+           (cp >= 0xFFF9 && cp <= 0xFFFB) || (cp >= 0xE0000 && cp <= 0xE007F);
+  };
+  for (char32_t cp = 0; cp < 0x110000; ++cp) {
+    if (cp >= 0xD800 && cp < 0xE000) continue;
+    BOOST_TEST_REQUIRE(jobmatch::is_display_unsafe(cp) == unsafe(cp), "U+" << std::hex << static_cast<uint32_t>(cp));
+    std::string s;
+    jobmatch::append_utf8(s, cp);
+    const std::string shown = escape_for_terminal(s);
+    BOOST_TEST_REQUIRE((shown == s) == !unsafe(cp));
+  }
+  // keep_whitespace leaves tab, line feed and carriage return to the format, and nothing else.
+  BOOST_TEST(jobmatch::escape_for_display("a\tb\nc\rd\x1b\x07", true) == "a\tb\nc\rd\\x1b\\x07");
 }
 
 BOOST_AUTO_TEST_CASE(invalid_bytes_are_shown_as_hex_and_valid_text_is_unchanged) {
