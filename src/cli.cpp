@@ -183,18 +183,26 @@ std::vector<std::string> paths_of(const po::variables_map& vm) {
   return paths;
 }
 
+// Numeric options are read as text and checked here (cli_options.h), so a negative number, NaN,
+// inf, an overflow or trailing junk is a usage error that names the option and its range.
+uint64_t count_of(const po::variables_map& vm, const char* name, uint64_t min, uint64_t max) {
+  std::string error;
+  const auto v = parse_count_option(std::string("--") + name, vm[name].as<std::string>(), min, max, &error);
+  if (!v) throw UsageError{error};
+  return *v;
+}
+
 // --fail-under: a score from 0 to 100 (NaN would pass every posting).
 double fail_under_of(const po::variables_map& vm) {
-  const double floor = vm["fail-under"].as<double>();
-  if (!(floor >= 0 && floor <= 100)) throw UsageError{"--fail-under must be a score from 0 to 100"};
-  return floor;
+  std::string error;
+  const auto floor = parse_number_option("--fail-under", vm["fail-under"].as<std::string>(), 0, 100, &error);
+  if (!floor) throw UsageError{error};
+  return *floor;
 }
 
 int threads_of(const po::variables_map& vm) {
-  const int threads = vm.count("threads") ? vm["threads"].as<int>()
-                                          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  if (threads < 1 || threads > 256) throw UsageError{"--threads must be from 1 to 256"};
-  return threads;
+  if (!vm.count("threads")) return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  return static_cast<int>(count_of(vm, "threads", 1, 256));
 }
 
 // How many inputs the paths hold, if that is known without walking or reading: only files named
@@ -218,7 +226,7 @@ void add_quiet_option(po::options_description& o) {
 }
 
 void add_threads_option(po::options_description& o) {
-  o.add_options()("threads,j", po::value<int>()->value_name("N"), "worker threads (default: all cores)");
+  o.add_options()("threads,j", po::value<std::string>()->value_name("N"), "worker threads (default: all cores)");
 }
 
 void add_color_option(po::options_description& o) {
@@ -244,7 +252,7 @@ po::options_description score_options() {
   out.add_options()
       ("format,f", po::value<std::string>()->value_name("FMT"),
        "table (default on a terminal), tsv (default otherwise), csv, jsonl, json")
-      ("fail-under", po::value<double>()->value_name("SCORE"),
+      ("fail-under", po::value<std::string>()->value_name("SCORE"),
        "exit 1 if any posting scores below SCORE, 0 to 100 (a CI gate)")
       ("ignore-title", po::bool_switch(), "score the body only: the title neither counts as the role nor as text");
   add_threads_option(out);
@@ -444,7 +452,7 @@ const char* const kCheckUsage =
 po::options_description check_options() {
   po::options_description gate("Gate");
   gate.add_options()
-      ("fail-under", po::value<double>()->value_name("SCORE"), "fail an ad that scores below SCORE, 0 to 100")
+      ("fail-under", po::value<std::string>()->value_name("SCORE"), "fail an ad that scores below SCORE, 0 to 100")
       ("require,r", po::value<std::vector<std::string>>()->value_name("CONCEPT"),
        "fail an ad that does not name CONCEPT (repeat, or a comma-separated list)")
       ("format,f", po::value<std::string>()->default_value("text")->value_name("FMT"), "text, github, markdown")
@@ -526,7 +534,7 @@ const char* const kStatsUsage =
 po::options_description stats_options() {
   po::options_description out("Output");
   out.add_options()
-      ("top", po::value<size_t>()->default_value(20)->value_name("N"), "how many unknown terms to list")
+      ("top", po::value<std::string>()->default_value("20")->value_name("N"), "how many unknown terms to list")
       ("format,f", po::value<std::string>()->default_value("text")->value_name("FMT"), "text or json")
       ("ignore-title", po::bool_switch(), "score the body only");
   add_threads_option(out);
@@ -541,6 +549,7 @@ int cmd_stats(const std::vector<std::string>& args) {
   if (!parse(args, stats_options(), paths_positional(), &vm, kStatsUsage)) return kExitOk;
   const std::string format = vm["format"].as<std::string>();
   if (format != "text" && format != "json") throw UsageError{"--format must be text or json, not '" + format + "'"};
+  const size_t top = count_of(vm, "top", 0, 100000);
   const ReadOptions read = read_options(vm);
   RunOptions run;
   run.threads = threads_of(vm);
@@ -573,8 +582,6 @@ int cmd_stats(const std::vector<std::string>& args) {
     return true;
   });
   progress.finish();
-  const size_t top = vm["top"].as<size_t>();
-  if (top > 100000) throw UsageError{"--top must be from 0 to 100000"};
   Output output;
   output.write(format == "json" ? stats.render_json(top) : stats.render_text(top));
   finish_output(output);

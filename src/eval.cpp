@@ -102,7 +102,7 @@ bool parse_args(const std::vector<std::string>& args, Config* c) {
        "label of the second AUC, against all others (default: the first of --positive)")
       ("ignore-title", po::bool_switch(), "every method sees the body only (no title line)")
       ("format,f", po::value<std::string>()->default_value("text")->value_name("FMT"), "text or json")
-      ("worst", po::value<int>()->default_value(3)->value_name("N"),
+      ("worst", po::value<std::string>()->default_value("3")->value_name("N"),
        "worst-ranked postings shown per class");
   const po::options_description input = input_options();
   po::options_description engine("Lexicon and profile");
@@ -140,9 +140,10 @@ bool parse_args(const std::vector<std::string>& args, Config* c) {
   const std::string format = vm["format"].as<std::string>();
   if (format != "text" && format != "json") throw EvalUsageError{"--format must be text or json"};
   c->json = format == "json";
-  const int worst = vm["worst"].as<int>();
-  if (worst < 0) throw EvalUsageError{"--worst must be 0 or more"};
-  c->worst = static_cast<size_t>(worst);
+  std::string error;
+  const auto worst = parse_count_option("--worst", vm["worst"].as<std::string>(), 0, 100000, &error);
+  if (!worst) throw EvalUsageError{error};
+  c->worst = static_cast<size_t>(*worst);
   c->read = read_options(vm);
   if (vm.count("path")) c->paths = vm["path"].as<std::vector<std::string>>();
   if (c->paths.empty()) throw EvalUsageError{"no input: give the files or folders of the labelled postings"};
