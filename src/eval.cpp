@@ -12,13 +12,12 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <set>
-#include <sstream>
 
 #include "analyze.h"
+#include "datafile.h"
 #include "decode.h"
 #include "engine.h"
 #include "exit_status.h"
@@ -153,14 +152,12 @@ bool parse_args(const std::vector<std::string>& args, Config* c) {
 }
 
 Labels load_labels(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw EvalUsageError{"cannot read labels file '" + path + "': " + std::strerror(errno)};
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) throw EvalUsageError{"cannot read labels file '" + path + "'"};
+  std::string text, error;
+  // A regular file of at most 16 MiB: a FIFO or device is refused at once, never read.
+  if (!read_data_file(path, &text, &error))
+    throw EvalUsageError{"cannot read labels file '" + path + "': " + error};
   Labels labels;
-  std::string error;
-  if (!parse_labels(ss.str(), &labels, &error)) throw EvalUsageError{path + ": " + error};
+  if (!parse_labels(text, &labels, &error)) throw EvalUsageError{path + ": " + error};
   return labels;
 }
 
