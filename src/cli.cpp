@@ -27,6 +27,7 @@
 #include "export.h"
 #include "exit_status.h"
 #include "input/sniff.h"
+#include "output_file.h"
 #include "explain.h"
 #include "read.h"
 #include "progress.h"
@@ -59,10 +60,10 @@ void finish_output(Output& output, const std::string& target = "standard output"
   std::_Exit(kExitOutput);
 }
 
-// What a batch command says about its input at the end: the files a folder walk left out for
-// their type and the JSON inputs that held no record (unless quiet), and a run that found no
-// posting at all in its paths, which is an error (exit 3), never an empty success. Returns true
-// if there was no posting.
+// What a batch command says about its input at the end: the files a folder walk left out because
+// they are the output (report -o) or for their type, and the JSON inputs that held no record
+// (unless quiet), and a run that found no posting at all in its paths, which is an error (exit
+// 3), never an empty success. Returns true if there was no posting.
 bool report_input(const InputSource& source, size_t records, bool quiet) {
   const auto names = [](size_t count, const std::vector<std::string>& examples) {
     std::string list;
@@ -72,7 +73,10 @@ bool report_input(const InputSource& source, size_t records, bool quiet) {
     return list;
   };
   const auto files = [](size_t n) { return std::to_string(n) + (n == 1 ? " file" : " files"); };
-  std::string skipped, empty;
+  std::string skipped, empty, output;
+  for (const std::string& path : source.output_skipped())
+    output += std::string(output.empty() ? "" : "; ") + "skipped " +
+              escape_for_terminal(escape_invalid_utf8(path)) + ": it is the output file";
   if (source.skipped_count() > 0)
     skipped = "skipped " + files(source.skipped_count()) + " of other types: " +
               names(source.skipped_count(), source.skipped_examples()) + " (--ext to include them)";
@@ -82,13 +86,13 @@ bool report_input(const InputSource& source, size_t records, bool quiet) {
             names(source.empty_count(), source.empty_examples());
   if (records == 0) {
     std::string why;
-    for (const std::string* part : {&skipped, &empty})
+    for (const std::string* part : {&output, &skipped, &empty})
       if (!part->empty()) why += "; " + *part;
     print_error("no posting found in the paths given" + why);
     return true;
   }
   if (!quiet)
-    for (const std::string* part : {&skipped, &empty})
+    for (const std::string* part : {&output, &skipped, &empty})
       if (!part->empty()) std::fprintf(stderr, "jobmatch: %s\n", part->c_str());
   return false;
 }
@@ -344,29 +348,40 @@ po::options_description report_options() {
   return visible;
 }
 
-// `jobmatch report`: the whole batch as one self-contained HTML page (report/html_report.h).
+// `jobmatch report`: the whole batch as one self-contained HTML page (report/html_report.h),
+// written to a temporary file that replaces FILE only when it is complete (output_file.h).
 int cmd_report(const std::vector<std::string>& args) {
   po::variables_map vm;
   if (!parse(args, report_options(), paths_positional(), &vm, kReportUsage)) return kExitOk;
   if (!vm.count("output")) throw UsageError{"report needs -o FILE (or -o - for standard output)"};
-  const ReadOptions read = read_options(vm);
+  ReadOptions read = read_options(vm);
   RunOptions run;
   run.threads = threads_of(vm);
   run.analyze.keep_text = true;
   const std::vector<std::string> paths = paths_of(vm);
+  const std::string file = vm["output"].as<std::string>();
+  const auto shown = [](const std::string& p) { return escape_for_terminal(escape_invalid_utf8(p)); };
+  if (file != "-")
+    for (const std::string& p : paths)
+      if (p != "-" && same_file(p, file))
+        throw UsageError{"input " + shown(p) + " is the output file (-o " + shown(file) +
+                         "): the report would read itself; write it elsewhere"};
   auto engine = load_engine(vm);
   if (!engine) return kExitUsage;
-  const std::string file = vm["output"].as<std::string>();
-  std::FILE* f = file == "-" ? nullptr : std::fopen(file.c_str(), "wb");
-  if (file != "-" && !f) {
-    print_error("cannot write " + file + ": " + std::strerror(errno));
-    return kExitUsage;
+  OutputFile out_file;  // removed again, unless committed, on every way out of here
+  if (file != "-") {
+    std::string error;
+    if (!out_file.open(file, &error)) {
+      print_error("cannot write " + shown(file) + ": " + error);
+      return kExitUsage;
+    }
+    read.output_files = out_file.ids();  // a folder walk skips FILE and its temporary file
   }
   bool any_error = false, broken = false;
   size_t records = 0;
   int write_errno = 0;
   {
-    Output output(f ? ::fileno(f) : STDOUT_FILENO);
+    Output output(file != "-" ? out_file.fd() : STDOUT_FILENO);
     auto writer = make_html_report_writer(output, *engine);
     run.in_worker = [&](Result& r) {
       r.rendered = writer->render(r);
@@ -385,15 +400,16 @@ int cmd_report(const std::vector<std::string>& args) {
     });
     progress.finish();
     writer->finish();
-    if (!f) finish_output(output);
+    if (file == "-") finish_output(output);
     output.flush();
     broken = output.broken();
     write_errno = output.error();
     if (report_input(source, records, vm["quiet"].as<bool>())) any_error = true;
   }
-  if (f && std::fclose(f) != 0 && !broken) broken = true, write_errno = errno;
+  if (file != "-" && !broken && !out_file.commit(&write_errno)) broken = true;
   if (broken) {
-    print_error("cannot write " + file + ": " + std::strerror(write_errno));
+    out_file.discard();  // FILE keeps its old content
+    print_error("cannot write " + shown(file) + ": " + std::strerror(write_errno));
     return kExitOutput;
   }
   return any_error ? kExitInputError : kExitOk;
