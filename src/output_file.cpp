@@ -109,6 +109,8 @@ bool OutputFile::open(const std::string& path, std::string* error) {
     }
   }
   mode_t mode = create_mode();
+  uid_t uid = static_cast<uid_t>(-1);  // -1: left as created
+  gid_t gid = static_cast<gid_t>(-1);
   if (::stat(m_path.c_str(), &st) == 0) {
     if (S_ISDIR(st.st_mode)) {
       *error = std::strerror(EISDIR);
@@ -124,8 +126,16 @@ bool OutputFile::open(const std::string& path, std::string* error) {
       }
       return true;
     }
+    // A FILE write-protected for us stays protected (the folder may allow replacing it).
+    if (::access(m_path.c_str(), W_OK) != 0) {
+      *error = std::strerror(errno);
+      return false;
+    }
     m_old = FileId{st.st_dev, st.st_ino};
-    mode = st.st_mode & 0777;  // the file keeps its permissions, as when it was rewritten in place
+    // The file keeps its permissions, owner and group, as when it was rewritten in place.
+    mode = st.st_mode & 0777;
+    uid = st.st_uid;
+    gid = st.st_gid;
   }
 
   const fs::path target(m_path);
@@ -157,6 +167,11 @@ bool OutputFile::open(const std::string& path, std::string* error) {
   if (m_fd < 0) {
     *error = std::strerror(err);
     return false;
+  }
+  // The owner first (a chown may clear the mode's set-id bits), and only where allowed: root may
+  // give the file back to its owner, a user may keep its group if a member of it.
+  if (::fchown(m_fd, uid, gid) != 0 && ::fchown(m_fd, static_cast<uid_t>(-1), gid) != 0) {
+    // neither allowed: the file belongs to whoever runs the report, as a new one would
   }
   if (::fchmod(m_fd, mode) != 0) {
     *error = std::strerror(errno);

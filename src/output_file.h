@@ -36,8 +36,10 @@ class OutputFile {
   OutputFile& operator=(const OutputFile&) = delete;
 
   // Creates the temporary file in FILE's folder (hidden: .NAME.XXXXXX, so a folder walk never
-  // takes it) with the permissions FILE has, or for a new FILE those an ordinary create gives
-  // (0666 less the umask), and arms the signal handlers. False with *error (strerror text).
+  // takes it) with the permissions, owner and group FILE has (the owner where allowed), or for a
+  // new FILE those an ordinary create gives (0666 less the umask), and arms the signal handlers.
+  // False with *error (strerror text), also for a FILE we may not write (access W_OK), which a
+  // rename would otherwise replace.
   bool open(const std::string& path, std::string* error);
 
   int fd() const { return m_fd; }

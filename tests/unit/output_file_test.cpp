@@ -136,6 +136,35 @@ BOOST_AUTO_TEST_CASE(permissions_follow_the_umask_or_the_old_file) {
   ::umask(old_mask);
 }
 
+BOOST_AUTO_TEST_CASE(the_owner_is_kept_where_allowed) {
+  if (::geteuid() != 0) return;  // only root may give a file to someone else
+  TempDir dir;
+  dir.write("r.html", "old");
+  BOOST_TEST_REQUIRE(::chown((dir / "r.html").c_str(), 1234, 5678) == 0);
+  jobmatch::OutputFile out;
+  std::string error;
+  BOOST_TEST_REQUIRE(out.open(dir / "r.html", &error), error);
+  int err = 0;
+  BOOST_TEST_REQUIRE(out.commit(&err));
+  struct stat st {};
+  BOOST_TEST_REQUIRE(::stat((dir / "r.html").c_str(), &st) == 0);
+  BOOST_TEST(st.st_uid == 1234u);
+  BOOST_TEST(st.st_gid == 5678u);
+}
+
+BOOST_AUTO_TEST_CASE(a_write_protected_file_stays_protected) {
+  if (::geteuid() == 0) return;  // root may write anything
+  TempDir dir;
+  dir.write("r.html", "old");
+  fs::permissions(dir.path / "r.html", fs::perms(0444));
+  jobmatch::OutputFile out;
+  std::string error;
+  BOOST_TEST(!out.open(dir / "r.html", &error));  // the folder would allow the rename
+  BOOST_TEST(error == "Permission denied");
+  BOOST_TEST(dir.read("r.html") == "old");
+  BOOST_TEST(dir.entries() == 1u);
+}
+
 BOOST_AUTO_TEST_CASE(a_symbolic_link_is_written_through) {
   TempDir dir;
   fs::create_directory(dir.path / "real");
