@@ -27,6 +27,7 @@
 #include "export.h"
 #include "exit_status.h"
 #include "input/sniff.h"
+#include "output_file.h"
 #include "explain.h"
 #include "read.h"
 #include "progress.h"
@@ -62,10 +63,10 @@ void finish_output(Output& output, const std::string& target = "standard output"
   std::_Exit(kExitOutput);
 }
 
-// What a batch command says about its input at the end: the files a folder walk left out for
-// their type and the JSON inputs that held no record (unless quiet), and a run that found no
-// posting at all in its paths, which is an error (exit 3), never an empty success. Returns true
-// if there was no posting.
+// What a batch command says about its input at the end: the files a folder walk left out because
+// they are the output (report -o) or for their type, and the JSON inputs that held no record
+// (unless quiet), and a run that found no posting at all in its paths, which is an error (exit
+// 3), never an empty success. Returns true if there was no posting.
 bool report_input(const InputSource& source, size_t records, bool quiet) {
   const auto names = [](size_t count, const std::vector<std::string>& examples) {
     std::string list;
@@ -75,7 +76,10 @@ bool report_input(const InputSource& source, size_t records, bool quiet) {
     return list;
   };
   const auto files = [](size_t n) { return std::to_string(n) + (n == 1 ? " file" : " files"); };
-  std::string skipped, empty;
+  std::string skipped, empty, output;
+  for (const std::string& path : source.output_skipped())
+    output += std::string(output.empty() ? "" : "; ") + "skipped " +
+              escape_for_terminal(escape_invalid_utf8(path)) + ": it is the output file";
   if (source.skipped_count() > 0)
     skipped = "skipped " + files(source.skipped_count()) + " of other types: " +
               names(source.skipped_count(), source.skipped_examples()) + " (--ext to include them)";
@@ -85,13 +89,13 @@ bool report_input(const InputSource& source, size_t records, bool quiet) {
             names(source.empty_count(), source.empty_examples());
   if (records == 0) {
     std::string why;
-    for (const std::string* part : {&skipped, &empty})
+    for (const std::string* part : {&output, &skipped, &empty})
       if (!part->empty()) why += "; " + *part;
     print_error("no posting found in the paths given" + why);
     return true;
   }
   if (!quiet)
-    for (const std::string* part : {&skipped, &empty})
+    for (const std::string* part : {&output, &skipped, &empty})
       if (!part->empty()) std::fprintf(stderr, "jobmatch: %s\n", part->c_str());
   return false;
 }
@@ -186,11 +190,21 @@ std::vector<std::string> paths_of(const po::variables_map& vm) {
   return paths;
 }
 
+// Numeric options are read as text and checked here (cli_options.h), so a negative number, NaN,
+// inf, an overflow or trailing junk is a usage error that names the option and its range.
+uint64_t count_of(const po::variables_map& vm, const char* name, uint64_t min, uint64_t max) {
+  std::string error;
+  const auto v = parse_count_option(std::string("--") + name, vm[name].as<std::string>(), min, max, &error);
+  if (!v) throw UsageError{error};
+  return *v;
+}
+
 // --fail-under: a score from 0 to 100 (NaN would pass every posting).
 double fail_under_of(const po::variables_map& vm) {
-  const double floor = vm["fail-under"].as<double>();
-  if (!(floor >= 0 && floor <= 100)) throw UsageError{"--fail-under must be a score from 0 to 100"};
-  return floor;
+  std::string error;
+  const auto floor = parse_number_option("--fail-under", vm["fail-under"].as<std::string>(), 0, 100, &error);
+  if (!floor) throw UsageError{error};
+  return *floor;
 }
 
 // --max-seconds, as AnalyzeOptions::max_seconds takes it.
@@ -202,10 +216,8 @@ double max_seconds_of(const po::variables_map& vm) {
 }
 
 int threads_of(const po::variables_map& vm) {
-  const int threads = vm.count("threads") ? vm["threads"].as<int>()
-                                          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  if (threads < 1 || threads > 256) throw UsageError{"--threads must be from 1 to 256"};
-  return threads;
+  if (!vm.count("threads")) return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  return static_cast<int>(count_of(vm, "threads", 1, 256));
 }
 
 // How many inputs the paths hold, if that is known without walking or reading: only files named
@@ -229,7 +241,7 @@ void add_quiet_option(po::options_description& o) {
 }
 
 void add_threads_option(po::options_description& o) {
-  o.add_options()("threads,j", po::value<int>()->value_name("N"), "worker threads (default: all cores)");
+  o.add_options()("threads,j", po::value<std::string>()->value_name("N"), "worker threads (default: all cores)");
 }
 
 void add_color_option(po::options_description& o) {
@@ -255,7 +267,7 @@ po::options_description score_options() {
   out.add_options()
       ("format,f", po::value<std::string>()->value_name("FMT"),
        "table (default on a terminal), tsv (default otherwise), csv, jsonl, json")
-      ("fail-under", po::value<double>()->value_name("SCORE"),
+      ("fail-under", po::value<std::string>()->value_name("SCORE"),
        "exit 1 if any posting scores below SCORE, 0 to 100 (a CI gate)")
       ("ignore-title", po::bool_switch(), "score the body only: the title neither counts as the role nor as text");
   add_threads_option(out);
@@ -348,30 +360,41 @@ po::options_description report_options() {
   return visible;
 }
 
-// `jobmatch report`: the whole batch as one self-contained HTML page (report/html_report.h).
+// `jobmatch report`: the whole batch as one self-contained HTML page (report/html_report.h),
+// written to a temporary file that replaces FILE only when it is complete (output_file.h).
 int cmd_report(const std::vector<std::string>& args) {
   po::variables_map vm;
   if (!parse(args, report_options(), paths_positional(), &vm, kReportUsage)) return kExitOk;
   if (!vm.count("output")) throw UsageError{"report needs -o FILE (or -o - for standard output)"};
-  const ReadOptions read = read_options(vm);
+  ReadOptions read = read_options(vm);
   RunOptions run;
   run.analyze.max_seconds = max_seconds_of(vm);
   run.threads = threads_of(vm);
   run.analyze.keep_text = true;
   const std::vector<std::string> paths = paths_of(vm);
+  const std::string file = vm["output"].as<std::string>();
+  const auto shown = [](const std::string& p) { return escape_for_terminal(escape_invalid_utf8(p)); };
+  if (file != "-")
+    for (const std::string& p : paths)
+      if (p != "-" && same_file(p, file))
+        throw UsageError{"input " + shown(p) + " is the output file (-o " + shown(file) +
+                         "): the report would read itself; write it elsewhere"};
   auto engine = load_engine(vm);
   if (!engine) return kExitUsage;
-  const std::string file = vm["output"].as<std::string>();
-  std::FILE* f = file == "-" ? nullptr : std::fopen(file.c_str(), "wb");
-  if (file != "-" && !f) {
-    print_error("cannot write " + file + ": " + std::strerror(errno));
-    return kExitUsage;
+  OutputFile out_file;  // removed again, unless committed, on every way out of here
+  if (file != "-") {
+    std::string error;
+    if (!out_file.open(file, &error)) {
+      print_error("cannot write " + shown(file) + ": " + error);
+      return kExitUsage;
+    }
+    read.output_files = out_file.ids();  // a folder walk skips FILE and its temporary file
   }
   bool any_error = false, broken = false;
   size_t records = 0;
   int write_errno = 0;
   {
-    Output output(f ? ::fileno(f) : STDOUT_FILENO);
+    Output output(file != "-" ? out_file.fd() : STDOUT_FILENO);
     auto writer = make_html_report_writer(output, *engine);
     run.in_worker = [&](Result& r) {
       r.rendered = writer->render(r);
@@ -390,15 +413,16 @@ int cmd_report(const std::vector<std::string>& args) {
     });
     progress.finish();
     writer->finish();
-    if (!f) finish_output(output);
+    if (file == "-") finish_output(output);
     output.flush();
     broken = output.broken();
     write_errno = output.error();
     if (report_input(source, records, vm["quiet"].as<bool>())) any_error = true;
   }
-  if (f && std::fclose(f) != 0 && !broken) broken = true, write_errno = errno;
+  if (file != "-" && !broken && !out_file.commit(&write_errno)) broken = true;
   if (broken) {
-    print_error("cannot write " + file + ": " + std::strerror(write_errno));
+    out_file.discard();  // FILE keeps its old content
+    print_error("cannot write " + shown(file) + ": " + std::strerror(write_errno));
     return kExitOutput;
   }
   return any_error ? kExitInputError : kExitOk;
@@ -458,7 +482,7 @@ const char* const kCheckUsage =
 po::options_description check_options() {
   po::options_description gate("Gate");
   gate.add_options()
-      ("fail-under", po::value<double>()->value_name("SCORE"), "fail an ad that scores below SCORE, 0 to 100")
+      ("fail-under", po::value<std::string>()->value_name("SCORE"), "fail an ad that scores below SCORE, 0 to 100")
       ("require,r", po::value<std::vector<std::string>>()->value_name("CONCEPT"),
        "fail an ad that does not name CONCEPT (repeat, or a comma-separated list)")
       ("format,f", po::value<std::string>()->default_value("text")->value_name("FMT"), "text, github, markdown")
@@ -541,7 +565,7 @@ const char* const kStatsUsage =
 po::options_description stats_options() {
   po::options_description out("Output");
   out.add_options()
-      ("top", po::value<size_t>()->default_value(20)->value_name("N"), "how many unknown terms to list")
+      ("top", po::value<std::string>()->default_value("20")->value_name("N"), "how many unknown terms to list")
       ("format,f", po::value<std::string>()->default_value("text")->value_name("FMT"), "text or json")
       ("ignore-title", po::bool_switch(), "score the body only");
   add_threads_option(out);
@@ -556,6 +580,7 @@ int cmd_stats(const std::vector<std::string>& args) {
   if (!parse(args, stats_options(), paths_positional(), &vm, kStatsUsage)) return kExitOk;
   const std::string format = vm["format"].as<std::string>();
   if (format != "text" && format != "json") throw UsageError{"--format must be text or json, not '" + format + "'"};
+  const size_t top = count_of(vm, "top", 0, 100000);
   const ReadOptions read = read_options(vm);
   RunOptions run;
   run.analyze.max_seconds = max_seconds_of(vm);
@@ -589,8 +614,6 @@ int cmd_stats(const std::vector<std::string>& args) {
     return true;
   });
   progress.finish();
-  const size_t top = vm["top"].as<size_t>();
-  if (top > 100000) throw UsageError{"--top must be from 0 to 100000"};
   Output output;
   output.write(format == "json" ? stats.render_json(top) : stats.render_text(top));
   finish_output(output);

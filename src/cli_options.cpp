@@ -1,11 +1,57 @@
 #include "cli_options.h"
 
 #include <cctype>
+#include <charconv>
 #include <cmath>
 
 #include "text_util.h"
 
 namespace jobmatch {
+
+namespace {
+
+// How a refused value is quoted in a message: escaped for the terminal, not too long.
+std::string quoted(std::string_view text) {
+  std::string shown = escape_for_terminal(escape_invalid_utf8(std::string(text.substr(0, 40))));
+  if (text.size() > 40) shown += "...";
+  return "'" + shown + "'";
+}
+
+std::string number_text(double v) {
+  char buf[32];
+  const auto r = std::to_chars(buf, buf + sizeof buf, v);
+  return std::string(buf, r.ptr);
+}
+
+}  // namespace
+
+std::optional<uint64_t> parse_count_option(std::string_view option, std::string_view text, uint64_t min,
+                                           uint64_t max, std::string* error) {
+  uint64_t v = 0;
+  const char* end = text.data() + text.size();
+  const auto [ptr, ec] = std::from_chars(text.data(), end, v);  // digits only: no sign, space or 0x
+  if (text.empty() || ec != std::errc() || ptr != end || v < min || v > max) {
+    *error = std::string(option) + " must be a whole number from " + std::to_string(min) + " to " +
+             std::to_string(max) + ", not " + quoted(text);
+    return std::nullopt;
+  }
+  return v;
+}
+
+std::optional<double> parse_number_option(std::string_view option, std::string_view text, double min, double max,
+                                          std::string* error) {
+  double v = 0;
+  const char* end = text.data() + text.size();
+  // from_chars reads "nan" and "inf" too (refused by the range test, which NaN fails), and
+  // refuses a leading + or space, hex, and a number out of the range of double.
+  const auto [ptr, ec] = std::from_chars(text.data(), end, v, std::chars_format::general);
+  if (text.empty() || ec != std::errc() || ptr != end || !std::isfinite(v) || !(v >= min && v <= max)) {
+    *error = std::string(option) + " must be a number from " + number_text(min) + " to " + number_text(max) +
+             ", not " + quoted(text);
+    return std::nullopt;
+  }
+  return v + 0.0;  // -0 is 0
+}
 
 boost::program_options::options_description input_options() {
   namespace po = boost::program_options;
@@ -14,9 +60,9 @@ boost::program_options::options_description input_options() {
       ("input-format", po::value<std::string>()->default_value("auto")->value_name("FMT"),
        "auto (sniffed from the content), text, html, markdown, jsonl (one posting per line), json (an "
        "array of postings, or objects), pdf, docx")
-      ("max-bytes", po::value<size_t>()->default_value(16u << 20)->value_name("N"),
+      ("max-bytes", po::value<std::string>()->default_value("16777216")->value_name("N"),
        "largest posting read; larger ones become error records")
-      ("max-seconds", po::value<double>()->value_name("S"),
+      ("max-seconds", po::value<std::string>()->value_name("S"),
        "time one posting may take; a posting that takes longer becomes a timeout error record and the "
        "batch goes on (default: 2 s plus 2 s per MB of the posting; 0: no limit)")
       ("ext", po::value<std::string>()->value_name("LIST"),
@@ -47,13 +93,10 @@ std::optional<ReadOptions> parse_read_options(const boost::program_options::vari
     *error = "--input-format must be auto, text, html, markdown, jsonl, json, pdf or docx, not '" + f + "'";
     return std::nullopt;
   }
-  r.max_bytes = vm["max-bytes"].as<size_t>();
-  // Offsets are 32-bit: no input is larger than 4 GiB. A negative number wraps around to a huge
-  // one here, which would turn the limit off.
-  if (r.max_bytes == 0 || r.max_bytes > 0xFFFFFFFFu) {
-    *error = "--max-bytes must be from 1 to 4294967295";
-    return std::nullopt;
-  }
+  // Offsets are 32-bit: no input is larger than 4 GiB.
+  const auto max_bytes = parse_count_option("--max-bytes", vm["max-bytes"].as<std::string>(), 1, 0xFFFFFFFFu, error);
+  if (!max_bytes) return std::nullopt;
+  r.max_bytes = static_cast<size_t>(*max_bytes);
   if (vm.count("ext")) {
     // md, .md, *.md and MD all name the same extension.
     r.extensions.clear();
@@ -85,13 +128,9 @@ std::optional<ReadOptions> parse_read_options(const boost::program_options::vari
 
 double parse_max_seconds(const boost::program_options::variables_map& vm, std::string* error) {
   if (!vm.count("max-seconds")) return -1;
-  const double seconds = vm["max-seconds"].as<double>();
-  // NaN fails both comparisons; a week is far beyond any posting.
-  if (!(seconds >= 0 && seconds <= 7 * 86400)) {
-    *error = "--max-seconds must be from 0 (no limit) to 604800";
-    return std::nan("");
-  }
-  return seconds;
+  // A week is far beyond any posting.
+  const auto seconds = parse_number_option("--max-seconds", vm["max-seconds"].as<std::string>(), 0, 7 * 86400, error);
+  return seconds ? *seconds : std::nan("");
 }
 
 }  // namespace jobmatch

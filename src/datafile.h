@@ -42,6 +42,16 @@ std::vector<DataLine> split_data_lines(const SourceFile& file);
 Diagnostic diagnostic_at(const SourceFile& file, const DataLine& line, size_t col,
                          std::string message);
 
+// The largest data file read (lexicon, profile, eval labels): 16 MiB. The shipped lexicon is
+// under 100 KB; a limit keeps --lexicon /dev/zero or a runaway file from filling memory.
+constexpr size_t kMaxDataFileBytes = 16u << 20;
+
+// Reads a data file whole: it must be a regular file of at most kMaxDataFileBytes. It is opened
+// without blocking and checked with fstat before anything is read, so a FIFO or a device is
+// refused at once ("not a regular file"), never waited on or read without end. False with
+// *error: "not a regular file", "larger than 16 MiB", or the system's reason (strerror).
+bool read_data_file(const std::string& path, std::string* out, std::string* error);
+
 // Parses a decimal number ("3", "0.5"); false if value is not exactly one number.
 bool parse_number(std::string_view value, double* out);
 

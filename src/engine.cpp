@@ -1,9 +1,8 @@
 #include "engine.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "embedded.h"
 
@@ -11,15 +10,6 @@ namespace jobmatch {
 namespace {
 
 namespace fs = std::filesystem;
-
-bool read_file(const std::string& path, std::string* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  *out = ss.str();
-  return true;
-}
 
 std::string hash_files(const std::vector<SourceFile>& a, const std::vector<SourceFile>& b) {
   uint64_t h = 1469598103934665603ull;  // FNV-1a
@@ -71,8 +61,9 @@ bool load_data_files(const std::string& path, std::vector<SourceFile>* lexicon_f
   }
   for (const std::string& p : files) {
     SourceFile sf{p, ""};
-    if (!read_file(p, &sf.text)) {
-      diags->push_back(Diagnostic{p, 0, 0, "cannot read file", ""});
+    std::string error;
+    if (!read_data_file(p, &sf.text, &error)) {  // a FIFO or device named *.lex is refused too
+      diags->push_back(Diagnostic{p, 0, 0, error, ""});
       return false;
     }
     (ends_with(p, ".profile") ? profile_files : lexicon_files)->push_back(std::move(sf));
@@ -98,8 +89,9 @@ std::unique_ptr<Engine> Engine::load(const EngineOptions& options, std::vector<D
   SourceFile from_disk;
   if (ends_with(wanted, ".profile") || wanted.find('/') != std::string::npos) {
     from_disk.name = wanted;
-    if (!read_file(wanted, &from_disk.text)) {
-      diags->push_back(Diagnostic{wanted, 0, 0, "cannot read profile file", ""});
+    std::string error;
+    if (!read_data_file(wanted, &from_disk.text, &error)) {
+      diags->push_back(Diagnostic{wanted, 0, 0, error, ""});
       return nullptr;
     }
     chosen = &from_disk;

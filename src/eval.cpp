@@ -12,13 +12,12 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <set>
-#include <sstream>
 
 #include "analyze.h"
+#include "datafile.h"
 #include "decode.h"
 #include "engine.h"
 #include "exit_status.h"
@@ -103,7 +102,7 @@ bool parse_args(const std::vector<std::string>& args, Config* c) {
        "label of the second AUC, against all others (default: the first of --positive)")
       ("ignore-title", po::bool_switch(), "every method sees the body only (no title line)")
       ("format,f", po::value<std::string>()->default_value("text")->value_name("FMT"), "text or json")
-      ("worst", po::value<int>()->default_value(3)->value_name("N"),
+      ("worst", po::value<std::string>()->default_value("3")->value_name("N"),
        "worst-ranked postings shown per class");
   const po::options_description input = input_options();
   po::options_description engine("Lexicon and profile");
@@ -146,9 +145,10 @@ bool parse_args(const std::vector<std::string>& args, Config* c) {
   const std::string format = vm["format"].as<std::string>();
   if (format != "text" && format != "json") throw EvalUsageError{"--format must be text or json"};
   c->json = format == "json";
-  const int worst = vm["worst"].as<int>();
-  if (worst < 0) throw EvalUsageError{"--worst must be 0 or more"};
-  c->worst = static_cast<size_t>(worst);
+  std::string error;
+  const auto worst = parse_count_option("--worst", vm["worst"].as<std::string>(), 0, 100000, &error);
+  if (!worst) throw EvalUsageError{error};
+  c->worst = static_cast<size_t>(*worst);
   c->read = read_options(vm);
   if (vm.count("path")) c->paths = vm["path"].as<std::vector<std::string>>();
   if (c->paths.empty()) throw EvalUsageError{"no input: give the files or folders of the labelled postings"};
@@ -158,14 +158,12 @@ bool parse_args(const std::vector<std::string>& args, Config* c) {
 }
 
 Labels load_labels(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw EvalUsageError{"cannot read labels file '" + path + "': " + std::strerror(errno)};
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) throw EvalUsageError{"cannot read labels file '" + path + "'"};
+  std::string text, error;
+  // A regular file of at most 16 MiB: a FIFO or device is refused at once, never read.
+  if (!read_data_file(path, &text, &error))
+    throw EvalUsageError{"cannot read labels file '" + path + "': " + error};
   Labels labels;
-  std::string error;
-  if (!parse_labels(ss.str(), &labels, &error)) throw EvalUsageError{path + ": " + error};
+  if (!parse_labels(text, &labels, &error)) throw EvalUsageError{path + ": " + error};
   return labels;
 }
 

@@ -89,6 +89,7 @@ struct InputSource::Impl {
 
   size_t skipped = 0, empty = 0;
   std::vector<std::string> skipped_examples, empty_examples;
+  std::vector<std::string> output_skipped;
 
   bool wanted(const std::string& name) const {
     const std::string ext = extension_of(name, true);
@@ -160,6 +161,11 @@ struct InputSource::Impl {
     }
     if (S_ISDIR(st.st_mode)) {
       open_dir(path, st, out, produced);
+      return;
+    }
+    if (!explicit_path && std::find(options.output_files.begin(), options.output_files.end(),
+                                     std::make_pair(st.st_dev, st.st_ino)) != options.output_files.end()) {
+      output_skipped.push_back(path);  // the file this run is writing: never read as a posting
       return;
     }
     if (!explicit_path && !wanted(path)) {
@@ -257,6 +263,7 @@ size_t InputSource::skipped_count() const { return m_impl->skipped; }
 const std::vector<std::string>& InputSource::skipped_examples() const { return m_impl->skipped_examples; }
 size_t InputSource::empty_count() const { return m_impl->empty; }
 const std::vector<std::string>& InputSource::empty_examples() const { return m_impl->empty_examples; }
+const std::vector<std::string>& InputSource::output_skipped() const { return m_impl->output_skipped; }
 
 bool InputSource::next(Input* out) {
   Impl& s = *m_impl;

@@ -8,7 +8,7 @@
 //     through); the files of other types are counted and named by skipped(); symlinks are
 //     followed, and a symlinked folder that is already being walked (a loop) is an error record,
 //     not a walk; FIFOs, sockets and devices in a folder become error records and are never
-//     opened;
+//     opened; the file the command is writing (ReadOptions::output_files) is left out;
 //   - a FIFO named on the command line is read (it may be a pipe from a shell: `<(cmd)`);
 //   - "-" is standard input, sniffed like a file.
 // Anything that cannot be read becomes an Input with an error, so it is reported, not lost.
@@ -17,10 +17,13 @@
 // being buffered.
 #pragma once
 
+#include <sys/types.h>
+
 #include <cstdio>
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "decode.h"
@@ -49,6 +52,9 @@ struct ReadOptions {
   // rejects or that is not a plain {"id": "...", "text": "..."} record; true: nlohmann-json for
   // every line (the reference the fast path is tested against).
   bool jsonl_reference = false;
+  // Files a folder walk leaves out, by device and inode, because the command is writing them
+  // (report -o FILE: FILE as it was, and its temporary file); each is named by output_skipped().
+  std::vector<std::pair<dev_t, ino_t>> output_files;
 };
 
 struct Input {
@@ -77,6 +83,8 @@ class InputSource {
   // as JSON Lines): how many, and the first few names.
   size_t empty_count() const;
   const std::vector<std::string>& empty_examples() const;
+  // Paths a folder walk left out because they are the command's output (output_files).
+  const std::vector<std::string>& output_skipped() const;
 
  private:
   struct Impl;

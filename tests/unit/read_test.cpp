@@ -578,3 +578,28 @@ BOOST_AUTO_TEST_CASE(loop_message_shows_non_utf8_folder_names_escaped) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(read_output_files)
+
+// report -o ads/report.html ads/: the walk leaves out the report being replaced (by device and
+// inode, so a hard link too) and names it; a path given explicitly is the CLI's to refuse.
+BOOST_AUTO_TEST_CASE(a_walk_skips_the_output_file_and_names_it) {
+  TempDir dir;
+  dir.write("a.txt", "Machine Learning Engineer");
+  dir.write("report.html", "<html><title>old report</title></html>");
+  fs::create_hard_link(dir.path / "report.html", dir.path / "z.html");
+  struct stat st {};
+  BOOST_TEST_REQUIRE(::stat((dir / "report.html").c_str(), &st) == 0);
+  ReadOptions options;
+  options.output_files.push_back({st.st_dev, st.st_ino});
+  InputSource source({dir.path.string()}, options);
+  std::vector<std::string> ids;
+  for (Input in; source.next(&in);) ids.push_back(in.id);
+  BOOST_TEST(ids == std::vector<std::string>{dir / "a.txt"});
+  BOOST_TEST(source.output_skipped() == (std::vector<std::string>{dir / "report.html", dir / "z.html"}));
+  BOOST_TEST(source.skipped_count() == 0u);
+  // Without output_files both are read, as before.
+  BOOST_TEST(read_all({dir.path.string()}).size() == 3u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
