@@ -115,7 +115,7 @@ class Builder {
 constexpr size_t kMaxDepth = 256;
 // gumbo reopens every formatting element still open (by its list) in front of each text: with
 // many of them, each text makes that many elements.
-constexpr size_t kMaxFormatting = 16;
+constexpr size_t kMaxFormatting = 8;
 constexpr size_t kMaxAttributes = 256;
 
 struct Bounded {
@@ -155,6 +155,8 @@ enum : uint16_t {
   kListScope = 1024,    // ol, ul: list item scope
   kButton = 2048,       // button scope
   kRow = 4096,          // tr
+  kOrdinary = 8192,     // address, div, p: special, but not where li, dd, dt stop looking
+  kTablePart = 16384,   // caption, col, colgroup, tbody, td, tfoot, th, thead, tr
 };
 
 const std::unordered_map<std::string_view, uint16_t>& known_names() {
@@ -192,6 +194,8 @@ const std::unordered_map<std::string_view, uint16_t>& known_names() {
     add({"ol", "ul"}, kListScope);
     add({"button"}, kButton);
     add({"tr"}, kRow);
+    add({"address", "div", "p"}, kOrdinary);
+    add({"caption", "col", "colgroup", "tbody", "td", "tfoot", "th", "thead", "tr"}, kTablePart);
     return m;
   }();
   return names;
@@ -313,7 +317,7 @@ class Bounder {
       m_at = cut_to;
       add_piece(true, cut_to);
     }
-    if (!end && has(id, kRawText) && !foreign()) {
+    if (!end && has(id, kRawText) && !m_tag_foreign) {
       if (m_name == "plaintext") return n;
       // Up to "</name" followed by white space, / or >.
       for (size_t e = close;;) {
@@ -348,52 +352,53 @@ class Bounder {
   }
 
   // Pops the open elements down to (and with) the topmost `id` if it is open above every
-  // element with a `barrier` bit (other than itself); true if it was.
-  bool close(uint32_t id, uint16_t barrier) {
+  // element with a `barrier` bit but no `except` bit; true if it was.
+  bool close(uint32_t id, uint16_t barrier, uint16_t except = 0) {
     if (m_open_count[id] == 0) return false;
     for (size_t k = m_open.size(); k-- > 0;) {
-      if (m_open[k] == id) {
+      if (m_open[k] == id && !m_foreign[k]) {
         while (m_open.size() > k) pop();
         return true;
       }
-      if (has(m_open[k], barrier)) return false;
+      if (has(m_open[k], barrier) && !has(m_open[k], except)) return false;
     }
     return false;
   }
   void pop() {
     --m_open_count[m_open.back()];
     m_open.pop_back();
+    m_foreign.pop_back();
   }
-  void push(uint32_t id) {
+  void push(uint32_t id, bool foreign) {
     ++m_open_count[id];
     m_open.push_back(id);
+    m_foreign.push_back(foreign);
   }
 
-  // True inside SVG or MathML (and not inside one of their elements that hold HTML).
-  bool foreign() const {
-    if (m_open_count[m_svg] + m_open_count[m_math] == 0) return false;
-    for (size_t k = m_open.size(); k-- > 0;) {
-      if (m_open[k] == m_svg || m_open[k] == m_math) return true;
-      if (has(m_open[k], kIntegration)) return false;
-    }
-    return false;
-  }
+  // True where a tag is read as SVG or MathML: the current element is one, and not one of
+  // those whose content is HTML again.
+  bool foreign() const { return !m_foreign.empty() && m_foreign.back() && !has(m_open.back(), kIntegration); }
 
   // False if the tag is dropped (it became a space).
   bool start_tag(uint32_t id, bool self_closing, size_t at, size_t end) {
     if (id == m_html_id || id == m_body || id == m_head || has(id, kVoid)) return true;
-    if (foreign()) {
+    bool in_foreign = foreign();
+    m_tag_foreign = in_foreign;
+    if (in_foreign) {
       if (self_closing) return true;
-      if (has(id, kBreakout)) {  // an HTML element that ends the SVG or MathML it stands in
-        while (m_open.back() != m_svg && m_open.back() != m_math) pop();
-        pop();
+      if (has(id, kBreakout)) {  // an HTML element: it ends the SVG or MathML it stands in
+        while (foreign()) pop();
+        in_foreign = m_tag_foreign = false;
       }
     }
+    if (!in_foreign && has(id, kTablePart) && m_open_count[m_table] + m_open_count[m_template] == 0)
+      return true;  // outside a table gumbo ignores it
     if (has(id, kClosesP)) close(m_p, kScope | kButton);
-    if (id == m_li) close(m_li, kScope | kListScope);
+    // li, dd, dt close the one before unless another special element stands in between.
+    if (id == m_li) close(m_li, kSpecial, kOrdinary);
     if (id == m_dd || id == m_dt) {
-      close(m_dd, kScope);
-      close(m_dt, kScope);
+      close(m_dd, kSpecial, kOrdinary);
+      close(m_dt, kSpecial, kOrdinary);
     }
     if (id == m_option || id == m_optgroup) {
       if (!m_open.empty() && m_open.back() == m_option) pop();
@@ -424,11 +429,11 @@ class Bounder {
       ++m_dropped[id];
       return false;
     }
-    if (has(id, kFormatting)) {
+    if (has(id, kFormatting) && !in_foreign) {
       ++m_formatting[id];
       ++m_formatting_total;
     } else {
-      push(id);
+      push(id, in_foreign || id == m_svg || id == m_math);
     }
     return true;
   }
@@ -439,6 +444,13 @@ class Bounder {
       --m_dropped[id];
       drop(at, end);
       return false;
+    }
+    // In SVG or MathML an end tag closes the nearest foreign element of its name.
+    for (size_t k = m_open.size(); k-- > 0 && m_foreign[k];) {
+      if (m_open[k] == id) {
+        while (m_open.size() > k) pop();
+        return true;
+      }
     }
     if (has(id, kFormatting)) {
       if (m_formatting[id] > 0) {
@@ -484,6 +496,8 @@ class Bounder {
   std::unordered_map<std::string, uint32_t> m_ids;
   std::vector<uint16_t> m_flags;
   std::vector<uint32_t> m_open;  // the open elements, by id
+  std::vector<bool> m_foreign;   // per open element: SVG or MathML
+  bool m_tag_foreign = false;    // the last start tag was read as SVG or MathML
   std::vector<uint32_t> m_open_count, m_formatting, m_dropped;  // by id
   size_t m_formatting_total = 0;
   size_t m_merged_attributes = 0;
@@ -492,7 +506,7 @@ class Bounder {
                  m_optgroup = id_of("optgroup"), m_td = id_of("td"), m_th = id_of("th"), m_tr = id_of("tr"),
                  m_tbody = id_of("tbody"), m_thead = id_of("thead"), m_tfoot = id_of("tfoot"),
                  m_table = id_of("table"), m_a = id_of("a"), m_nobr = id_of("nobr"), m_svg = id_of("svg"),
-                 m_math = id_of("math");
+                 m_math = id_of("math"), m_template = id_of("template");
 };
 
 }  // namespace

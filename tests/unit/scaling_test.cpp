@@ -239,6 +239,9 @@ BOOST_AUTO_TEST_CASE(html_shapes) {
   check_linear("tables", [](size_t k) { return repeat("<table><tr><td>", k, "<html><body>", "python"); }, html);
   check_linear("divs in cells", [](size_t k) { return repeat("<div><table><td></div>", k, "<html><body>", "x"); }, html);
   check_linear("svg", [](size_t k) { return repeat("<svg><g>", k, "<html><body>", "x"); }, html);
+  check_linear("svg in math", [](size_t k) { return repeat("<math><svg><div>", k, "<html><body>", "x"); }, html);
+  check_linear("definition lists", [](size_t k) { return repeat("<dl><dt><dd>", k, "<html><body>", "x"); }, html);
+  check_linear("cells outside tables", [](size_t k) { return repeat("<td><div>", k, "<html><body>", "x"); }, html);
   check_linear("unclosed list items", [](size_t k) { return repeat("<li>python", k, "<html><body><ul>"); }, html);
   check_linear("comments", [](size_t k) { return repeat("<!-- x --><!-->", k, "<html><body>"); }, html);
 }
