@@ -1,7 +1,8 @@
 // HTML to text, for postings saved from job boards: a real HTML5 parser (gumbo) builds the tree;
 // script, style, template and head content are dropped, entities are decoded, block elements
 // become line breaks and list items "- " lines. Every output byte keeps the offset of the input
-// byte it came from, so evidence still points into the HTML file.
+// byte it came from, so evidence still points into the HTML file. Markup nested past what gumbo
+// handles in linear time becomes word boundaries first (html.cpp, Bounder).
 #pragma once
 
 #include <cstdint>

@@ -324,7 +324,6 @@ struct Matcher::Impl {
   std::vector<Anchored> anchored;
   std::vector<Trigger> triggers;
   std::map<std::string, uint32_t> anchored_ids;  // by regex, while building
-  static constexpr size_t kReach = 64;  // tokens an anchored re: match may span, at most
   // The groups with other re: alternatives, by their index in re_set.
   RE2::Set re_set{set_options(), RE2::UNANCHORED};
   std::vector<uint32_t> re_groups;
@@ -514,7 +513,7 @@ struct Matcher::Impl {
   }
 
   // The anchored re: patterns, at the parts their triggers fired at: the longest match that
-  // starts there, within kReach tokens.
+  // starts there, within kReReachTokens tokens and kReReachBytes bytes (pattern.h).
   void find_anchored(const TokenStream& ts, std::span<const Part> parts, Scratch* s) const {
     std::sort(s->fired.begin(), s->fired.end());
     s->fired.erase(std::unique(s->fired.begin(), s->fired.end()), s->fired.end());
@@ -525,7 +524,8 @@ struct Matcher::Impl {
       if ((s->seen[pattern] & a.needs) != a.needs) continue;
       const size_t start = parts[j].begin - 1;  // the boundary before the part
       const size_t t = ts.token_at(parts[j].begin);
-      const size_t end = t + kReach < ts.token_count() ? ts.starts[t + kReach] : text.size();
+      size_t end = t + kReReachTokens < ts.token_count() ? ts.starts[t + kReReachTokens] : text.size();
+      end = std::min(end, start + kReReachBytes + 2);
       re2::StringPiece match;
       if (!a.re->Match(input, start, end, RE2::ANCHOR_START, &match, 1)) continue;
       const TextSpan span{static_cast<uint32_t>(start + 1), static_cast<uint32_t>(start + match.size() - 1)};
@@ -562,7 +562,7 @@ struct Matcher::Impl {
       for (const int h : s->hits) {
         const uint32_t g = re_groups[static_cast<size_t>(h)];
         s->spans.clear();
-        find_all(groups[g].re->get(), chunk, &s->spans);
+        find_all(groups[g].re->get(), chunk, &s->spans, kReReachBytes);
         for (const TextSpan& sp : s->spans)
           keep(s, g, {static_cast<uint32_t>(sp.begin + offset), static_cast<uint32_t>(sp.end + offset)});
       }
@@ -585,7 +585,7 @@ struct Matcher::Impl {
       for (uint32_t g = 0; g < groups.size(); ++g) {
         if (!groups[g].around) continue;
         s->spans.clear();
-        find_all(*groups[g].around, ts.text, &s->spans);
+        find_all(*groups[g].around, ts.text, &s->spans, kReReachBytes);
         for (const TextSpan& sp : s->spans) keep(s, g, sp);
       }
     // By group with a counting sort (a document has hundreds of matches over ~200 groups),
@@ -615,16 +615,35 @@ struct Matcher::Impl {
 Matcher::Matcher() : m(std::make_unique<Impl>()) {}
 Matcher::~Matcher() = default;
 
-void Matcher::find_all(const RE2& re, std::string_view text, std::vector<TextSpan>* out) {
+void Matcher::find_all(const RE2& re, std::string_view text, std::vector<TextSpan>* out, size_t max_size) {
   // Only the whole match is asked for (no capture groups), so RE2 can find both of its ends
   // with its DFA; the pattern is B(body)B and both boundaries are single bytes.
   re2::StringPiece input(text.data(), text.size());
   re2::StringPiece match;
+  const size_t n = text.size();
+  // A match with its boundaries is at most `span` bytes. Each search reads a window of two
+  // spans: a match that starts in its first half fits in it, so where there is none the next
+  // window starts one span on; where there is one that may be cut off by the window's end or
+  // longer than a span, an anchored search from its start finds the longest that fits.
+  const size_t span = max_size >= n ? n : max_size + 2;
   size_t pos = 0;
-  while (pos < text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, &match, 1)) {
-    const auto begin = static_cast<uint32_t>(match.data() - text.data() + 1);
-    const auto end = static_cast<uint32_t>(match.data() - text.data() + match.size() - 1);
-    out->push_back({begin, end});
+  while (pos < n) {
+    const size_t end = n - pos > 2 * span ? pos + 2 * span : n;
+    if (!re.Match(input, pos, end, RE2::UNANCHORED, &match, 1)) {
+      if (end == n) break;
+      pos = end - span + 1;
+      continue;
+    }
+    const auto at = static_cast<size_t>(match.data() - text.data());
+    if (match.size() > span || (end < n && at + span > end)) {
+      if (!re.Match(input, at, std::min(n, at + span), RE2::ANCHOR_START, &match, 1)) {
+        pos = at + 1;
+        continue;
+      }
+    }
+    const auto begin = static_cast<uint32_t>(at + 1);
+    const auto last = static_cast<uint32_t>(at + match.size() - 1);
+    out->push_back({begin, last});
     // Go on from just after this match's start, so overlapping matches ("excellent
     // communication", "communication skills") are found too and merge into one span.
     pos = begin;
@@ -642,15 +661,20 @@ std::unique_ptr<Matcher> Matcher::build(const Lexicon& lexicon, const std::vecto
   std::sort(chosen.begin(), chosen.end());
   chosen.erase(std::unique(chosen.begin(), chosen.end()), chosen.end());
 
-  // The longest pattern, in words: re: chunks must overlap by more than that.
+  // The longest pattern, in words: re: chunks must overlap by more than that. A re: pattern
+  // spans as many tokens as it can hold spaces, plus one (the lexicon refuses more than
+  // kReReachTokens).
+  auto re_tokens = [](std::string_view body) {
+    size_t col;
+    return std::min(re_max_spaces(body, &col), kReReachTokens - 1) + 1;
+  };
   size_t longest = 1;
   for (const size_t ci : chosen)
     for (const auto* ps : {&lexicon.concepts[ci].strong, &lexicon.concepts[ci].weak,
                            &lexicon.concepts[ci].near, &lexicon.concepts[ci].exclude})
       for (const Pattern& p : *ps)
-        longest = std::max<size_t>(longest, p.source.starts_with("re:")
-                                                 ? 8
-                                                 : static_cast<size_t>(std::count(p.source.begin(), p.source.end(), ' ')) + 1);
+        longest = std::max<size_t>(longest, p.source.starts_with("re:") ? re_tokens(p.source.substr(3))
+                                                                          : static_cast<size_t>(std::count(p.source.begin(), p.source.end(), ' ')) + 1);
   m.overlap = longest + 2;
 
   auto add_group = [&](size_t ci, Kind kind, const std::vector<const Pattern*>& patterns) -> int {
@@ -831,7 +855,7 @@ void Matcher::match(const TokenStream& ts, std::vector<ConceptMatch>* out) const
           size_t offset;
           const std::string_view window = token_window(ts, from, to, &offset);
           const size_t first = s.near.size();
-          find_all(*around, window, &s.near);
+          find_all(*around, window, &s.near, kReReachBytes);
           for (size_t k = first; k < s.near.size(); ++k) {
             s.near[k].begin += static_cast<uint32_t>(offset);
             s.near[k].end += static_cast<uint32_t>(offset);

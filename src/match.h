@@ -10,7 +10,9 @@
 // say more than words, run as their own RE2, anchored, where their first literal is (and only
 // in texts with their other literals: pattern.h's literal_elements); a `not` pattern without
 // literals only near the matches it could drop; any other through one small RE2::Set (over the
-// whole text, then chunk by chunk where it hits) and its group's own RE2 for the spans.
+// whole text, then chunk by chunk where it hits) and its group's own RE2 for the spans. No re:
+// search reads more than kReReachTokens tokens and kReReachBytes bytes (pattern.h) from where a
+// match starts, so a pattern's cost per token is bounded whatever the text.
 //
 // The result is what RE2 gives for each group's regex B(alt|alt|...)B, searched leftmost-longest
 // from every boundary (Matcher::find_all): the longest match at each start. The unit tests hold
@@ -21,6 +23,7 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -77,7 +80,10 @@ class Matcher {
   // as the offsets of the text between the boundaries: at each boundary where a match starts,
   // the longest one. The reference the phrase matcher is tested against, and how `re:`
   // patterns are searched.
-  static void find_all(const RE2& re, std::string_view text, std::vector<TextSpan>* out);
+  // With max_size, a match is at most that many bytes (between its boundaries): each search
+  // reads a window of a few times that, so the cost per match is bounded whatever the pattern.
+  static void find_all(const RE2& re, std::string_view text, std::vector<TextSpan>* out,
+                       size_t max_size = SIZE_MAX);
 
   // What every pattern group of the matcher finds in ts, before the weak/near/not rules: for
   // group g (in build order: per concept its strong, weak, near and not patterns, where it has

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 
 #include <re2/re2.h>
 
@@ -154,6 +155,16 @@ bool compile_pattern(std::string_view pattern, std::string* regex, std::string* 
       *col = 3;
       return false;
     }
+    size_t at = 0;
+    if (const size_t spaces = re_max_spaces(body, &at); spaces >= kReReachTokens) {
+      *error = spaces == SIZE_MAX
+                   ? "this repeat can cross token boundaries without end, but a re: match spans at most " +
+                         std::to_string(kReReachTokens) + " tokens: repeat within a token ([^ ]*) or count the tokens ((?:[^ ]+ ){0,4})"
+                   : "this repeat can cross " + std::to_string(spaces) + " token boundaries, but a re: match spans at most " +
+                         std::to_string(kReReachTokens) + " tokens: count fewer";
+      *col = 3 + at;
+      return false;
+    }
     *regex = "(?:" + std::string(body) + ")";
     RE2 whole("^" + *regex + "$", RE2::Quiet);
     if (RE2::FullMatch("", whole)) {
@@ -167,6 +178,248 @@ bool compile_pattern(std::string_view pattern, std::string* regex, std::string* 
   *regex = words_regex(words);
   return true;
 }
+
+namespace {
+
+// re_max_spaces, by recursive descent over RE2's syntax.
+class SpaceReach {
+ public:
+  explicit SpaceReach(std::string_view re) : m_re(re) {}
+  size_t run(size_t* col) {
+    const size_t n = alternation();
+    *col = m_col;
+    return n;
+  }
+
+ private:
+  static constexpr size_t kInf = SIZE_MAX;
+  static size_t add(size_t a, size_t b) { return a == kInf || b == kInf ? kInf : a + b; }
+  static size_t mul(size_t a, size_t b) {
+    if (a == 0 || b == 0) return 0;
+    return a == kInf || b == kInf || a > kInf / b ? kInf : a * b;
+  }
+  bool done() const { return m_i >= m_re.size(); }
+
+  size_t alternation() {
+    size_t best = sequence();
+    while (!done() && m_re[m_i] == '|') {
+      ++m_i;
+      best = std::max(best, sequence());
+    }
+    return best;
+  }
+  size_t sequence() {
+    size_t total = 0;
+    while (!done() && m_re[m_i] != '|' && m_re[m_i] != ')') {
+      const size_t start = m_i;
+      size_t n = atom();
+      n = repeat(n, start);
+      total = add(total, n);
+    }
+    return total;
+  }
+  // A quantifier after an atom that can hold n spaces.
+  size_t repeat(size_t n, size_t start) {
+    while (!done()) {
+      const char c = m_re[m_i];
+      size_t times;
+      if (c == '*' || c == '+') {
+        times = kInf;
+        ++m_i;
+      } else if (c == '?') {
+        times = 1;
+        ++m_i;
+      } else if (c == '{' && m_re.find('}', m_i) != std::string_view::npos &&
+                 std::isdigit(static_cast<unsigned char>(m_re[m_i + 1 < m_re.size() ? m_i + 1 : m_i]))) {
+        const size_t close = m_re.find('}', m_i);
+        const std::string_view inner = m_re.substr(m_i + 1, close - m_i - 1);
+        const size_t comma = inner.find(',');
+        const std::string_view max = comma == std::string_view::npos ? inner : inner.substr(comma + 1);
+        times = max.empty() ? kInf : 0;
+        for (const char d : max) times = times * 10 + static_cast<size_t>(d - '0');
+        m_i = close + 1;
+      } else {
+        return n;
+      }
+      if (!done() && m_re[m_i] == '?') ++m_i;  // lazy
+      const size_t total = mul(n, times);
+      if (total > m_worst) {
+        m_worst = total;
+        m_col = start;
+      }
+      n = total;
+    }
+    return n;
+  }
+  // One atom: how many spaces it can hold.
+  size_t atom() {
+    const char c = m_re[m_i];
+    if (c == '(') {
+      ++m_i;
+      if (!done() && m_re[m_i] == '?') {
+        // (?:...), (?P<name>...), (?i), (?i:...)
+        size_t k = m_i + 1;
+        if (k < m_re.size() && m_re[k] == 'P') {
+          k = m_re.find('>', k);
+          m_i = k == std::string_view::npos ? m_re.size() : k + 1;
+        } else {
+          while (k < m_re.size() && m_re[k] != ':' && m_re[k] != ')') ++k;
+          if (k < m_re.size() && m_re[k] == ')') {  // flags alone: zero width
+            m_i = k + 1;
+            return 0;
+          }
+          m_i = k + 1;
+        }
+      }
+      const size_t n = alternation();
+      if (!done() && m_re[m_i] == ')') ++m_i;
+      return n;
+    }
+    if (c == '[') return char_class();
+    if (c == '.') {
+      ++m_i;
+      return 1;
+    }
+    if (c == '^' || c == '$') {
+      ++m_i;
+      return 0;
+    }
+    if (c == '\\') return escape();
+    ++m_i;
+    return c == ' ' ? 1 : 0;
+  }
+  // An escape at m_re[m_i] == '\\': 1 if it can match a space. In a class, sets m_last to the
+  // character it stands for (or -1).
+  size_t escape() {
+    m_last = -1;
+    if (m_i + 1 >= m_re.size()) {
+      m_i = m_re.size();
+      return 0;
+    }
+    const char e = m_re[m_i + 1];
+    m_i += 2;
+    switch (e) {
+      case 'd': case 'w': case 'S': case 'b': case 'B': case 'A': case 'z': case 'n': case 't':
+      case 'r': case 'f': case 'v': case 'a':
+        return 0;
+      case 's': case 'D': case 'W': case 'C':
+        return 1;
+      case 'Q': {
+        const size_t end = m_re.find("\\E", m_i);
+        const std::string_view lit = m_re.substr(m_i, end == std::string_view::npos ? std::string_view::npos : end - m_i);
+        m_i = end == std::string_view::npos ? m_re.size() : end + 2;
+        return static_cast<size_t>(std::count(lit.begin(), lit.end(), ' '));
+      }
+      case 'x': {
+        size_t value = 0;
+        if (m_i < m_re.size() && m_re[m_i] == '{') {
+          const size_t close = m_re.find('}', m_i);
+          for (size_t k = m_i + 1; k < close && k < m_re.size(); ++k)
+            value = value * 16 + static_cast<size_t>(std::isdigit(static_cast<unsigned char>(m_re[k]))
+                                                         ? m_re[k] - '0'
+                                                         : (std::tolower(static_cast<unsigned char>(m_re[k])) - 'a' + 10));
+          m_i = close == std::string_view::npos ? m_re.size() : close + 1;
+        } else {
+          for (size_t k = 0; k < 2 && m_i < m_re.size(); ++k, ++m_i)
+            value = value * 16 + static_cast<size_t>(std::isdigit(static_cast<unsigned char>(m_re[m_i]))
+                                                         ? m_re[m_i] - '0'
+                                                         : (std::tolower(static_cast<unsigned char>(m_re[m_i])) - 'a' + 10));
+        }
+        m_last = value < 0x80 ? static_cast<int>(value) : 0x80;
+        return value == ' ' ? 1 : 0;
+      }
+      case 'p': case 'P': {
+        // \pN, \p{Greek}, \P{L}: a space only in Z (and anything negated but Z).
+        std::string_view name;
+        if (m_i < m_re.size() && m_re[m_i] == '{') {
+          const size_t close = m_re.find('}', m_i);
+          name = m_re.substr(m_i + 1, close == std::string_view::npos ? 0 : close - m_i - 1);
+          m_i = close == std::string_view::npos ? m_re.size() : close + 1;
+        } else if (m_i < m_re.size()) {
+          name = m_re.substr(m_i++, 1);
+        }
+        const bool negated = (e == 'P') != name.starts_with('^');
+        if (name.starts_with('^')) name.remove_prefix(1);
+        const bool z = name.starts_with('Z') || name == "Any" || name == "Common";
+        return z != negated ? 1 : 0;
+      }
+      default:
+        if (std::isdigit(static_cast<unsigned char>(e))) return 1;  // octal: read as a space
+        m_last = static_cast<unsigned char>(e);
+        return e == ' ' ? 1 : 0;
+    }
+  }
+  // [...]: 1 if it can match a space.
+  size_t char_class() {
+    ++m_i;
+    bool negated = false;
+    if (!done() && m_re[m_i] == '^') {
+      negated = true;
+      ++m_i;
+    }
+    bool space = false;
+    bool first = true;
+    int prev = -1;
+    while (!done() && (m_re[m_i] != ']' || first)) {
+      first = false;
+      const char c = m_re[m_i];
+      int ch = -1;
+      if (c == '[' && m_i + 1 < m_re.size() && m_re[m_i + 1] == ':') {
+        const size_t end = m_re.find(":]", m_i);
+        const std::string_view name = m_re.substr(m_i + 2, end == std::string_view::npos ? 0 : end - m_i - 2);
+        m_i = end == std::string_view::npos ? m_re.size() : end + 2;
+        const bool neg = name.starts_with('^');
+        const std::string_view n = neg ? name.substr(1) : name;
+        const bool has = n == "space" || n == "blank" || n == "print" || n == "ascii";
+        space |= has != neg;
+        prev = -1;
+        continue;
+      }
+      if (c == '\\') {
+        space |= escape() != 0;
+        ch = m_last;
+      } else {
+        ch = static_cast<unsigned char>(c);
+        ++m_i;
+      }
+      if (ch == '-' && prev >= 0 && !done() && m_re[m_i] != ']') {
+        // a range prev-next
+        int hi;
+        if (m_re[m_i] == '\\') {
+          space |= escape() != 0;
+          hi = m_last < 0 ? 0x10FFFF : m_last;
+        } else {
+          size_t len;
+          const char32_t cp = decode_utf8(m_re, m_i, &len);
+          hi = static_cast<int>(cp);
+          m_i += len;
+        }
+        space |= prev <= ' ' && hi >= ' ';
+        prev = -1;
+        continue;
+      }
+      if (ch >= 0x80 && c != '\\') {  // a UTF-8 character: never a space
+        size_t len;
+        decode_utf8(m_re, m_i - 1, &len);
+        m_i += len - 1;
+      }
+      space |= ch == ' ';
+      prev = ch;
+    }
+    if (!done()) ++m_i;  // ']'
+    return space != negated ? 1 : 0;
+  }
+
+  std::string_view m_re;
+  size_t m_i = 0;
+  int m_last = -1;
+  size_t m_worst = 0;
+  size_t m_col = 0;
+};
+
+}  // namespace
+
+size_t re_max_spaces(std::string_view re, size_t* col) { return SpaceReach(re).run(col); }
 
 std::string wrap_in_boundaries(const std::vector<std::string>& fragments) {
   std::string re(kBoundary);

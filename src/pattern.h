@@ -45,6 +45,17 @@ bool parse_words(std::string_view pattern, WordPattern* out, std::string* error,
 // The RE2 fragment (without boundaries) that matches what `words` matches.
 std::string words_regex(const WordPattern& words);
 
+// How many tokens a `re:` match may span: the matcher searches at most this many tokens (and
+// kReReachBytes bytes) from where a match starts, so a pattern that could go further is refused.
+inline constexpr size_t kReReachTokens = 64;
+inline constexpr size_t kReReachBytes = 1024;
+
+// The most spaces (token boundaries of the token text) a match of the RE2 syntax `re` can hold,
+// read conservatively (a class or escape it cannot read counts as a space), or SIZE_MAX if
+// unbounded: a `*`, `+` or `{n,}` over something that can match a space. *col is set to the
+// 0-based offset in re of the repeat that goes furthest (or is unbounded). Assumes re compiles.
+size_t re_max_spaces(std::string_view re, size_t* col);
+
 // Compiles one pattern into an RE2 fragment without boundaries. On error returns false and sets
 // *error and *col (0-based offset into pattern).
 bool compile_pattern(std::string_view pattern, std::string* regex, std::string* error,

@@ -147,6 +147,38 @@ BOOST_AUTO_TEST_CASE(reports_duplicate_id_across_files) {
   BOOST_TEST(diags[0].message == "duplicate concept id 'skill.x' (first defined at a.lex:1)");
 }
 
+BOOST_AUTO_TEST_CASE(refuses_a_re_pattern_that_can_span_more_tokens_than_the_reach) {
+  // A re: match spans at most 64 tokens: a repeat that can cross more token boundaries (or no
+  // end of them) is an error at the repeat, since the matcher would not find what it says.
+  const Diagnostic wide = only_diag(
+      "concept skill.x\n"
+      "  label   X\n"
+      "  origin  article\n"
+      "  en      foo | re:(?:[^ ]+ ){0,1000}python\n");
+  BOOST_TEST(wide.line == 4u);
+  BOOST_TEST(wide.col == 20u);  // the group the {0,1000} repeats
+  BOOST_TEST(wide.message.starts_with("this repeat can cross 1000 token boundaries"), wide.message);
+  const Diagnostic dot = only_diag(
+      "concept skill.x\n"
+      "  label   X\n"
+      "  origin  article\n"
+      "  en      re:python.*sql\n"
+      "  any     x\n");
+  BOOST_TEST(dot.col == 20u);  // the '.'
+  BOOST_TEST(format_diagnostic(dot).starts_with("test.lex:4:20: error: this repeat can cross token boundaries without end"),
+             format_diagnostic(dot));
+  for (const std::string bad : {"re:.{0,1000}python", "re:a\\s+b", "re:a[^a-z]*b", "re:a(?:x|y )+b", "re:a\\D{64}",
+                                "re:(?: a){10}(?: b){60}", "re:a[[:space:]]*", "re:a\\pZ+", "re:a\\x20*"}) {
+    const auto diags = lexicon_diags("concept skill.x\n  label X\n  origin article\n  any x\n  en " + bad + "\n");
+    BOOST_TEST(diags.size() == 1u, bad);
+  }
+  // What stays within a token, or counts fewer tokens, loads.
+  jobmatch::test::lexicon_from(
+      "concept skill.x\n  label X\n  origin article\n"
+      "  en re:a[^ ]*b | re:a(?:[^ ]+ ){0,62}b | re:a.{0,63}b | re:[0-9]+ r | re:a\\S+ b | re:a[a-z ]? b\n"
+      "  en re:(?:prototypes?|pocs?) (?:[^ ]+ ){0,4}(?:into|to) production | re:a[\\w.-]+ | re:a(?i:x)+ b\n");
+}
+
 BOOST_AUTO_TEST_CASE(reports_invalid_regex_at_the_regex) {
   const Diagnostic d = only_diag(
       "concept skill.x\n"

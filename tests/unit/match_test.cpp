@@ -3,7 +3,6 @@
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
-#include <chrono>
 #include <map>
 #include <set>
 #include <sstream>
@@ -556,32 +555,6 @@ BOOST_AUTO_TEST_CASE(phrase_matcher_equals_each_groups_regex_on_the_samples) {
     }
   }
   BOOST_TEST(files > 20u);
-}
-
-// Matches inside one long joined token (ml-ml-ml-…) all have that token as their `not` window:
-// searched once per match, 8x the text took 64x the time. A ratio, not a time: n and 8n parts
-// in this process, the best of five runs each; linear is 8 (a little more as the data leaves
-// the caches), quadratic 64, and the bound of 24 leaves room for a shared machine.
-BOOST_AUTO_TEST_CASE(not_search_is_linear_in_one_long_joined_token) {
-  const jobmatch::Matcher& all = *shipped_lexicon().all;
-  for (const std::string part : {"ml", "machine-learning", "r-python"}) {
-    auto seconds = [&](size_t parts) {
-      std::string text = "Engineer\n\n";
-      for (size_t k = 0; k < parts; ++k) text += (k ? "-" : "") + part;
-      const TokenStream ts = jobmatch::test::tokens_of(text);
-      std::vector<jobmatch::ConceptMatch> out;
-      double best = 1e9;
-      for (int run = 0; run < 5; ++run) {
-        const auto t0 = std::chrono::steady_clock::now();
-        all.match(ts, &out);
-        best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
-      }
-      BOOST_TEST(!out.empty());
-      return best;
-    };
-    const double small = seconds(20000), large = seconds(160000);
-    BOOST_TEST(large < 24 * std::max(small, 1e-3), part << ": " << small << " s at n, " << large << " s at 8n");
-  }
 }
 
 // A text that is one match after another keeps at most 65,536 matches per pattern group, so its
