@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <condition_variable>
 #include <cstdio>
-#include <exception>
-#include <new>
 #include <deque>
+#include <exception>
 #include <mutex>
+#include <new>
 #include <optional>
 #include <thread>
 
@@ -100,6 +100,7 @@ bool run_pipeline(const Engine& engine, InputSource& source, const RunOptions& o
   size_t inflight_bytes = 0;  // bytes of inputs read but not yet handed over
   std::vector<size_t> sizes(window, 0);
   bool reading_done = false;
+  std::exception_ptr reader_fault;  // set by the reader before reading_done
   bool stop = false;
 
   std::thread reader([&] {
@@ -112,7 +113,14 @@ bool run_pipeline(const Engine& engine, InputSource& source, const RunOptions& o
       });
       if (stop) break;
       lock.unlock();
-      const bool more = source.next(&input);
+      bool more = false;
+      try {
+        more = source.next(&input);
+      } catch (...) {
+        // Out of memory while reading (next() never throws for bad input): the inputs read so
+        // far are scored and written, then the caller gets it.
+        reader_fault = std::current_exception();
+      }
       if (more && options.bytes_read) *options.bytes_read += input.bytes.size();
       lock.lock();
       if (!more) break;
@@ -221,6 +229,7 @@ bool run_pipeline(const Engine& engine, InputSource& source, const RunOptions& o
     reader.detach();  // may be blocked reading stdin; the process is about to end
   }
   if (fault) std::rethrow_exception(fault);
+  if (ok && reader_fault) std::rethrow_exception(reader_fault);
   return ok;
 }
 

@@ -4,6 +4,10 @@
 // sink receives results strictly in input order. At most `window` inputs, and about
 // `max_inflight_bytes` of them, are in flight at once, so memory stays flat however long the
 // input is, and a result is handed over as soon as it and all before it are done (streaming).
+// A fault inside one input (in the analyzer, while its record is rendered by a worker or written
+// by the sink) becomes that input's error record, and the run goes on; only a fault outside
+// any input (reading, or a second fault on an error record) reaches the caller, once the
+// workers have stopped.
 #pragma once
 
 #include <atomic>
