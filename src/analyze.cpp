@@ -107,6 +107,9 @@ Result Analyzer::analyze(const Input& input, const AnalyzeOptions& options) {
     } catch (const std::exception& e) {
       fault = Fault::kOther;
       what = e.what();
+    } catch (...) {
+      fault = Fault::kOther;
+      what = "an exception of unknown type";
     }
   }
   // The buffers go first: the record below needs memory too.
