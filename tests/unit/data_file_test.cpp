@@ -12,30 +12,13 @@
 #include <string>
 
 #include "datafile.h"
+#include "test_helpers.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-// A fresh folder, removed again at the end of the test.
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    static int counter = 0;
-    path = fs::temp_directory_path() /
-           ("jobmatch_data_file_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  std::string operator/(const std::string& name) const { return (path / name).string(); }
-  void write(const std::string& name, const std::string& bytes) const {
-    std::ofstream(path / name, std::ios::binary) << bytes;
-  }
-};
+using jobmatch::test::TempDir;
 
 // read_data_file run on another thread with a deadline: a read that blocks fails the test
 // instead of hanging it.

@@ -72,22 +72,13 @@ std::string first_unsafe(std::string_view out) {
 
 // An engine whose concept labels, profile name and section labels are hostile.
 const jobmatch::Engine& hostile_engine() {
-  static const std::unique_ptr<jobmatch::Engine> e = [] {
-    const fs::path dir = fs::temp_directory_path() / ("jobmatch_escape_test_" + std::to_string(::getpid()));
-    fs::create_directories(dir);
-    std::ofstream(dir / "t.lex") << "concept x.python\n  label Py\x1b]0;owned\x07thon \u202E[x](https://e.example)\n"
-                                    "  origin article\n  any python\n"
-                                    "concept x.ml\n  label M\xC2\x9BL\u200B\n  origin article\n  en ml\n";
-    std::ofstream(dir / "t.profile") << "profile t\n  label Te\x1b[2Jst\n"
-                                        "section core\n  label Co\u2066re\n  weight 2\n  x.ml 1 must\n"
-                                        "section prog\n  weight 1\n  x.python 1\n";
-    std::vector<jobmatch::Diagnostic> diags;
-    auto loaded = jobmatch::Engine::load(jobmatch::EngineOptions{dir.string(), "t"}, &diags);
-    for (const auto& d : diags) BOOST_ERROR(jobmatch::format_diagnostic(d));
-    fs::remove_all(dir);
-    BOOST_TEST_REQUIRE(loaded != nullptr);
-    return loaded;
-  }();
+  static const std::unique_ptr<jobmatch::Engine> e = jobmatch::test::engine_from(
+      "concept x.python\n  label Py\x1b]0;owned\x07thon \u202E[x](https://e.example)\n"
+      "  origin article\n  any python\n"
+      "concept x.ml\n  label M\xC2\x9BL\u200B\n  origin article\n  en ml\n",
+      "profile t\n  label Te\x1b[2Jst\n"
+      "section core\n  label Co\u2066re\n  weight 2\n  x.ml 1 must\n"
+      "section prog\n  weight 1\n  x.python 1\n");
   return *e;
 }
 

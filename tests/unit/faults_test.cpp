@@ -6,7 +6,6 @@
 #include <unistd.h>
 
 #include <boost/test/unit_test.hpp>
-#include <filesystem>
 #include <fstream>
 #include <stdexcept>
 
@@ -14,20 +13,13 @@
 #include "deadline.h"
 #include "engine.h"
 #include "run.h"
+#include "test_helpers.h"
 
 using namespace jobmatch;
 
 namespace {
 
-const Engine& engine() {
-  static const auto e = [] {
-    std::vector<Diagnostic> diags;
-    auto loaded = Engine::load(EngineOptions{}, &diags);
-    BOOST_TEST_REQUIRE(loaded != nullptr);
-    return loaded;
-  }();
-  return *e;
-}
+const Engine& engine() { return jobmatch::test::shipped_engine(); }
 
 const std::string kPosting =
     "Machine Learning Engineer (m/w/d)\n\nAufgaben\n- Modelle mit Python und TensorFlow trainieren\n"
@@ -47,15 +39,11 @@ std::string long_posting(size_t bytes) {
   return s;
 }
 
-// A fresh folder with files 0.txt .. n-1.txt, removed at the end.
-struct Folder {
-  std::filesystem::path path;
+// A fresh folder with files 0.txt .. n-1.txt.
+struct Folder : jobmatch::test::TempDir {
   explicit Folder(int n) {
-    path = std::filesystem::temp_directory_path() / ("jobmatch-faults-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(path);
-    for (int i = 0; i < n; ++i) std::ofstream(path / (std::to_string(i) + ".txt")) << kPosting;
+    for (int i = 0; i < n; ++i) write(std::to_string(i) + ".txt", kPosting);
   }
-  ~Folder() { std::filesystem::remove_all(path); }
 };
 
 }  // namespace

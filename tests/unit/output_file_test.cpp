@@ -13,42 +13,20 @@
 #include <string>
 
 #include "output_file.h"
+#include "test_helpers.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-// A fresh folder, removed again at the end of the test.
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    static int counter = 0;
-    path = fs::temp_directory_path() /
-           ("jobmatch_output_file_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  std::string operator/(const std::string& name) const { return (path / name).string(); }
-  void write(const std::string& name, const std::string& bytes) const {
-    std::ofstream(path / name, std::ios::binary) << bytes;
-  }
-  std::string read(const std::string& name) const {
-    std::ifstream in(path / name, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-  }
-  // The names in the folder, hidden ones included.
-  size_t entries() const {
-    size_t n = 0;
-    for ([[maybe_unused]] const auto& e : fs::directory_iterator(path)) ++n;
-    return n;
-  }
-};
+using jobmatch::test::TempDir;
+
+// The names in a folder, hidden ones included.
+size_t entries(const TempDir& dir) {
+  size_t n = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir.path)) ++n;
+  return n;
+}
 
 void write_all(int fd, const std::string& s) {
   BOOST_TEST_REQUIRE(::write(fd, s.data(), s.size()) == static_cast<ssize_t>(s.size()));
@@ -72,12 +50,12 @@ BOOST_AUTO_TEST_CASE(commit_replaces_the_file_and_leaves_no_temporary_file) {
   BOOST_TEST_REQUIRE(out.open(dir / "r.html", &error), error);
   write_all(out.fd(), "new report");
   BOOST_TEST(dir.read("r.html") == "old report");  // untouched until the end
-  BOOST_TEST(dir.entries() == 2u);                 // r.html and the temporary file
+  BOOST_TEST(entries(dir) == 2u);                 // r.html and the temporary file
   int err = -1;
   BOOST_TEST(out.commit(&err));
   BOOST_TEST(err == 0);
   BOOST_TEST(dir.read("r.html") == "new report");
-  BOOST_TEST(dir.entries() == 1u);
+  BOOST_TEST(entries(dir) == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(discard_keeps_the_old_file) {
@@ -89,7 +67,7 @@ BOOST_AUTO_TEST_CASE(discard_keeps_the_old_file) {
     BOOST_TEST_REQUIRE(out.open(dir / "r.html", &error), error);
     write_all(out.fd(), "half a rep");
     out.discard();
-    BOOST_TEST(dir.entries() == 1u);
+    BOOST_TEST(entries(dir) == 1u);
   }
   {
     jobmatch::OutputFile out;  // destroyed without commit: the same
@@ -98,7 +76,7 @@ BOOST_AUTO_TEST_CASE(discard_keeps_the_old_file) {
     write_all(out.fd(), "half a rep");
   }
   BOOST_TEST(dir.read("r.html") == "old report");
-  BOOST_TEST(dir.entries() == 1u);
+  BOOST_TEST(entries(dir) == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(the_temporary_file_is_hidden_and_beside_the_target) {
@@ -106,7 +84,7 @@ BOOST_AUTO_TEST_CASE(the_temporary_file_is_hidden_and_beside_the_target) {
   jobmatch::OutputFile out;
   std::string error;
   BOOST_TEST_REQUIRE(out.open(dir / "r.html", &error), error);
-  BOOST_TEST_REQUIRE(dir.entries() == 1u);
+  BOOST_TEST_REQUIRE(entries(dir) == 1u);
   const std::string name = fs::directory_iterator(dir.path)->path().filename().string();
   BOOST_TEST(name.starts_with(".r.html."), name);
   BOOST_TEST(out.ids().size() == 1u);  // no old file, the temporary one
@@ -162,7 +140,7 @@ BOOST_AUTO_TEST_CASE(a_write_protected_file_stays_protected) {
   BOOST_TEST(!out.open(dir / "r.html", &error));  // the folder would allow the rename
   BOOST_TEST(error == "Permission denied");
   BOOST_TEST(dir.read("r.html") == "old");
-  BOOST_TEST(dir.entries() == 1u);
+  BOOST_TEST(entries(dir) == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(a_symbolic_link_is_written_through) {
@@ -221,7 +199,7 @@ BOOST_AUTO_TEST_CASE(a_fatal_signal_removes_the_temporary_file) {
     BOOST_TEST(WIFSIGNALED(status), "signal " << sig << ": status " << status);
     if (WIFSIGNALED(status)) BOOST_TEST(WTERMSIG(status) == sig);
     BOOST_TEST(dir.read("r.html") == "old report");
-    BOOST_TEST(dir.entries() == 1u, "signal " << sig);
+    BOOST_TEST(entries(dir) == 1u, "signal " << sig);
   }
 }
 

@@ -31,26 +31,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// A fresh folder, removed again at the end of the test.
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    static int counter = 0;
-    path = fs::temp_directory_path() /
-           ("jobmatch_read_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::permissions(path, fs::perms::owner_all, fs::perm_options::add, ec);
-    fs::remove_all(path, ec);
-  }
-  std::string operator/(const std::string& name) const { return (path / name).string(); }
-  void write(const std::string& name, const std::string& bytes) const {
-    std::ofstream(path / name, std::ios::binary) << bytes;
-  }
-};
+using jobmatch::test::TempDir;
 
 // A file descriptor holding bytes, for LineReader and JSON Lines tests.
 int memfd_with(const std::string& bytes) {

@@ -65,25 +65,7 @@ std::vector<std::string> split(const std::string& bytes, size_t max = 1u << 20, 
 
 using Strings = std::vector<std::string>;
 
-// A fresh folder, removed again at the end of the test.
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    static int counter = 0;
-    path = fs::temp_directory_path() /
-           ("jobmatch_records_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  std::string operator/(const std::string& name) const { return (path / name).string(); }
-  void write(const std::string& name, const std::string& bytes) const {
-    std::ofstream(path / name, std::ios::binary) << bytes;
-  }
-};
+using jobmatch::test::TempDir;
 
 int memfd_with(const std::string& bytes) {
   const int fd = ::memfd_create("jobmatch_records_test", MFD_CLOEXEC);

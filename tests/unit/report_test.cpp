@@ -26,22 +26,12 @@ namespace fs = std::filesystem;
 // An engine over a tiny lexicon and profile written to a temporary folder, so the writers'
 // output does not depend on the embedded data.
 const jobmatch::Engine& engine() {
-  static const std::unique_ptr<jobmatch::Engine> e = [] {
-    const fs::path dir = fs::temp_directory_path() /
-                         ("jobmatch_report_test_" + std::to_string(::getpid()));
-    fs::create_directories(dir);
-    std::ofstream(dir / "t.lex") << "concept x.python\n  label Python\n  origin article\n  any python\n"
-                                    "concept x.ml\n  label ML\n  origin article\n  en ml\n";
-    std::ofstream(dir / "t.profile") << "profile t\n  label Test\n"
-                                        "section core\n  weight 2\n  x.ml 1 must\n"
-                                        "section prog\n  weight 1\n  x.python 1\n";
-    std::vector<jobmatch::Diagnostic> diags;
-    auto loaded = jobmatch::Engine::load(jobmatch::EngineOptions{dir.string(), "t"}, &diags);
-    for (const auto& d : diags) BOOST_ERROR(jobmatch::format_diagnostic(d));
-    fs::remove_all(dir);
-    BOOST_TEST_REQUIRE(loaded != nullptr);
-    return loaded;
-  }();
+  static const std::unique_ptr<jobmatch::Engine> e = jobmatch::test::engine_from(
+      "concept x.python\n  label Python\n  origin article\n  any python\n"
+      "concept x.ml\n  label ML\n  origin article\n  en ml\n",
+      "profile t\n  label Test\n"
+      "section core\n  weight 2\n  x.ml 1 must\n"
+      "section prog\n  weight 1\n  x.python 1\n");
   return *e;
 }
 

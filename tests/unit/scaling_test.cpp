@@ -90,14 +90,7 @@ std::string joined(std::string_view unit, std::string_view sep, size_t k) {
   return s;
 }
 
-const Engine& shipped() {
-  static const std::unique_ptr<Engine> e = [] {
-    std::vector<Diagnostic> diags;
-    return Engine::load(EngineOptions{}, &diags);
-  }();
-  BOOST_TEST_REQUIRE(e != nullptr);
-  return *e;
-}
+const Engine& shipped() { return jobmatch::test::shipped_engine(); }
 
 const Matcher& shipped_matcher() {
   static const std::unique_ptr<Matcher> m = [] {

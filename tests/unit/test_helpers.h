@@ -8,15 +8,19 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <unistd.h>
+
 #include <filesystem>
-#include <random>
 #include <fstream>
+#include <memory>
+#include <random>
 #include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "datafile.h"
+#include "engine.h"
 #include "input/stream.h"
 #include "lexicon.h"
 #include "normalize.h"
@@ -90,6 +94,58 @@ inline std::vector<std::string> token_list(std::string_view input) {
     out.push_back(ts.text.substr(start, end - start));
   }
   return out;
+}
+
+// A fresh folder under the system's temporary folder, removed again (with whatever a test made
+// unreadable in it) at the end of the test.
+struct TempDir {
+  std::filesystem::path path;
+  TempDir() {
+    static int counter = 0;
+    path = std::filesystem::temp_directory_path() /
+           ("jobmatch_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
+    std::filesystem::remove_all(path);
+    std::filesystem::create_directories(path);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::permissions(path, std::filesystem::perms::owner_all, std::filesystem::perm_options::add, ec);
+    std::filesystem::remove_all(path, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  std::string operator/(const std::string& name) const { return (path / name).string(); }
+  void write(const std::string& name, const std::string& bytes) const {
+    std::ofstream(path / name, std::ios::binary) << bytes;
+  }
+  std::string read(const std::string& name) const {
+    std::ifstream in(path / name, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+  }
+};
+
+// The embedded lexicon and profile, loaded once.
+inline const Engine& shipped_engine() {
+  static const std::unique_ptr<Engine> e = [] {
+    std::vector<Diagnostic> diags;
+    return Engine::load(EngineOptions{}, &diags);
+  }();
+  BOOST_TEST_REQUIRE(e != nullptr);
+  return *e;
+}
+
+// An engine from a lexicon and a profile (named `t`) given as text; every diagnostic fails.
+inline std::unique_ptr<Engine> engine_from(const std::string& lexicon, const std::string& profile) {
+  const TempDir dir;
+  dir.write("t.lex", lexicon);
+  dir.write("t.profile", profile);
+  std::vector<Diagnostic> diags;
+  auto loaded = Engine::load(EngineOptions{dir.path.string(), "t"}, &diags);
+  for (const Diagnostic& d : diags) BOOST_ERROR(format_diagnostic(d));
+  BOOST_TEST_REQUIRE(loaded != nullptr);
+  return loaded;
 }
 
 inline std::string read_whole_file(const std::filesystem::path& p) {
