@@ -231,9 +231,7 @@ Result Analyzer::run_stages(const Input& input, const AnalyzeOptions& options) {
   check_deadline();
   m_engine.matcher().match(m_tokens, &m_matches);
   check_deadline();
-  const auto norm_offset = [&](uint32_t text_offset) {
-    return lower_bound_u32(m_norm.src.data(), m_norm.src.size(), text_offset);
-  };
+  const auto norm_offset = [&](uint32_t text_offset) { return m_norm.text_offset(text_offset); };
   m_zones.build(m_norm.text, title_end > 0 ? norm_offset(static_cast<uint32_t>(title_end)) : 0);
 
   // Evidence: every span with its zone and cue; a concept's strength is the noisy-or of its

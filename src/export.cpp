@@ -74,13 +74,14 @@ void literal_units(std::string_view piece, std::vector<Unit>* units) {
   Normalized n;
   normalize(piece, &n);
   const std::string& t = n.text;
+  const std::vector<uint32_t> src = n.map.expand(t);
   for (size_t i = 0; i < t.size();) {
-    if (i + 1 < t.size() && n.src[i] == n.src[i + 1] && n.src[i] < piece.size() &&
-        static_cast<unsigned char>(piece[n.src[i]]) >= 0x80) {
+    if (i + 1 < t.size() && src[i] == src[i + 1] && src[i] < piece.size() &&
+        static_cast<unsigned char>(piece[src[i]]) >= 0x80) {
       const std::string_view pair(t.data() + i, 2);
       const std::string_view u = umlaut_of(pair);
       // Only a pair both of whose bytes came from one non-ASCII character ("ä", "ß").
-      if (!u.empty() && (i + 2 >= n.src.size() || n.src[i + 2] != n.src[i])) {
+      if (!u.empty() && (i + 2 >= src.size() || src[i + 2] != src[i])) {
         units->push_back({Unit::kUmlaut, std::string(pair), std::string(u)});
         i += 2;
         continue;

@@ -233,27 +233,18 @@ constexpr std::array<bool, 256> kPlainAscii = [] {
   return t;
 }();
 
-// Lowercases the n ASCII bytes at t and sets map[k] = first + k: sixteen at a time, then the rest.
-void lower_and_map(char* t, uint32_t* map, size_t n, uint32_t first) {
+// Lowercases the n ASCII bytes at t: sixteen at a time, then the rest.
+void lower_ascii(char* t, size_t n) {
   size_t k = 0;
 #ifdef __SSE2__
   const __m128i a = _mm_set1_epi8('A' - 1), z = _mm_set1_epi8('Z' + 1), bit = _mm_set1_epi8(0x20);
-  __m128i offsets = _mm_add_epi32(_mm_set1_epi32(static_cast<int>(first)), _mm_setr_epi32(0, 1, 2, 3));
-  const __m128i four = _mm_set1_epi32(4);
   for (; k + 16 <= n; k += 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t + k));
     const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, a), _mm_cmplt_epi8(v, z));
     _mm_storeu_si128(reinterpret_cast<__m128i*>(t + k), _mm_or_si128(v, _mm_and_si128(upper, bit)));
-    for (size_t q = 0; q < 16; q += 4) {
-      _mm_storeu_si128(reinterpret_cast<__m128i*>(map + k + q), offsets);
-      offsets = _mm_add_epi32(offsets, four);
-    }
   }
 #endif
-  for (; k < n; ++k) {
-    t[k] = lower(t[k]);
-    map[k] = first + static_cast<uint32_t>(k);
-  }
+  for (; k < n; ++k) t[k] = lower(t[k]);
 }
 
 // How far the plain run below goes from i, sixteen bytes at a time while seventeen are left:
@@ -286,13 +277,10 @@ template <bool kFast>
 void normalize_impl(std::string_view in, Normalized* out) {
   if (in.size() >= UINT32_MAX) throw std::length_error("document larger than 4 GiB");
   std::string& t = out->text;
-  std::vector<uint32_t>& src = out->src;
+  SourceMap& src = out->map;
   t.clear();
   src.clear();
   t.reserve(in.size() + in.size() / 8);
-  src.reserve(in.size() + in.size() / 8 + 1);
-  // Every byte appended since the last call came from the input character at offset.
-  auto map_to = [&](size_t offset) { src.resize(t.size(), static_cast<uint32_t>(offset)); };
 
   size_t i = 0;
   const size_t n = in.size();
@@ -311,8 +299,8 @@ void normalize_impl(std::string_view in, Normalized* out) {
       if (j > i) {
         const size_t at = t.size();
         t.append(in.data() + i, j - i);
-        src.resize(t.size());
-        lower_and_map(t.data() + at, src.data() + at, j - i, static_cast<uint32_t>(i));
+        lower_ascii(t.data() + at, j - i);
+        src.append(t.size(), static_cast<uint32_t>(i), true);
         i = j;
         continue;
       }
@@ -335,7 +323,7 @@ void normalize_impl(std::string_view in, Normalized* out) {
     }
     if (marker) {
       t += ' ';
-      map_to(i);
+      src.append(t.size(), static_cast<uint32_t>(i), true);
       i += marker;
       continue;
     }
@@ -347,7 +335,7 @@ void normalize_impl(std::string_view in, Normalized* out) {
     if (kFast && static_cast<unsigned char>(c) < 0x80 &&
         (i + 1 >= n || static_cast<unsigned char>(in[i + 1]) < 0x80)) {
       t += lower(c);
-      src.push_back(static_cast<uint32_t>(i));
+      src.append(t.size(), static_cast<uint32_t>(i), true);
       ++i;
       continue;
     }
@@ -368,6 +356,7 @@ void normalize_impl(std::string_view in, Normalized* out) {
       ++count;
     }
     const bool single = end == i + len;
+    const size_t at = t.size();
     if (invalid) {
       append_utf8(t, 0xFFFD);
     } else if (kFast && single && cp < 0x80) {
@@ -377,10 +366,15 @@ void normalize_impl(std::string_view in, Normalized* out) {
     } else {
       normalize_segment_icu(in.substr(i, end - i), t);
     }
-    map_to(i);
+    // One character that became one of the same length ("é", "ж") maps byte for byte, which
+    // lets it continue the run of text around it; anything else maps to where it starts.
+    size_t out_len = 0;
+    const bool same = single && !invalid && t.size() - at == len &&
+                      (decode_utf8(t, at, &out_len), out_len == len);
+    src.append(t.size(), static_cast<uint32_t>(i), same);
     i = end;
   }
-  src.push_back(static_cast<uint32_t>(n));
+  src.finish(static_cast<uint32_t>(n));
 }
 
 }  // namespace

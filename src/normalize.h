@@ -20,15 +20,20 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <vector>
+
+#include "source_map.h"
 
 namespace jobmatch {
 
 struct Normalized {
   std::string text;
-  // src[i] is the byte offset in the input where the character that produced text[i] starts.
-  // src.size() == text.size() + 1 and src.back() == input.size(). Non-decreasing.
-  std::vector<uint32_t> src;
+  // Where each byte of text came from: src(i) is the byte offset in the input where the
+  // character that produced text[i] starts; src(text.size()) == input.size(). Non-decreasing.
+  SourceMap map;
+
+  uint32_t src(size_t i) const { return map.at(text, i); }
+  // The first offset in text whose character comes from input offset in or later.
+  size_t text_offset(uint32_t in) const { return map.first_at_or_after(text, in); }
 };
 
 // Normalizes input into *out, reusing its buffers. Inputs must be smaller than 4 GiB.

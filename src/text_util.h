@@ -58,19 +58,9 @@ std::string_view utf8_prefix(std::string_view s, size_t max_bytes);
 // Number of code points (for column alignment; wide characters count one).
 size_t utf8_width(std::string_view s);
 
-// The first i with a[i] >= x in the non-decreasing a[0, n), or n: std::lower_bound, with a
+// The first i with a[i] > x in the non-decreasing a[0, n), or n: std::upper_bound, with a
 // conditional move instead of a branch per step (each step of a binary search is a coin toss
-// for the branch predictor). upper_bound_u32: the first i with a[i] > x.
-inline size_t lower_bound_u32(const uint32_t* a, size_t n, uint32_t x) {
-  if (n == 0) return 0;
-  const uint32_t* base = a;
-  while (n > 1) {
-    const size_t half = n / 2;
-    base = base[half] < x ? base + half : base;
-    n -= half;
-  }
-  return static_cast<size_t>(base - a) + (*base < x);
-}
+// for the branch predictor).
 inline size_t upper_bound_u32(const uint32_t* a, size_t n, uint32_t x) {
   if (n == 0) return 0;
   const uint32_t* base = a;

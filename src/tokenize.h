@@ -30,7 +30,7 @@ struct TokenStream {
   // The offset in the normalized text that text[pos] comes from (pos == text.size(): the end).
   uint32_t norm_offset(size_t pos, size_t norm_size) const;
   // The input byte offset of text[pos], through norm (the Normalized this stream was made from).
-  uint32_t input_at(const Normalized& norm, size_t pos) const { return norm.src[norm_offset(pos, norm.text.size())]; }
+  uint32_t input_at(const Normalized& norm, size_t pos) const { return norm.src(norm_offset(pos, norm.text.size())); }
   // The input byte range of text[begin, end), where text[end] is a separator or joiner. A
   // span inside the expansion of one input character ("1" of "½" → "1⁄2") covers that character.
   uint32_t input_begin(const Normalized& norm, size_t begin) const { return input_at(norm, begin); }

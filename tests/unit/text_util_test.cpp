@@ -71,15 +71,13 @@ BOOST_AUTO_TEST_CASE(trim_drops_ascii_white_space_at_both_ends_only) {
   BOOST_TEST(jobmatch::trim("\xC2\xA0" "a\xC2\xA0") == "\xC2\xA0" "a\xC2\xA0");  // no-break space is not ASCII
 }
 
-BOOST_AUTO_TEST_CASE(branchless_bounds_equal_the_standard_ones) {
+BOOST_AUTO_TEST_CASE(branchless_bound_equals_the_standard_one) {
   jobmatch::test::Generator gen(24);
   for (int k = 0; k < 5000; ++k) {
     std::vector<uint32_t> a(gen.rnd() % 40);
     for (uint32_t& v : a) v = gen.rnd() % 3 == 0 ? UINT32_MAX - gen.rnd() % 3 : gen.rnd() % 30;
     std::sort(a.begin(), a.end());
     for (const uint32_t x : {0u, 1u, gen.rnd() % 32, UINT32_MAX, UINT32_MAX - 1}) {
-      BOOST_TEST_REQUIRE(jobmatch::lower_bound_u32(a.data(), a.size(), x) ==
-                         static_cast<size_t>(std::lower_bound(a.begin(), a.end(), x) - a.begin()));
       BOOST_TEST_REQUIRE(jobmatch::upper_bound_u32(a.data(), a.size(), x) ==
                          static_cast<size_t>(std::upper_bound(a.begin(), a.end(), x) - a.begin()));
     }
