@@ -202,11 +202,6 @@ uint64_t affix_key(std::string_view bytes, bool tail) {
   return k;
 }
 
-struct Found {
-  uint32_t group;
-  TextSpan span;
-};
-
 // A stretch of the token text between two boundaries: text[begin, end), text[end] a boundary.
 struct Part {
   uint32_t begin, end;
@@ -215,11 +210,9 @@ struct Part {
 // Per-thread buffers, reused from one document to the next.
 struct Scratch {
   UninitVector<Part> parts;  // sized for the worst case, a part per byte: only what is written costs
-  std::vector<Found> sorted;          // found, by group
-  std::vector<uint32_t> group_count;  // matches of group g seen so far (kept: kMaxMatchesPerGroup)
-  std::vector<uint32_t> group_start;  // found[group_start[g], group_start[g + 1]): group g's
   std::vector<uint64_t> hashes;  // hash_part of each part
-  std::vector<Found> found;
+  std::vector<std::vector<TextSpan>> found;  // per group, its matches (at most kMaxMatchesPerGroup)
+  std::vector<uint32_t> touched;             // the groups with a match in this document
   std::vector<std::pair<uint32_t, uint32_t>> fired;  // (anchored re: pattern, part) where to try it
   std::vector<uint32_t> seen;  // per anchored re: pattern, bit k: its element k is in the text
   std::vector<int> hits;
@@ -229,14 +222,16 @@ struct Scratch {
   std::vector<std::pair<size_t, size_t>> windows;  // token windows searched for near
 };
 
-// The most matches of one pattern group a document keeps. A concept's strength saturates after
-// a few mentions and a record shows 64 of them; a text that is one match after another
-// ("ml ml ml …", a dozen groups per word) would otherwise hold 150 bytes per byte of text. No
-// real posting comes near it: 16 MB of ordinary ads has a few thousand per group.
-constexpr uint32_t kMaxMatchesPerGroup = 1u << 16;
+// The most matches of one pattern group a document keeps: its first ones. A concept's strength
+// saturates after a few mentions and a record shows 64 of them; a text that is one match after
+// another ("ml-ml-ml-…", a dozen groups per word) would otherwise hold 30 bytes per byte of
+// text. A real posting stays far below it: 16 MB of ordinary ads has a few thousand per group.
+constexpr size_t kMaxMatchesPerGroup = 4096;
 
 void keep(Scratch* s, uint32_t group, TextSpan span) {
-  if (s->group_count[group]++ < kMaxMatchesPerGroup) s->found.push_back({group, span});
+  std::vector<TextSpan>& v = s->found[group];
+  if (v.empty()) s->touched.push_back(group);
+  if (v.size() < kMaxMatchesPerGroup) v.push_back(span);
 }
 
 // Sorts spans and merges overlapping ones.
@@ -570,14 +565,18 @@ struct Matcher::Impl {
     }
   }
 
-  // Every group's matches into s->found, sorted by group and start, the longest at each start;
+  // Every group's matches into s->found[group], sorted by start, the longest at each start;
   // those of `around` regexes only if asked to.
   void find(const TokenStream& ts, Scratch* s, bool with_around = false) const {
-    s->found.clear();
+    // The last document's matches go; a group that held many gives its buffer back.
+    for (const uint32_t g : s->touched) {
+      if (s->found[g].capacity() > 1024) s->found[g] = {};
+      else s->found[g].clear();
+    }
+    s->touched.clear();
+    s->found.resize(groups.size());
     s->fired.clear();
     s->seen.assign(anchored.size(), 0);
-    s->group_start.assign(groups.size() + 1, 0);
-    s->group_count.assign(groups.size(), 0);
     if (ts.token_count() == 0) return;
     find_phrases(ts, s);
     if (!re_groups.empty()) find_regexes(ts, s);
@@ -588,27 +587,15 @@ struct Matcher::Impl {
         find_all(*groups[g].around, ts.text, &s->spans, kReReachBytes);
         for (const TextSpan& sp : s->spans) keep(s, g, sp);
       }
-    // By group with a counting sort (a document has hundreds of matches over ~200 groups),
-    // then each group's few matches by start, longest first, and one per start.
-    std::vector<uint32_t>& start = s->group_start;
-    for (const Found& f : s->found) ++start[f.group + 1];
-    for (size_t g = 1; g < start.size(); ++g) start[g] += start[g - 1];
-    s->sorted.resize(s->found.size());
-    {
-      std::vector<uint32_t> next(start.begin(), start.end() - 1);
-      for (const Found& f : s->found) s->sorted[next[f.group]++] = f;
-    }
-    s->found.clear();
-    for (size_t g = 0; g + 1 < start.size(); ++g) {
-      const auto first = s->sorted.begin() + start[g], last = s->sorted.begin() + start[g + 1];
-      std::sort(first, last, [](const Found& a, const Found& b) {
-        return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.span.end > b.span.end;
+    // Each group's matches by start, longest first, and one per start.
+    for (const uint32_t g : s->touched) {
+      std::vector<TextSpan>& v = s->found[g];
+      std::sort(v.begin(), v.end(), [](const TextSpan& a, const TextSpan& b) {
+        return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
       });
-      start[g] = static_cast<uint32_t>(s->found.size());
-      for (auto it = first; it != last; ++it)
-        if (s->found.size() == start[g] || s->found.back().span.begin != it->span.begin) s->found.push_back(*it);
+      v.erase(std::unique(v.begin(), v.end(), [](const TextSpan& a, const TextSpan& b) { return a.begin == b.begin; }),
+              v.end());
     }
-    start.back() = static_cast<uint32_t>(s->found.size());
   }
 };
 
@@ -772,9 +759,8 @@ std::unique_ptr<Matcher> Matcher::build(const Lexicon& lexicon, const std::vecto
 std::vector<std::vector<TextSpan>> Matcher::group_matches(const TokenStream& ts) const {
   Scratch s;
   m->find(ts, &s, true);
-  std::vector<std::vector<TextSpan>> out(m->groups.size());
-  for (const Found& f : s.found) out[f.group].push_back(f.span);
-  return out;
+  s.found.resize(m->groups.size());
+  return std::move(s.found);
 }
 
 std::string Matcher::group_regex(size_t g) const { return wrap_in_boundaries(m->groups.at(g).fragments); }
@@ -790,20 +776,17 @@ void Matcher::match(const TokenStream& ts, std::vector<ConceptMatch>* out) const
   out->clear();
   Scratch& s = t_scratch;
   m->find(ts, &s);
-  if (s.found.empty()) return;
-  const std::vector<Found>& found = s.found;
+  if (s.touched.empty()) return;
 
-  // The matches of group g: found[range[g].first, range[g].second).
-  auto range = [&](int g) -> std::pair<size_t, size_t> {
-    if (g < 0) return {0, 0};
-    return {s.group_start[static_cast<size_t>(g)], s.group_start[static_cast<size_t>(g) + 1]};
+  // The matches of group g (none for -1), by start.
+  auto group = [&](int g) -> std::span<const TextSpan> {
+    if (g < 0) return {};
+    return s.found[static_cast<size_t>(g)];
   };
-  // The first match of [r) that starts at or after text offset `at`.
-  auto first_from = [&](std::pair<size_t, size_t> r, uint32_t at) {
-    return static_cast<size_t>(std::lower_bound(found.begin() + static_cast<ptrdiff_t>(r.first),
-                                                found.begin() + static_cast<ptrdiff_t>(r.second), at,
-                                                [](const Found& f, uint32_t v) { return f.span.begin < v; }) -
-                               found.begin());
+  // The first match of r that starts at or after text offset `at`.
+  auto first_from = [](std::span<const TextSpan> r, uint32_t at) {
+    return static_cast<size_t>(
+        std::lower_bound(r.begin(), r.end(), at, [](const TextSpan& f, uint32_t v) { return f.begin < v; }) - r.begin());
   };
   const size_t n = ts.token_count();
   auto token_start = [&](size_t t) { return t < n ? ts.starts[t] : static_cast<uint32_t>(ts.text.size()); };
@@ -811,21 +794,19 @@ void Matcher::match(const TokenStream& ts, std::vector<ConceptMatch>* out) const
   std::vector<TextSpan>& spans = s.spans;
   for (const Impl::ConceptGroups& cg : m->concepts) {
     poll_deadline();
-    const auto strong = range(cg.strong), weak = range(cg.weak);
-    if (strong.first == strong.second && weak.first == weak.second) continue;
-    spans.clear();
-    for (size_t i = strong.first; i < strong.second; ++i) spans.push_back(found[i].span);
+    const auto strong = group(cg.strong), weak = group(cg.weak);
+    if (strong.empty() && weak.empty()) continue;
+    spans.assign(strong.begin(), strong.end());
     // A weak match needs context (a near or strong match other than itself) within the window.
-    const auto near = range(cg.near);
+    const auto near = group(cg.near);
     const size_t reach = cg.window + m->overlap;
-    for (size_t i = weak.first; i < weak.second; ++i) {
+    for (const TextSpan w : weak) {
       poll_deadline();
-      const TextSpan w = found[i].span;
       const size_t tw0 = ts.token_at(w.begin), tw1 = ts.token_at(w.end - 1);
       bool supported = false;
       for (size_t k = first_from(near, token_start(tw0 > reach ? tw0 - reach : 0));
-           k < near.second && found[k].span.begin < token_start(tw1 + 1 + reach) && !supported; ++k) {
-        const TextSpan c = found[k].span;
+           k < near.size() && near[k].begin < token_start(tw1 + 1 + reach) && !supported; ++k) {
+        const TextSpan c = near[k];
         if (c == w) continue;
         const size_t tc0 = ts.token_at(c.begin), tc1 = ts.token_at(c.end - 1);
         const size_t dist = tc1 < tw0 ? tw0 - tc1 : (tc0 > tw1 ? tc0 - tw1 : 0);
@@ -838,9 +819,9 @@ void Matcher::match(const TokenStream& ts, std::vector<ConceptMatch>* out) const
     // in that window of each match. Overlapping windows are merged and each merged window is
     // searched once, so matches inside one long token (ml-ml-ml-…, whose windows are all that
     // token) cost one search, not one per match.
-    const auto exclude = range(cg.exclude);
+    const auto exclude = group(cg.exclude);
     const RE2* around = cg.exclude >= 0 ? m->groups[static_cast<size_t>(cg.exclude)].around.get() : nullptr;
-    if ((exclude.first != exclude.second || around) && !spans.empty()) {
+    if ((!exclude.empty() || around) && !spans.empty()) {
       if (around) {
         s.windows.clear();
         for (const TextSpan& sp : spans) {
@@ -871,8 +852,8 @@ void Matcher::match(const TokenStream& ts, std::vector<ConceptMatch>* out) const
       std::erase_if(spans, [&](const TextSpan& sp) {
         const size_t t0 = ts.token_at(sp.begin);
         const size_t from = t0 > m->overlap ? t0 - m->overlap : 0;
-        for (size_t k = first_from(exclude, token_start(from)); k < exclude.second && found[k].span.begin < sp.end; ++k)
-          if (sp.begin < found[k].span.end) return true;
+        for (size_t k = first_from(exclude, token_start(from)); k < exclude.size() && exclude[k].begin < sp.end; ++k)
+          if (sp.begin < exclude[k].end) return true;
         if (!around) return false;
         const size_t before = static_cast<size_t>(
             std::lower_bound(s.near.begin(), s.near.end(), sp.end,
