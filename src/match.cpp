@@ -213,7 +213,12 @@ struct Scratch {
   std::vector<uint64_t> hashes;  // hash_part of each part
   std::vector<std::vector<TextSpan>> found;  // per group, its matches (at most kMaxMatchesPerGroup)
   std::vector<uint32_t> touched;             // the groups with a match in this document
-  std::vector<std::pair<uint32_t, uint32_t>> fired;  // (anchored re: pattern, part) where to try it
+  const TokenStream* tokens = nullptr;  // the document being matched
+  // (anchored re: pattern, part) where to try it once the elements it needs are known: it
+  // needs one not seen so far. At most kMaxFired: then the whole text is read for elements.
+  std::vector<std::pair<uint32_t, uint32_t>> fired;
+  bool seen_all = false;             // seen holds every element in the text, not only so far
+  std::vector<uint32_t> last_tried;  // per anchored re: pattern, the part it was last tried at
   std::vector<uint32_t> seen;  // per anchored re: pattern, bit k: its element k is in the text
   std::vector<int> hits;
   std::vector<TextSpan> spans;
@@ -227,6 +232,9 @@ struct Scratch {
 // another ("ml-ml-ml-…", a dozen groups per word) would otherwise hold 30 bytes per byte of
 // text. A real posting stays far below it: 16 MB of ordinary ads has a few thousand per group.
 constexpr size_t kMaxMatchesPerGroup = 4096;
+
+// The most anchored re: tries put off until the elements they need are known (Scratch::fired).
+constexpr size_t kMaxFired = 4096;
 
 void keep(Scratch* s, uint32_t group, TextSpan span) {
   std::vector<TextSpan>& v = s->found[group];
@@ -396,10 +404,23 @@ struct Matcher::Impl {
     if (e.phrase & kTrigger) {
       const Trigger& t = triggers[e.phrase & ~kTrigger];
       if (!text.substr(parts[j].begin, parts[j].end - parts[j].begin).starts_with(t.prefix)) return;
-      if (t.element == 0)
-        s->fired.emplace_back(t.pattern, static_cast<uint32_t>(j));
-      else
+      if (t.element != 0) {
         s->seen[t.pattern] |= 1u << t.element;
+        return;
+      }
+      // Tried here and now if the elements it needs are in the text so far (most need none),
+      // else once the whole text is read.
+      const auto part = static_cast<uint32_t>(j);
+      if ((s->seen[t.pattern] & anchored[t.pattern].needs) == anchored[t.pattern].needs) {
+        if (s->last_tried[t.pattern] != part) try_anchored(t.pattern, parts[j].begin, s);
+        s->last_tried[t.pattern] = part;
+      } else if (!s->seen_all) {
+        s->fired.emplace_back(t.pattern, part);
+        if (s->fired.size() >= kMaxFired) {  // a text of triggers: find every element first
+          see_all_elements(parts, text, s);
+          find_anchored(parts, s);
+        }
+      }
       return;
     }
     if (e.neighbor) {
@@ -472,22 +493,11 @@ struct Matcher::Impl {
       const std::string_view part = text.substr(all[j].begin, all[j].end - all[j].begin);
       if (const auto* list = exact.find(part, hashes[j]))
         for (const auto e : *list) try_phrase(e, all, hashes, j, text, true, s);
-      if (part.size() >= 2) {
-        const unsigned heads = head_lengths[fold_pair(part[0], part[1])];
-        const unsigned tails = tail_lengths[fold_pair(part[part.size() - 2], part.back())];
-        for (size_t len = 2; (heads | tails) >> len && len <= std::min(part.size(), kMaxAffix); ++len) {
-          if (heads >> len & 1)
-            if (const auto* list = affixes.find(affix_key(part.substr(0, len), false)))
-              for (const auto e : *list) try_phrase(e, all, hashes, j, text, false, s);
-          if (tails >> len & 1)
-            if (const auto* list = affixes.find(affix_key(part.substr(part.size() - len), true)))
-              for (const auto e : *list) try_phrase(e, all, hashes, j, text, false, s);
-        }
-      }
+      for_affix_entries(part, [&](Entry e) { try_phrase(e, all, hashes, j, text, false, s); });
       for (const Infix& a : anywhere)
         if (a.needle.empty()) try_phrase(a.entry, all, hashes, j, text, false, s);
     }
-    if (!s->fired.empty()) find_anchored(ts, all, s);
+    if (!s->fired.empty()) find_anchored(all, s);
     for (const Infix& a : anywhere) {
       if (a.needle.empty()) continue;
       // memmem, not string_view::find, which stops at every occurrence of the first byte.
@@ -507,25 +517,62 @@ struct Matcher::Impl {
     }
   }
 
-  // The anchored re: patterns, at the parts their triggers fired at: the longest match that
-  // starts there, within kReReachTokens tokens and kReReachBytes bytes (pattern.h).
-  void find_anchored(const TokenStream& ts, std::span<const Part> parts, Scratch* s) const {
-    std::sort(s->fired.begin(), s->fired.end());
-    s->fired.erase(std::unique(s->fired.begin(), s->fired.end()), s->fired.end());
+  // Anchored re: pattern `pattern` at the part that starts at text offset begin: the longest
+  // match that starts there, within kReReachTokens tokens and kReReachBytes bytes (pattern.h).
+  void try_anchored(uint32_t pattern, uint32_t begin, Scratch* s) const {
+    const TokenStream& ts = *s->tokens;
     const std::string_view text = ts.text;
     const re2::StringPiece input(text.data(), text.size());
-    for (const auto& [pattern, j] : s->fired) {
-      const Anchored& a = anchored[pattern];
-      if ((s->seen[pattern] & a.needs) != a.needs) continue;
-      const size_t start = parts[j].begin - 1;  // the boundary before the part
-      const size_t t = ts.token_at(parts[j].begin);
-      size_t end = t + kReReachTokens < ts.token_count() ? ts.starts[t + kReReachTokens] : text.size();
-      end = std::min(end, start + kReReachBytes + 2);
-      re2::StringPiece match;
-      if (!a.re->Match(input, start, end, RE2::ANCHOR_START, &match, 1)) continue;
-      const TextSpan span{static_cast<uint32_t>(start + 1), static_cast<uint32_t>(start + match.size() - 1)};
-      for (const uint32_t g : a.groups) keep(s, g, span);
+    const size_t start = begin - 1;  // the boundary before the part
+    const size_t t = ts.token_at(begin);
+    size_t end = t + kReReachTokens < ts.token_count() ? ts.starts[t + kReReachTokens] : text.size();
+    end = std::min(end, start + kReReachBytes + 2);
+    re2::StringPiece match;
+    if (!anchored[pattern].re->Match(input, start, end, RE2::ANCHOR_START, &match, 1)) return;
+    const TextSpan span{static_cast<uint32_t>(start + 1), static_cast<uint32_t>(start + match.size() - 1)};
+    for (const uint32_t g : anchored[pattern].groups) keep(s, g, span);
+  }
+
+  // Calls f with every entry of `affixes` keyed by the first or last 2-4 bytes of part.
+  template <class F>
+  void for_affix_entries(std::string_view part, F&& f) const {
+    if (part.size() < 2) return;
+    const unsigned heads = head_lengths[fold_pair(part[0], part[1])];
+    const unsigned tails = tail_lengths[fold_pair(part[part.size() - 2], part.back())];
+    for (size_t len = 2; (heads | tails) >> len && len <= std::min(part.size(), kMaxAffix); ++len) {
+      if (heads >> len & 1)
+        if (const auto* list = affixes.find(affix_key(part.substr(0, len), false)))
+          for (const auto e : *list) f(e);
+      if (tails >> len & 1)
+        if (const auto* list = affixes.find(affix_key(part.substr(part.size() - len), true)))
+          for (const auto e : *list) f(e);
     }
+  }
+
+  // Reads the whole text for the elements anchored re: patterns need, ahead of the pass that
+  // tries them: then no try has to wait for the end of the text.
+  void see_all_elements(std::span<const Part> parts, std::string_view text, Scratch* s) const {
+    for (const Part& p : parts) {
+      poll_deadline();
+      const std::string_view part = text.substr(p.begin, p.end - p.begin);
+      for_affix_entries(part, [&](Entry e) {
+        if (!(e.phrase & kTrigger)) return;
+        const Trigger& t = triggers[e.phrase & ~kTrigger];
+        if (t.element != 0 && part.starts_with(t.prefix)) s->seen[t.pattern] |= 1u << t.element;
+      });
+    }
+    s->seen_all = true;
+  }
+
+  // The anchored re: patterns put off until the elements they need were known, where they have
+  // them now.
+  void find_anchored(std::span<const Part> parts, Scratch* s) const {
+    std::sort(s->fired.begin(), s->fired.end());
+    s->fired.erase(std::unique(s->fired.begin(), s->fired.end()), s->fired.end());
+    for (const auto& [pattern, j] : s->fired)
+      if ((s->seen[pattern] & anchored[pattern].needs) == anchored[pattern].needs)
+        try_anchored(pattern, parts[j].begin, s);
+    s->fired.clear();
   }
 
   // Which re: groups occur in chunk (with a per-group search if the set's DFA runs out of memory).
@@ -575,8 +622,11 @@ struct Matcher::Impl {
     }
     s->touched.clear();
     s->found.resize(groups.size());
+    s->tokens = &ts;
     s->fired.clear();
     s->seen.assign(anchored.size(), 0);
+    s->seen_all = false;
+    s->last_tried.assign(anchored.size(), UINT32_MAX);
     if (ts.token_count() == 0) return;
     find_phrases(ts, s);
     if (!re_groups.empty()) find_regexes(ts, s);

@@ -489,6 +489,35 @@ BOOST_AUTO_TEST_CASE(phrase_matcher_equals_each_groups_regex_on_re_pattern_shape
                                 14);
 }
 
+// A re: pattern tried where its first literal is, but only once the others are known to be in
+// the text: thousands of tries put off (the other literal comes last) are not lost when the
+// matcher stops putting them off and reads the whole text for the literals first; below that
+// number they wait for the end of the text. Either way every match the group's regex finds.
+BOOST_AUTO_TEST_CASE(re_pattern_tries_put_off_until_its_literals_are_known_are_all_made) {
+  const Lexicon lex = jobmatch::test::lexicon_from(R"(concept skill.re
+  label   Re shapes
+  origin  article
+  any     re:proto[^ ]* (?:[^ ]+ ){0,2}into prod[^ ]*
+)");
+  std::string error;
+  const auto m = Matcher::build(lex, {}, &error);
+  BOOST_TEST_REQUIRE(m != nullptr, error);
+  RE2::Options o;
+  o.set_longest_match(true);
+  const RE2 re(m->group_regex(0), o);
+  for (const size_t n : {10, 5000, 20000}) {
+    std::string text;
+    for (size_t k = 0; k < n; ++k) text += "proto x ";
+    text += "into prod";  // the last proto is a match
+    const TokenStream ts = jobmatch::test::tokens_of(text);
+    std::vector<TextSpan> expected;
+    Matcher::find_all(re, ts.text, &expected);
+    const auto found = m->group_matches(ts);
+    BOOST_TEST(expected.size() == 1u, n);
+    BOOST_TEST((found.at(0) == expected), n << " places: " << found.at(0).size() << " spans, RE2 finds " << expected.size());
+  }
+}
+
 // What match() keeps of a concept with strong and `not` patterns: the strong matches that
 // overlap no `not` match anywhere in the text (group_matches searches every `not` regex through
 // the whole text; match() searches those without literals only near each strong match).
