@@ -183,21 +183,21 @@ Result Analyzer::run_stages(const Input& input, const AnalyzeOptions& options) {
   std::string_view text = decoded.text;
   const bool html = input.format == DocFormat::kHtml || (input.format == DocFormat::kText && looks_like_html(text));
   const bool markdown = input.format == DocFormat::kMarkdown;
-  const std::vector<uint32_t>* src = nullptr;
+  const SourceMap* src = nullptr;
   std::string_view own_title;  // the document's own title, apart from its text: HTML <title>
   if (html) {
     html_to_text(text, &m_html);
     text = m_html.text;
-    src = &m_html.src;
+    src = &m_html.map;
     own_title = m_html.title;
     r.encoding += "+html";
   } else if (markdown) {
     markdown_to_text(text, &m_md);
     text = m_md.text;
-    src = &m_md.src;  // a front matter title is the text's first line
+    src = &m_md.map;  // a front matter title is the text's first line
     r.encoding += "+markdown";
   }
-  auto to_decoded = [&](uint32_t i) { return src ? (*src)[i] : i; };
+  auto to_decoded = [&](uint32_t i) { return src ? src->at(text, i) : i; };
   // The title: a JSON title field, the document's own, else the first line, which is then part
   // of the text as its title zone.
   size_t title_end = 0;
@@ -272,8 +272,8 @@ Result Analyzer::run_stages(const Input& input, const AnalyzeOptions& options) {
         uint32_t k = e.text_end - 1;
         while (k > e.text_begin && (static_cast<unsigned char>(text[k]) & 0xC0) == 0x80) --k;
         const std::string_view last = text.substr(k, e.text_end - k);
-        if (decoded.text.substr((*src)[k], last.size()) == last)
-          d_end = (*src)[k] + static_cast<uint32_t>(last.size());
+        if (decoded.text.substr(to_decoded(k), last.size()) == last)
+          d_end = to_decoded(k) + static_cast<uint32_t>(last.size());
       }
       e.line = static_cast<uint32_t>(upper_bound_u32(newlines.data(), newlines.size(), d_begin) + 1);
       e.start = decoded.to_input(d_begin);

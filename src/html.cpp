@@ -34,22 +34,26 @@ bool is_dropped(GumboTag t) {
          t == GUMBO_TAG_SVG || t == GUMBO_TAG_OBJECT;
 }
 
+struct Bounded;
+// The offset in the page of offset `at` of the text gumbo parsed (defined with Bounded).
+uint32_t page_offset(const Bounded& bounded, uint32_t at);
+
 class Builder {
  public:
-  explicit Builder(HtmlText* out) : m_out(out) {}
+  Builder(HtmlText* out, const Bounded& bounded) : m_out(out), m_bounded(bounded) {}
 
   void line_break(uint32_t at) {
     if (m_out->text.empty() || m_out->text.back() == '\n') return;
-    while (!m_out->text.empty() && m_out->text.back() == ' ') {
-      m_out->text.pop_back();
-      m_out->src.pop_back();
-    }
+    while (!m_out->text.empty() && m_out->text.back() == ' ') m_out->text.pop_back();
+    m_out->map.truncate(m_out->text.size());
     put('\n', at);
   }
 
-  void put(char c, uint32_t at) {
+  void put(char c, uint32_t at) { put(std::string_view(&c, 1), at); }
+  // One character, from offset at of the parsed text.
+  void put(std::string_view c, uint32_t at) {
     m_out->text += c;
-    m_out->src.push_back(at);
+    m_out->map.append(m_out->text.size(), page_offset(m_bounded, at), true);
   }
 
   // A text node: decoded text aligned with the original bytes it came from.
@@ -79,9 +83,9 @@ class Builder {
       } else if (cp == 0xFFFD && len == 1) {
         // gumbo passes some malformed input through as bytes (a numeric character reference
         // beyond U+10FFFF, say): the text stays valid UTF-8.
-        for (const char b : std::string_view("\xEF\xBF\xBD")) put(b, at);
+        put("\xEF\xBF\xBD", at);
       } else {
-        for (size_t k = 0; k < len; ++k) put(decoded[i + k], at);
+        put(decoded.substr(i, len), at);
       }
       i += len;
     }
@@ -98,6 +102,7 @@ class Builder {
   }
 
   HtmlText* m_out;
+  const Bounded& m_bounded;
 };
 
 // The page as gumbo gets it. gumbo's tree builder walks its stack of open elements and its list
@@ -128,7 +133,7 @@ struct Bounded {
   std::vector<Piece> pieces;  // by out; empty: text is the page
 
   uint32_t to_page(uint32_t at) const {
-    if (pieces.empty()) return at;
+    if (pieces.empty()) return at;  // the common case
     auto it = std::upper_bound(pieces.begin(), pieces.end(), at,
                                [](uint32_t v, const Piece& p) { return v < p.out; });
     if (it == pieces.begin()) return at;
@@ -136,6 +141,8 @@ struct Bounded {
     return it->copied ? it->in + (at - it->out) : it->in;
   }
 };
+
+uint32_t page_offset(const Bounded& bounded, uint32_t at) { return bounded.to_page(at); }
 
 bool ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
 bool ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -523,7 +530,7 @@ bool looks_like_html(std::string_view text) {
 
 void html_to_text(std::string_view html, HtmlText* out) {
   out->text.clear();
-  out->src.clear();
+  out->map.clear();
   out->title.clear();
   Bounded bounded;
   Bounder(html, &bounded).run();
@@ -531,7 +538,7 @@ void html_to_text(std::string_view html, HtmlText* out) {
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;
   GumboOutput* parsed = gumbo_parse_with_options(&options, page.data(), page.size());
-  Builder b(out);
+  Builder b(out, bounded);
   // Iterative walk (no recursion: deeply nested markup must not exhaust the stack).
   struct Frame {
     const GumboNode* node;
@@ -585,9 +592,7 @@ void html_to_text(std::string_view html, HtmlText* out) {
     stack.pop_back();
   }
   gumbo_destroy_output(&options, parsed);
-  if (!bounded.pieces.empty())
-    for (uint32_t& s : out->src) s = bounded.to_page(s);
-  out->src.push_back(static_cast<uint32_t>(html.size()));
+  out->map.finish(static_cast<uint32_t>(html.size()));
   out->title = sanitize_utf8(trim(out->title));
 }
 

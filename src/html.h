@@ -8,14 +8,18 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <vector>
+
+#include "source_map.h"
 
 namespace jobmatch {
 
 struct HtmlText {
-  std::string text;            // UTF-8 plain text
-  std::vector<uint32_t> src;   // per text byte, plus one past the end: offset in the HTML
-  std::string title;           // the <title>, if any
+  std::string text;  // UTF-8 plain text
+  SourceMap map;     // text's bytes back to the HTML: src(i)
+  std::string title;  // the <title>, if any
+
+  // The offset in the HTML of the character text[i] belongs to; src(text.size()) is its size.
+  uint32_t src(size_t i) const { return map.at(text, i); }
 };
 
 // Converts html (UTF-8; invalid bytes, and whatever gumbo lets through of malformed character

@@ -31,6 +31,15 @@ void SourceMap::append(size_t out_end, uint32_t in, bool linear) {
   m_out_size = static_cast<uint32_t>(out_end);
 }
 
+void SourceMap::truncate(size_t out_size) {
+  if (out_size >= m_out_size) return;
+  while (!m_runs.empty() && m_runs.back().out >= out_size) {
+    m_runs.pop_back();
+    m_constant.pop_back();
+  }
+  m_out_size = static_cast<uint32_t>(out_size);
+}
+
 size_t SourceMap::run_of(size_t i) const {
   const auto it = std::upper_bound(m_runs.begin(), m_runs.end(), i, [](size_t v, const Run& r) { return v < r.out; });
   return static_cast<size_t>(it - m_runs.begin()) - 1;

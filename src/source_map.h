@@ -20,6 +20,8 @@ class SourceMap {
   // as the character is from size() (the output holds the same characters, byte for byte, or
   // one character of the same length). Otherwise every one of those bytes maps to in.
   void append(size_t out_end, uint32_t in, bool linear);
+  // Forgets the output from out_size on (out_size <= size()).
+  void truncate(size_t out_size);
   // Ends the map: the output is size() bytes, the input in_size.
   void finish(uint32_t in_size) { m_in_size = in_size; }
 

@@ -234,7 +234,7 @@ class Builder {
 
   void finish() {
     if (!m_out->text.empty() && m_out->text.back() != '\n') raw('\n', m_last);
-    m_out->src.push_back(static_cast<uint32_t>(m_md.size()));
+    m_out->map.finish(static_cast<uint32_t>(m_md.size()));
   }
 
  private:
@@ -261,7 +261,7 @@ class Builder {
   void raw(char c, uint32_t offset) {
     m_last = std::max(m_last, offset);
     m_out->text += c;
-    m_out->src.push_back(m_last);
+    m_out->map.append(m_out->text.size(), m_last, true);
   }
 
   // Writes what is owed (line breaks, a bullet, a cell separator, a space) before a visible byte
@@ -536,12 +536,11 @@ Builder& builder(void* userdata) { return *static_cast<Builder*>(userdata); }
 
 void markdown_to_text(std::string_view md, MarkdownText* out) {
   out->text.clear();
-  out->src.clear();
+  out->map.clear();
   out->title.clear();
   // Offsets are 32-bit (and so is md4c's MD_SIZE): a larger document is read up to 4 GiB - 1.
   if (md.size() >= std::numeric_limits<uint32_t>::max()) md = md.substr(0, std::numeric_limits<uint32_t>::max() - 1);
   out->text.reserve(md.size());
-  out->src.reserve(md.size() + 1);
 
   size_t begin = md.starts_with("\xEF\xBB\xBF") ? 3 : 0;  // a BOM is no text
   const FrontMatter front = read_front_matter(md, begin);
@@ -562,10 +561,10 @@ void markdown_to_text(std::string_view md, MarkdownText* out) {
       const size_t found = c == ' ' ? std::string_view::npos : value.find(c, at);
       if (found != std::string_view::npos) last = found, at = found + 1;
       out->text += c;
-      out->src.push_back(static_cast<uint32_t>(title_at + last));
+      out->map.append(out->text.size(), static_cast<uint32_t>(title_at + last), true);
     }
     out->text += '\n';
-    out->src.push_back(static_cast<uint32_t>(begin));
+    out->map.append(out->text.size(), static_cast<uint32_t>(begin), true);
   }
 
   Builder b(out, md, begin);

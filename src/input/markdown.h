@@ -12,15 +12,20 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <vector>
+
+#include "source_map.h"
 
 namespace jobmatch {
 
 struct MarkdownText {
-  std::string text;           // UTF-8 plain text
-  std::vector<uint32_t> src;  // per text byte, plus one past the end: offset in the Markdown
-  std::string title;          // the front matter's title, if any (valid UTF-8, one line); it is
-                              // also the first line of text
+  std::string text;   // UTF-8 plain text
+  SourceMap map;      // text's bytes back to the Markdown: src(i)
+  std::string title;  // the front matter's title, if any (valid UTF-8, one line); it is also
+                      // the first line of text
+
+  // The offset in the Markdown of the character text[i] belongs to; src(text.size()) is its
+  // size.
+  uint32_t src(size_t i) const { return map.at(text, i); }
 };
 
 // Converts md (UTF-8; invalid bytes become U+FFFD) into *out, reusing its buffers. Time and

@@ -4,6 +4,8 @@
 #include "html.h"
 #include "text_util.h"
 
+#include <vector>
+
 using namespace jobmatch;
 
 extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, size_t size) {
@@ -11,15 +13,19 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, size_t size) {
   (void)looks_like_html(in);
   HtmlText out;
   html_to_text(in, &out);
-  FUZZ_CHECK(out.src.size() == out.text.size() + 1);
-  FUZZ_CHECK(out.src.back() == size);
-  for (const uint32_t s : out.src) FUZZ_CHECK(s <= size);
+  const std::vector<uint32_t> src = out.map.expand(out.text);
+  FUZZ_CHECK(src.size() == out.text.size() + 1);
+  FUZZ_CHECK(src.back() == size);
+  for (size_t i = 0; i < src.size(); ++i) {
+    FUZZ_CHECK(src[i] <= size);
+    FUZZ_CHECK(i == 0 || src[i - 1] <= src[i]);
+  }
   FUZZ_CHECK(is_valid_utf8(out.text));
   FUZZ_CHECK(is_valid_utf8(out.title));
   // Reusing the buffers gives the same result.
   HtmlText again;
   html_to_text(in, &again);
   html_to_text(in, &again);
-  FUZZ_CHECK(again.text == out.text && again.src == out.src && again.title == out.title);
+  FUZZ_CHECK(again.text == out.text && again.map.expand(again.text) == src && again.title == out.title);
   return 0;
 }

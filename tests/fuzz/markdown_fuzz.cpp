@@ -4,17 +4,20 @@
 #include "input/markdown.h"
 #include "text_util.h"
 
+#include <vector>
+
 using namespace jobmatch;
 
 extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, size_t size) {
   const std::string_view in = fuzz::as_view(data, size);
   MarkdownText out;
   markdown_to_text(in, &out);
-  FUZZ_CHECK(out.src.size() == out.text.size() + 1);
-  FUZZ_CHECK(out.src.back() == size);
-  for (size_t i = 0; i < out.src.size(); ++i) {
-    FUZZ_CHECK(out.src[i] <= size);
-    FUZZ_CHECK(i == 0 || out.src[i - 1] <= out.src[i]);
+  const std::vector<uint32_t> src = out.map.expand(out.text);
+  FUZZ_CHECK(src.size() == out.text.size() + 1);
+  FUZZ_CHECK(src.back() == size);
+  for (size_t i = 0; i < src.size(); ++i) {
+    FUZZ_CHECK(src[i] <= size);
+    FUZZ_CHECK(i == 0 || src[i - 1] <= src[i]);
   }
   FUZZ_CHECK(is_valid_utf8(out.text));
   FUZZ_CHECK(is_valid_utf8(out.title));
@@ -24,6 +27,6 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, size_t size) {
   MarkdownText again;
   markdown_to_text(in, &again);
   markdown_to_text(in, &again);
-  FUZZ_CHECK(again.text == out.text && again.src == out.src && again.title == out.title);
+  FUZZ_CHECK(again.text == out.text && again.map.expand(again.text) == src && again.title == out.title);
   return 0;
 }
