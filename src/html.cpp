@@ -34,13 +34,9 @@ bool is_dropped(GumboTag t) {
          t == GUMBO_TAG_SVG || t == GUMBO_TAG_OBJECT;
 }
 
-struct Bounded;
-// The offset in the page of offset `at` of the text gumbo parsed (defined with Bounded).
-uint32_t page_offset(const Bounded& bounded, uint32_t at);
-
 class Builder {
  public:
-  Builder(HtmlText* out, const Bounded& bounded) : m_out(out), m_bounded(bounded) {}
+  explicit Builder(HtmlText* out) : m_out(out) {}
 
   void line_break(uint32_t at) {
     if (m_out->text.empty() || m_out->text.back() == '\n') return;
@@ -53,7 +49,7 @@ class Builder {
   // One character, from offset at of the parsed text.
   void put(std::string_view c, uint32_t at) {
     m_out->text += c;
-    m_out->map.append(m_out->text.size(), page_offset(m_bounded, at), true);
+    m_out->map.append(m_out->text.size(), at, true);
   }
 
   // A text node: decoded text aligned with the original bytes it came from.
@@ -102,7 +98,6 @@ class Builder {
   }
 
   HtmlText* m_out;
-  const Bounded& m_bounded;
 };
 
 // The page as gumbo gets it. gumbo's tree builder walks its stack of open elements and its list
@@ -113,10 +108,10 @@ class Builder {
 // open by more than a constant factor (implied end tags of p, li, dd, dt, td, th, tr, option are
 // applied; an end tag closes only what gumbo would close, within the same scope; formatting
 // elements count until their own end tag, as gumbo reopens them). A start tag that would open more
-// than kMaxDepth elements becomes a space (a text boundary), and so does the end tag that closes
-// it; attributes past kMaxAttributes of a tag (or of all <html>/<body> tags, which gumbo merges)
-// are cut: the text never reads attributes. An ordinary page is left as it is (`pieces` empty);
-// otherwise `pieces` maps every byte of `text` back to the page.
+// than kMaxDepth elements becomes spaces (a text boundary), and so does every tag after it up to
+// the end tag that closes it; attributes past kMaxAttributes of a tag (or of all <html>/<body> tags, which gumbo merges)
+// are cut: the text never reads attributes. What goes is overwritten with spaces, so offsets
+// into the text are offsets into the page. An ordinary page is left as it is (`changed` false).
 constexpr size_t kMaxDepth = 256;
 // gumbo reopens every formatting element still open (by its list) in front of each text: with
 // many of them, each text makes that many elements.
@@ -124,25 +119,9 @@ constexpr size_t kMaxFormatting = 8;
 constexpr size_t kMaxAttributes = 256;
 
 struct Bounded {
-  struct Piece {
-    uint32_t out;     // where it starts in text
-    uint32_t in;      // where it comes from in the page
-    bool copied;      // a copy of the page's bytes; else one space standing for the tag at `in`
-  };
-  std::string text;
-  std::vector<Piece> pieces;  // by out; empty: text is the page
-
-  uint32_t to_page(uint32_t at) const {
-    if (pieces.empty()) return at;  // the common case
-    auto it = std::upper_bound(pieces.begin(), pieces.end(), at,
-                               [](uint32_t v, const Piece& p) { return v < p.out; });
-    if (it == pieces.begin()) return at;
-    --it;
-    return it->copied ? it->in + (at - it->out) : it->in;
-  }
+  std::string text;      // the page with what gumbo must not see overwritten with spaces
+  bool changed = false;  // else text is empty and gumbo reads the page itself
 };
-
-uint32_t page_offset(const Bounded& bounded, uint32_t at) { return bounded.to_page(at); }
 
 bool ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
 bool ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -221,7 +200,6 @@ class Bounder {
       i = static_cast<size_t>(static_cast<const char*>(lt) - m_html.data());
       i = markup(i);
     }
-    if (!m_out->pieces.empty()) copy_to(n);
   }
 
  private:
@@ -235,6 +213,7 @@ class Bounder {
       m_open_count.push_back(0);
       m_formatting.push_back(0);
       m_dropped.push_back(0);
+      m_buried.push_back(0);
     }
     return it->second;
   }
@@ -319,11 +298,7 @@ class Bounder {
     const size_t close = k + 1;  // after '>'
     const uint32_t id = id_of(m_name);
     if (!(end ? end_tag(id, i, close) : start_tag(id, self_closing, i, close))) return close;
-    if (cut_to) {  // gumbo reads an end tag's attributes too, then drops them
-      copy_to(cut_from);
-      m_at = cut_to;
-      add_piece(true, cut_to);
-    }
+    if (cut_to) blank(cut_from, cut_to);  // gumbo reads an end tag's attributes too, then drops them
     if (!end && has(id, kRawText) && !m_tag_foreign) {
       if (m_name == "plaintext") return n;
       // Up to "</name" followed by white space, / or >.
@@ -430,9 +405,16 @@ class Bounder {
       --m_formatting[id];
       --m_formatting_total;
     }
-    if (m_open.size() + m_formatting_total >= kMaxDepth ||
-        (has(id, kFormatting) && m_formatting_total >= kMaxFormatting)) {
-      drop(at, end);
+    // Past the depth limit, the element and everything in it go (else each tag in it would
+    // be one more element beside the last: 40,000 nested lists, 40,000 items).
+    if (m_buried_total > 0 || m_open.size() + m_formatting_total >= kMaxDepth) {
+      blank(at, end);
+      ++m_buried[id];
+      ++m_buried_total;
+      return false;
+    }
+    if (has(id, kFormatting) && m_formatting_total >= kMaxFormatting) {
+      blank(at, end);
       ++m_dropped[id];
       return false;
     }
@@ -447,9 +429,19 @@ class Bounder {
 
   // False if the tag is dropped (it closes a dropped element).
   bool end_tag(uint32_t id, size_t at, size_t end) {
+    if (m_buried[id] > 0) {
+      --m_buried[id];
+      --m_buried_total;
+      blank(at, end);
+      return false;
+    }
+    if (m_buried_total > 0) {  // an end tag inside what went goes too
+      blank(at, end);
+      return false;
+    }
     if (m_dropped[id] > 0) {
       --m_dropped[id];
-      drop(at, end);
+      blank(at, end);
       return false;
     }
     // In SVG or MathML an end tag closes the nearest foreign element of its name.
@@ -478,27 +470,15 @@ class Bounder {
     return true;
   }
 
-  // html[at, end) becomes one space.
-  void drop(size_t at, size_t end) {
-    copy_to(at);
-    add_piece(false, at);
-    m_out->text += ' ';
-    m_at = end;
-    add_piece(true, end);
-  }
-  // Copies the page up to `to` into the text, starting the pieces if this is the first change.
-  void copy_to(size_t to) {
-    if (m_out->pieces.empty()) m_out->pieces.push_back({0, 0, true});
-    m_out->text.append(m_html.substr(m_at, to - m_at));
-    m_at = to;
-  }
-  void add_piece(bool copied, size_t in) {
-    m_out->pieces.push_back({static_cast<uint32_t>(m_out->text.size()), static_cast<uint32_t>(in), copied});
+  // html[at, end) becomes spaces (a tag: a word boundary).
+  void blank(size_t at, size_t end) {
+    if (!m_out->changed) m_out->text.assign(m_html);
+    m_out->changed = true;
+    std::fill(m_out->text.begin() + static_cast<ptrdiff_t>(at), m_out->text.begin() + static_cast<ptrdiff_t>(end), ' ');
   }
 
   std::string_view m_html;
   Bounded* m_out;
-  size_t m_at = 0;  // the page is copied to the text up to here (once something changed)
   std::string m_name;
   std::unordered_map<std::string, uint32_t> m_ids;
   std::vector<uint16_t> m_flags;
@@ -506,6 +486,10 @@ class Bounder {
   std::vector<bool> m_foreign;   // per open element: SVG or MathML
   bool m_tag_foreign = false;    // the last start tag was read as SVG or MathML
   std::vector<uint32_t> m_open_count, m_formatting, m_dropped;  // by id
+  // Start tags blanked past the depth limit, and those inside them, not yet ended: by id, and
+  // all. While any is open every tag is blanked.
+  std::vector<uint32_t> m_buried;
+  size_t m_buried_total = 0;
   size_t m_formatting_total = 0;
   size_t m_merged_attributes = 0;
   const uint32_t m_html_id = id_of("html"), m_body = id_of("body"), m_head = id_of("head"), m_p = id_of("p"),
@@ -534,11 +518,11 @@ void html_to_text(std::string_view html, HtmlText* out) {
   out->title.clear();
   Bounded bounded;
   Bounder(html, &bounded).run();
-  const std::string_view page = bounded.pieces.empty() ? html : std::string_view(bounded.text);
+  const std::string_view page = bounded.changed ? std::string_view(bounded.text) : html;
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;
   GumboOutput* parsed = gumbo_parse_with_options(&options, page.data(), page.size());
-  Builder b(out, bounded);
+  Builder b(out);
   // Iterative walk (no recursion: deeply nested markup must not exhaust the stack).
   struct Frame {
     const GumboNode* node;

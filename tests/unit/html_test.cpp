@@ -100,6 +100,22 @@ BOOST_AUTO_TEST_CASE(markup_past_the_depth_limit_becomes_text_boundaries) {
   BOOST_TEST(shallow.text == "Python\nSQL\nSparkJava\nafter\n", shallow.text);
 }
 
+BOOST_AUTO_TEST_CASE(markup_inside_an_element_past_the_depth_limit_goes_with_it) {
+  // 40,000 nested lists: past the limit each <ul> would go but each <li> would close the one
+  // before and open another, 40,000 items in gumbo's tree. What is inside an element past the
+  // limit goes with it, up to its end tag; the words stay, apart, and after it all is as before.
+  std::string page = "<html><body>";
+  for (int k = 0; k < 40000; ++k) page += "<ul><li>";
+  page += "Python";
+  for (int k = 0; k < 40000; ++k) page += "</li></ul>";
+  page += "<p>after</p><ul><li>one<li>two</ul>";
+  const HtmlText t = convert(page);
+  BOOST_TEST(std::count(t.text.begin(), t.text.end(), '-') == 128 + 2);  // 256 open elements
+  BOOST_TEST(t.text.ends_with("- Python\nafter\n- one\n- two\n"), jobmatch::test::show_bytes(t.text.substr(t.text.size() - 40)));
+  BOOST_TEST(page.substr(t.src(t.text.find("Python")), 6) == "Python");
+  BOOST_TEST(page.substr(t.src(t.text.find("after")), 5) == "after");
+}
+
 BOOST_AUTO_TEST_CASE(attributes_past_the_limit_are_cut) {
   std::string page = "<html><body><p title=\"x\"";
   for (int k = 0; k < 1000; ++k) page += " a" + std::to_string(k) + (k % 2 ? "='v>'" : "=v");
