@@ -133,7 +133,7 @@ struct Entry {
   uint32_t phrase;
   uint32_t anchor;  // which of the phrase's parts is the anchor
   // A part next to the anchor that must be exactly some text (offset -1 or +1; 0: none), by
-  // the upper half of its hash_part: checked against the text's part hashes before the phrase
+  // the upper half of its hash_part: checked against the text's part's hash before the phrase
   // itself is looked at, which most tries of a common anchor ("data", "learning") fail.
   int32_t neighbor = 0;
   uint32_t neighbor_tag = 0;
@@ -210,7 +210,6 @@ struct Part {
 // Per-thread buffers, reused from one document to the next.
 struct Scratch {
   UninitVector<Part> parts;  // sized for the worst case, a part per byte: only what is written costs
-  std::vector<uint64_t> hashes;  // hash_part of each part
   std::vector<std::vector<TextSpan>> found;  // per group, its matches (at most kMaxMatchesPerGroup)
   std::vector<uint32_t> touched;             // the groups with a match in this document
   const TokenStream* tokens = nullptr;  // the document being matched
@@ -399,7 +398,7 @@ struct Matcher::Impl {
   }
 
   // Tries phrase p with its anchor part at part j; a match goes into found, once per group.
-  void try_phrase(Entry e, std::span<const Part> parts, const uint64_t* hashes, size_t j, std::string_view text,
+  void try_phrase(Entry e, std::span<const Part> parts, size_t j, std::string_view text,
                   bool anchor_checked, Scratch* s) const {
     if (e.phrase & kTrigger) {
       const Trigger& t = triggers[e.phrase & ~kTrigger];
@@ -425,7 +424,8 @@ struct Matcher::Impl {
     }
     if (e.neighbor) {
       const size_t k = j + static_cast<size_t>(e.neighbor);
-      if (k >= parts.size() || static_cast<uint32_t>(hashes[k] >> 32) != e.neighbor_tag) return;
+      if (k >= parts.size() || static_cast<uint32_t>(hash_part_at(text, parts[k].begin, parts[k].end) >> 32) != e.neighbor_tag)
+        return;
     }
     const Phrase& phrase = phrases[e.phrase];
     const size_t n = phrase.globs.size();
@@ -485,17 +485,14 @@ struct Matcher::Impl {
         begin = i + 1;
       }
     const std::span<const Part> all(parts.data(), out);
-    if (s->hashes.size() < all.size()) s->hashes.resize(all.size());
-    uint64_t* const hashes = s->hashes.data();
-    for (size_t j = 0; j < all.size(); ++j) hashes[j] = hash_part_at(text, all[j].begin, all[j].end);
     for (size_t j = 0; j < all.size(); ++j) {
       poll_deadline();
       const std::string_view part = text.substr(all[j].begin, all[j].end - all[j].begin);
-      if (const auto* list = exact.find(part, hashes[j]))
-        for (const auto e : *list) try_phrase(e, all, hashes, j, text, true, s);
-      for_affix_entries(part, [&](Entry e) { try_phrase(e, all, hashes, j, text, false, s); });
+      if (const auto* list = exact.find(part, hash_part_at(text, all[j].begin, all[j].end)))
+        for (const auto e : *list) try_phrase(e, all, j, text, true, s);
+      for_affix_entries(part, [&](Entry e) { try_phrase(e, all, j, text, false, s); });
       for (const Infix& a : anywhere)
-        if (a.needle.empty()) try_phrase(a.entry, all, hashes, j, text, false, s);
+        if (a.needle.empty()) try_phrase(a.entry, all, j, text, false, s);
     }
     if (!s->fired.empty()) find_anchored(all, s);
     for (const Infix& a : anywhere) {
@@ -511,7 +508,7 @@ struct Matcher::Impl {
         const size_t j = static_cast<size_t>(
             std::upper_bound(all.begin(), all.end(), static_cast<uint32_t>(at),
                              [](uint32_t v, const Part& p) { return v < p.begin; }) - all.begin()) - 1;
-        try_phrase(a.entry, all, hashes, j, text, false, s);
+        try_phrase(a.entry, all, j, text, false, s);
         at = next(all[j].end);
       }
     }
