@@ -59,6 +59,7 @@ class Builder {
     const uint32_t base = static_cast<uint32_t>(t.start_pos.offset);
     size_t j = 0;  // position in orig
     for (size_t i = 0; i < decoded.size();) {
+      while (j < orig.size() && orig[j] == '\0') ++j;  // a tag the bounding pass took out
       size_t len;
       const char32_t cp = decode_utf8(decoded, i, &len);
       uint32_t at = base + static_cast<uint32_t>(std::min(j, orig.empty() ? 0 : orig.size() - 1));
@@ -103,18 +104,24 @@ class Builder {
 // The page as gumbo gets it. gumbo's tree builder walks its stack of open elements and its list
 // of active formatting elements for many tags, and compares each attribute with the tag's others:
 // 80,000 nested <div>s took 29 s, 3 million <b>s ran for hours, a <p> with 200,000 attributes
-// over a minute. So a linear pass first follows the page the way gumbo's tokenizer reads it (tags,
-// comments, raw text) with a model of the open elements that never counts fewer than gumbo keeps
-// open by more than a constant factor (implied end tags of p, li, dd, dt, td, th, tr, option are
-// applied; an end tag closes only what gumbo would close, within the same scope; formatting
-// elements count until their own end tag, as gumbo reopens them). A start tag that would open more
-// than kMaxDepth elements becomes spaces (a text boundary), and so does every tag after it up to
-// the end tag that closes it; attributes past kMaxAttributes of a tag (or of all <html>/<body> tags, which gumbo merges)
-// are cut: the text never reads attributes. What goes is overwritten with spaces, so offsets
-// into the text are offsets into the page. An ordinary page is left as it is (`changed` false).
+// over a minute, and it clones every open formatting element (<b id=…>, with its attributes) in
+// front of each new paragraph. So a linear pass first follows the page the way gumbo's tokenizer
+// reads it (tags, comments, raw text):
+//   - formatting tags (b, i, a, font, …), which only style the text, become NUL bytes, which
+//     gumbo drops: no node, no word boundary (in SVG and MathML they stay, as they end that
+//     content);
+//   - a model of the open elements never counts fewer than gumbo keeps open by more than a
+//     constant factor (implied end tags of p, li, dd, dt, td, th, tr, option are applied; an
+//     end tag closes only what gumbo would close, within the same scope). A start tag that would
+//     open more than kMaxDepth elements becomes spaces (a text boundary), and so does every tag
+//     after it up to the end tag that closes it;
+//   - attributes past kMaxAttributes of a tag (or of all <html>/<body> tags, which gumbo
+//     merges) are overwritten with spaces: the text never reads attributes.
+// Offsets into what gumbo reads are offsets into the page. A page without any of this is left
+// as it is (`changed` false).
 constexpr size_t kMaxDepth = 256;
-// gumbo reopens every formatting element still open (by its list) in front of each text: with
-// many of them, each text makes that many elements.
+// Formatting elements in SVG or MathML content stay (they end it); gumbo clones each one still
+// open in front of every paragraph, so only this many.
 constexpr size_t kMaxFormatting = 8;
 constexpr size_t kMaxAttributes = 256;
 
@@ -211,8 +218,6 @@ class Bounder {
       const auto k = known.find(name);
       m_flags.push_back(k == known.end() ? 0 : k->second);
       m_open_count.push_back(0);
-      m_formatting.push_back(0);
-      m_dropped.push_back(0);
       m_buried.push_back(0);
     }
     return it->second;
@@ -366,6 +371,22 @@ class Bounder {
     if (id == m_html_id || id == m_body || id == m_head || has(id, kVoid)) return true;
     bool in_foreign = foreign();
     m_tag_foreign = in_foreign;
+    if (has(id, kFormatting) && !in_foreign) {
+      to_nothing(at, end);
+      return false;
+    }
+    if (has(id, kFormatting) && has(id, kBreakout)) {
+      // It ends the SVG or MathML it stands in, so gumbo must see it (and keeps it open, as
+      // its end tag is taken out): the first kMaxFormatting of them.
+      if (m_formatting_kept == kMaxFormatting) {
+        to_nothing(at, end);
+        return false;
+      }
+      ++m_formatting_kept;
+      while (foreign()) pop();
+      m_tag_foreign = false;
+      return true;
+    }
     if (in_foreign) {
       if (self_closing) return true;
       if (has(id, kBreakout)) {  // an HTML element: it ends the SVG or MathML it stands in
@@ -401,34 +422,24 @@ class Bounder {
       }
     }
     if (has(id, kHeading) && !m_open.empty() && has(m_open.back(), kHeading)) pop();
-    if ((id == m_a || id == m_nobr) && m_formatting[id] > 0) {  // it ends the one before
-      --m_formatting[id];
-      --m_formatting_total;
-    }
     // Past the depth limit, the element and everything in it go (else each tag in it would
     // be one more element beside the last: 40,000 nested lists, 40,000 items).
-    if (m_buried_total > 0 || m_open.size() + m_formatting_total >= kMaxDepth) {
+    if (m_buried_total > 0 || m_open.size() >= kMaxDepth) {
       blank(at, end);
       ++m_buried[id];
       ++m_buried_total;
       return false;
     }
-    if (has(id, kFormatting) && m_formatting_total >= kMaxFormatting) {
-      blank(at, end);
-      ++m_dropped[id];
-      return false;
-    }
-    if (has(id, kFormatting) && !in_foreign) {
-      ++m_formatting[id];
-      ++m_formatting_total;
-    } else {
-      push(id, in_foreign || id == m_svg || id == m_math);
-    }
+    push(id, in_foreign || id == m_svg || id == m_math);
     return true;
   }
 
   // False if the tag is dropped (it closes a dropped element).
   bool end_tag(uint32_t id, size_t at, size_t end) {
+    if (has(id, kFormatting) && !foreign()) {
+      to_nothing(at, end);
+      return false;
+    }
     if (m_buried[id] > 0) {
       --m_buried[id];
       --m_buried_total;
@@ -439,11 +450,6 @@ class Bounder {
       blank(at, end);
       return false;
     }
-    if (m_dropped[id] > 0) {
-      --m_dropped[id];
-      blank(at, end);
-      return false;
-    }
     // In SVG or MathML an end tag closes the nearest foreign element of its name.
     for (size_t k = m_open.size(); k-- > 0 && m_foreign[k];) {
       if (m_open[k] == id) {
@@ -451,12 +457,8 @@ class Bounder {
         return true;
       }
     }
-    if (has(id, kFormatting)) {
-      if (m_formatting[id] > 0) {
-        --m_formatting[id];
-        --m_formatting_total;
-      }
-    } else if (id == m_p) {
+    if (has(id, kFormatting)) return true;  // in SVG or MathML: gumbo's business
+    if (id == m_p) {
       close(id, kScope | kButton);
     } else if (id == m_li) {
       close(id, kScope | kListScope);
@@ -472,9 +474,18 @@ class Bounder {
 
   // html[at, end) becomes spaces (a tag: a word boundary).
   void blank(size_t at, size_t end) {
+    change();
+    std::fill(m_out->text.begin() + static_cast<ptrdiff_t>(at), m_out->text.begin() + static_cast<ptrdiff_t>(end), ' ');
+  }
+  // The tag html[at, end) becomes NUL bytes, which gumbo reads as characters and drops (in
+  // HTML content: formatting tags in SVG and MathML are left alone): no node, no word boundary.
+  void to_nothing(size_t at, size_t end) {
+    change();
+    std::fill(m_out->text.begin() + static_cast<ptrdiff_t>(at), m_out->text.begin() + static_cast<ptrdiff_t>(end), '\0');
+  }
+  void change() {
     if (!m_out->changed) m_out->text.assign(m_html);
     m_out->changed = true;
-    std::fill(m_out->text.begin() + static_cast<ptrdiff_t>(at), m_out->text.begin() + static_cast<ptrdiff_t>(end), ' ');
   }
 
   std::string_view m_html;
@@ -485,12 +496,12 @@ class Bounder {
   std::vector<uint32_t> m_open;  // the open elements, by id
   std::vector<bool> m_foreign;   // per open element: SVG or MathML
   bool m_tag_foreign = false;    // the last start tag was read as SVG or MathML
-  std::vector<uint32_t> m_open_count, m_formatting, m_dropped;  // by id
+  std::vector<uint32_t> m_open_count;  // by id
+  size_t m_formatting_kept = 0;        // formatting start tags left to gumbo (in SVG or MathML)
   // Start tags blanked past the depth limit, and those inside them, not yet ended: by id, and
   // all. While any is open every tag is blanked.
   std::vector<uint32_t> m_buried;
   size_t m_buried_total = 0;
-  size_t m_formatting_total = 0;
   size_t m_merged_attributes = 0;
   const uint32_t m_html_id = id_of("html"), m_body = id_of("body"), m_head = id_of("head"), m_p = id_of("p"),
                  m_li = id_of("li"), m_dd = id_of("dd"), m_dt = id_of("dt"), m_option = id_of("option"),
