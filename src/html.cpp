@@ -46,11 +46,13 @@ class Builder {
   }
 
   void put(char c, uint32_t at) { put(std::string_view(&c, 1), at); }
-  // One character, from offset at of the parsed text.
+  // One character, from offset at of the piece of the page being parsed.
   void put(std::string_view c, uint32_t at) {
     m_out->text += c;
-    m_out->map.append(m_out->text.size(), at, true);
+    m_out->map.append(m_out->text.size(), m_base + at, true);
   }
+  // Where in the page the piece being parsed starts.
+  void set_base(uint32_t base) { m_base = base; }
 
   // A text node: decoded text aligned with the original bytes it came from.
   void text(const GumboText& t) {
@@ -99,6 +101,7 @@ class Builder {
   }
 
   HtmlText* m_out;
+  uint32_t m_base = 0;
 };
 
 // The page as gumbo gets it. gumbo's tree builder walks its stack of open elements and its list
@@ -128,6 +131,9 @@ constexpr size_t kMaxAttributes = 256;
 struct Bounded {
   std::string text;      // the page with what gumbo must not see overwritten with spaces
   bool changed = false;  // else text is empty and gumbo reads the page itself
+  // Where to cut the page into pieces parsed one at a time (html_to_text): at least `chunk`
+  // bytes apart, after a tag that leaves no element open but html and body.
+  std::vector<uint32_t> cuts;
 };
 
 bool ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
@@ -196,16 +202,20 @@ const std::unordered_map<std::string_view, uint16_t>& known_names() {
 
 class Bounder {
  public:
-  Bounder(std::string_view html, Bounded* out) : m_html(html), m_out(out) {}
+  Bounder(std::string_view html, Bounded* out, size_t chunk) : m_html(html), m_out(out), m_chunk(chunk) {}
 
   void run() {
     const size_t n = m_html.size();
-    size_t i = 0;
+    size_t i = 0, last_cut = 0;
     while (i < n) {
       const void* lt = std::memchr(m_html.data() + i, '<', n - i);
       if (!lt) break;
       i = static_cast<size_t>(static_cast<const char*>(lt) - m_html.data());
       i = markup(i);
+      if (m_open.empty() && m_buried_total == 0 && i - last_cut >= m_chunk && n - i >= m_chunk) {
+        m_out->cuts.push_back(static_cast<uint32_t>(i));
+        last_cut = i;
+      }
     }
   }
 
@@ -490,6 +500,7 @@ class Bounder {
 
   std::string_view m_html;
   Bounded* m_out;
+  size_t m_chunk;
   std::string m_name;
   std::unordered_map<std::string, uint32_t> m_ids;
   std::vector<uint16_t> m_flags;
@@ -523,25 +534,19 @@ bool looks_like_html(std::string_view text) {
   return head.starts_with("<!doctype html") || head.starts_with("<html");
 }
 
-void html_to_text(std::string_view html, HtmlText* out) {
-  out->text.clear();
-  out->map.clear();
-  out->title.clear();
-  Bounded bounded;
-  Bounder(html, &bounded).run();
-  const std::string_view page = bounded.changed ? std::string_view(bounded.text) : html;
-  GumboOptions options = kGumboDefaultOptions;
-  options.max_errors = 0;
-  GumboOutput* parsed = gumbo_parse_with_options(&options, page.data(), page.size());
-  Builder b(out);
+namespace {
+
+// Appends the text of a parsed piece of the page (size bytes) to b and out->title; `last`: no
+// piece follows (else the body gumbo ends with the piece goes on in the next one).
+void walk(const GumboNode* root, size_t size, bool last, Builder& b, HtmlText* out) {
   // Iterative walk (no recursion: deeply nested markup must not exhaust the stack).
   struct Frame {
     const GumboNode* node;
     size_t next_child;
   };
-  std::vector<Frame> stack{{parsed->root, 0}};
+  std::vector<Frame> stack{{root, 0}};
   auto end_offset = [&](const GumboNode* n) {
-    return static_cast<uint32_t>(std::min<size_t>(n->v.element.end_pos.offset, page.size()));
+    return static_cast<uint32_t>(std::min<size_t>(n->v.element.end_pos.offset, size));
   };
   while (!stack.empty()) {
     Frame& f = stack.back();
@@ -561,7 +566,7 @@ void html_to_text(std::string_view html, HtmlText* out) {
         n->type == GUMBO_NODE_DOCUMENT ? n->v.document.children : n->v.element.children;
     if (f.next_child == 0 && n->type == GUMBO_NODE_ELEMENT) {
       const GumboTag tag = n->v.element.tag;
-      const auto at = static_cast<uint32_t>(std::min<size_t>(n->v.element.start_pos.offset, page.size()));
+      const auto at = static_cast<uint32_t>(std::min<size_t>(n->v.element.start_pos.offset, size));
       if (tag == GUMBO_TAG_TITLE && out->title.empty()) {
         for (unsigned k = 0; k < children.length; ++k) {
           const auto* c = static_cast<const GumboNode*>(children.data[k]);
@@ -583,10 +588,55 @@ void html_to_text(std::string_view html, HtmlText* out) {
       stack.push_back({child, 0});
       continue;
     }
-    if (n->type == GUMBO_NODE_ELEMENT && is_block(n->v.element.tag)) b.line_break(end_offset(n));
+    if (n->type == GUMBO_NODE_ELEMENT && is_block(n->v.element.tag) && (last || n->v.element.tag != GUMBO_TAG_BODY))
+      b.line_break(end_offset(n));
     stack.pop_back();
   }
-  gumbo_destroy_output(&options, parsed);
+}
+
+// Where gumbo ends <body> in the last piece of a page: at its end tag, else at the end. (Parsed
+// as the content of <body>, the piece has no body element of its own to end.)
+size_t body_end(std::string_view piece) {
+  for (size_t at = piece.rfind("</"); at != std::string_view::npos; at = at ? piece.rfind("</", at - 1) : std::string_view::npos) {
+    std::string name;
+    for (size_t k = at + 2; k < piece.size() && k < at + 6; ++k)
+      name += static_cast<char>(std::tolower(static_cast<unsigned char>(piece[k])));
+    if (name == "body") return at;
+    if (name != "html") break;  // only </html> may follow it
+  }
+  return piece.size();
+}
+
+}  // namespace
+
+void html_to_text(std::string_view html, HtmlText* out, size_t chunk) {
+  out->text.clear();
+  out->map.clear();
+  out->title.clear();
+  Bounded bounded;
+  Bounder(html, &bounded, chunk).run();
+  const std::string_view page = bounded.changed ? std::string_view(bounded.text) : html;
+  // gumbo's tree takes some 10 bytes per byte of a page (and 30 for one that is all tags): a
+  // large page is parsed a piece at a time, each after the first as the content of <body>.
+  Builder b(out);
+  bounded.cuts.push_back(static_cast<uint32_t>(page.size()));
+  uint32_t from = 0;
+  for (const uint32_t to : bounded.cuts) {
+    const std::string_view piece = page.substr(from, to - from);
+    GumboOptions options = kGumboDefaultOptions;
+    options.max_errors = 0;
+    if (from > 0) {
+      options.fragment_context = GUMBO_TAG_BODY;
+      options.fragment_namespace = GUMBO_NAMESPACE_HTML;
+    }
+    GumboOutput* parsed = gumbo_parse_with_options(&options, piece.data(), piece.size());
+    b.set_base(from);
+    const bool last = to == page.size();
+    walk(parsed->root, piece.size(), last, b, out);
+    if (from > 0 && last) b.line_break(static_cast<uint32_t>(body_end(piece)));
+    gumbo_destroy_output(&options, parsed);
+    from = to;
+  }
   out->map.finish(static_cast<uint32_t>(html.size()));
   out->title = sanitize_utf8(trim(out->title));
 }

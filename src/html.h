@@ -5,6 +5,7 @@
 // handles in linear time becomes word boundaries first (html.cpp, Bounder).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -23,8 +24,11 @@ struct HtmlText {
 };
 
 // Converts html (UTF-8; invalid bytes, and whatever gumbo lets through of malformed character
-// references, become U+FFFD) into *out. text and title are always valid UTF-8.
-void html_to_text(std::string_view html, HtmlText* out);
+// references, become U+FFFD) into *out. text and title are always valid UTF-8. A page is parsed
+// in pieces of at least `chunk` bytes, cut where no element is open but html and body, so that
+// gumbo's tree (10 to 30 bytes per byte) stays small for a large page; a page under twice that
+// is parsed whole.
+void html_to_text(std::string_view html, HtmlText* out, size_t chunk = size_t{256} << 10);
 
 // True if text starts (after white space and a BOM) with "<!doctype html" or "<html".
 bool looks_like_html(std::string_view text);

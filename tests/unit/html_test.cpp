@@ -139,6 +139,52 @@ BOOST_AUTO_TEST_CASE(formatting_elements_are_no_elements_and_no_word_boundaries)
   BOOST_TEST(s.text == "0 1 2 3 4 5 6 7\n", s.text);
 }
 
+BOOST_AUTO_TEST_CASE(a_page_parsed_in_pieces_reads_as_the_whole_page) {
+  // html_to_text parses a large page in pieces cut where only html and body are open. Pages
+  // built from the blocks of a real posting (and from sloppy markup) read the same, text, map
+  // and title, whether parsed in pieces of 64 bytes or whole.
+  const std::vector<std::string> blocks = {
+      "<p>Wir suchen eine*n <b>Machine Learning Engineer</b> (m/w/d).</p>",
+      "<h2>Deine Aufgaben</h2><ul><li>Modelle mit <i>PyTorch</i> trainieren<li>MLOps &amp; CI/CD</ul>",
+      "<div class=x><p>Python, SQL<br>Spark</div>",
+      "<table><tr><td>Ort</td><td>M&uuml;nchen</td></tr></table>",
+      "Text ohne Tag, dann <span>Py</span>thon ",
+      "<p>offener Absatz <a href=\"/jobs\">Link</a>",
+      "<!-- Kommentar --><script>var x = '<p>';</script><style>p{}</style>",
+      "<title>Titel</title>",
+      "<pre>  Code\n  Zeilen</pre>",
+      "<ol><li><p>eins</p><li>zwei</ol>",
+      "\xC3\xA4\xFF <dl><dt>Begriff<dd>Bedeutung</dl>",
+      "<p>offen <div>Block</p> danach", "</div></span>", "<b>fett <p>weiter</b> normal", "<br>",
+      "<svg><text>Grafik</text></svg>", "<form><input name=q></form>", "<ul><li>offen",
+  };
+  jobmatch::test::Generator gen(5);
+  for (int round = 0; round < 1000; ++round) {
+    std::string page = round % 2 ? "<!DOCTYPE html><html><head><title>T</title></head><body>" : "";
+    const uint32_t n = 1 + gen.rnd() % 40;
+    for (uint32_t k = 0; k < n; ++k) page += blocks[gen.rnd() % blocks.size()];
+    if (round % 3 == 0) page += "</body>\n</html>\n";
+    HtmlText whole, pieces;
+    jobmatch::html_to_text(page, &whole, SIZE_MAX);
+    jobmatch::html_to_text(page, &pieces, 64);
+    BOOST_TEST_REQUIRE(pieces.text == whole.text, jobmatch::test::show_bytes(page));
+    BOOST_TEST_REQUIRE(pieces.title == whole.title, jobmatch::test::show_bytes(page));
+    BOOST_TEST_REQUIRE((pieces.map.expand(pieces.text) == whole.map.expand(whole.text)), jobmatch::test::show_bytes(page));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_large_page_is_parsed_in_pieces_of_256_kib) {
+  std::string page = "<!DOCTYPE html><html><head><title>Stelle</title></head><body>";
+  while (page.size() < (1u << 20)) page += "<h2>Aufgaben</h2><p>Modelle mit <b>Python</b> und Spark</p>\n";
+  page += "</body></html>";
+  HtmlText whole, pieces;
+  jobmatch::html_to_text(page, &whole, SIZE_MAX);
+  jobmatch::html_to_text(page, &pieces);
+  BOOST_TEST(pieces.text == whole.text);
+  BOOST_TEST(pieces.title == "Stelle");
+  BOOST_TEST((pieces.map.expand(pieces.text) == whole.map.expand(whole.text)));
+}
+
 BOOST_AUTO_TEST_CASE(attributes_past_the_limit_are_cut) {
   std::string page = "<html><body><p title=\"x\"";
   for (int k = 0; k < 1000; ++k) page += " a" + std::to_string(k) + (k % 2 ? "='v>'" : "=v");
