@@ -6,6 +6,7 @@
 #include <new>
 #include <span>
 #include <stdexcept>
+#include <utility>
 
 #include "deadline.h"
 #include "html.h"
@@ -18,8 +19,6 @@ namespace {
 constexpr size_t kMaxSpans = 64;  // evidence kept per concept
 // The most text a DOCX's parts may inflate to: a posting is far smaller, a ZIP bomb is not.
 constexpr size_t kMaxExtractedBytes = 64u << 20;
-// Buffers grown for a posting larger than this are freed after it.
-constexpr size_t kReleaseAfterBytes = 4u << 20;
 }  // namespace
 
 std::string extract_title(std::string_view text) {
@@ -135,17 +134,26 @@ Result Analyzer::analyze(const Input& input, const AnalyzeOptions& options) {
   return r;
 }
 
+namespace {
+// Frees x's buffers. (x = T{} would not: a std::string move-assigned a short string copies it
+// into the buffer it has, however large.)
+template <class T>
+void free_buffers(T& x) {
+  const T gone = std::exchange(x, T{});
+}
+}  // namespace
+
 void Analyzer::release() {
-  m_html = HtmlText{};
-  m_md = MarkdownText{};
-  m_doc = ExtractedText{};
-  m_norm = Normalized{};
-  m_tokens = TokenStream{};
-  m_matches = {};
-  m_zones = ZoneMap{};
-  m_title_norm = Normalized{};
-  m_title_tokens = TokenStream{};
-  m_title_matches = {};
+  free_buffers(m_html);
+  free_buffers(m_md);
+  free_buffers(m_doc);
+  free_buffers(m_norm);
+  free_buffers(m_tokens);
+  free_buffers(m_matches);
+  free_buffers(m_zones);
+  free_buffers(m_title_norm);
+  free_buffers(m_title_tokens);
+  free_buffers(m_title_matches);
   Matcher::release_scratch();
 }
 

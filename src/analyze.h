@@ -26,6 +26,9 @@ struct AnalyzeOptions {
 // The default time limit of a posting of `bytes` bytes: 2 s plus 2 s per MB.
 double default_max_seconds(size_t bytes);
 
+// Buffers grown for a posting larger than this are freed after it (Analyzer, run_pipeline).
+constexpr size_t kReleaseAfterBytes = 4u << 20;
+
 // Per-thread: owns the buffers each stage reuses from one document to the next.
 class Analyzer {
  public:

@@ -9,6 +9,9 @@
 #include <new>
 #include <optional>
 #include <thread>
+#include <utility>
+
+#include <malloc.h>
 
 #include "report/writer.h"
 
@@ -71,6 +74,18 @@ bool deliver(const std::function<bool(Result&&)>& sink, Result&& r, const RunOpt
   }
 }
 
+// Frees an input once its record is made. After one far larger than most, the memory goes back
+// to the system too: glibc keeps what is freed in the arena it came from, and a worker's
+// arena would stay the size of that posting for the rest of the run.
+void drop(Input* input) {
+  const bool large = input->bytes.size() > kReleaseAfterBytes;
+  {
+    // Moved out and destroyed: input = Input{} would keep the buffer of its bytes.
+    const Input gone = std::exchange(*input, Input{});
+  }
+  if (large) malloc_trim(0);
+}
+
 bool run_inline(const Engine& engine, InputSource& source, const RunOptions& options,
                 const std::function<bool(Result&&)>& sink) {
   Analyzer analyzer(engine);
@@ -79,7 +94,9 @@ bool run_inline(const Engine& engine, InputSource& source, const RunOptions& opt
     if (options.on_idle) options.on_idle();
     if (!source.next(&input)) break;
     if (options.bytes_read) *options.bytes_read += input.bytes.size();
-    if (!deliver(sink, process(analyzer, input, options), options)) return false;
+    Result r = process(analyzer, input, options);
+    drop(&input);
+    if (!deliver(sink, std::move(r), options)) return false;
   }
   return true;
 }
@@ -167,7 +184,7 @@ bool run_pipeline(const Engine& engine, InputSource& source, const RunOptions& o
         }
         for (auto& [i, input] : batch) {
           Result r = process(analyzer, input, options);
-          input = Input{};
+          drop(&input);
           done.emplace_back(i, std::move(r));
         }
         batch.clear();
