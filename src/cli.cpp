@@ -57,8 +57,8 @@ void print_error(const std::string& message) {
 // naming the target and exit 4, so output that was never written does not look like success.
 void finish_output(Output& output, const std::string& target = "standard output") {
   output.flush();
-  if (!output.broken()) return;
-  if (output.error() == EPIPE) std::_Exit(kExitOk);
+  if (output.complete()) return;
+  if (output.broken() && output.error() == EPIPE) std::_Exit(kExitOk);
   print_error("cannot write " + target + ": " + std::strerror(output.error()));
   std::_Exit(kExitOutput);
 }

@@ -20,12 +20,20 @@ class Output {
   // Writes out the buffer. After a write error (EPIPE, ENOSPC...), further output is dropped.
   void flush();
   bool broken() const { return m_broken; }
-  int error() const { return m_errno; }  // the errno of the write that failed, once broken
+  // Marks the output incomplete for a reason of its own (the table could not read back rows it
+  // had put aside): writing goes on, and the run ends as after a write error.
+  void fail(int err) {
+    if (!m_errno) m_errno = err;
+    m_incomplete = true;
+  }
+  bool complete() const { return !m_broken && !m_incomplete; }
+  int error() const { return m_errno; }  // why it is broken or incomplete
 
  private:
   int m_fd;
   std::string m_buf;
   bool m_broken = false;
+  bool m_incomplete = false;
   int m_errno = 0;
 };
 

@@ -360,7 +360,11 @@ class TableWriter : public Writer {
       }
     }
     for (const RunReader& r : readers)
-      if (!r.ok()) std::fprintf(stderr, "jobmatch: error: cannot read back the temporary file of the table: rows are missing\n");
+      if (!r.ok()) {
+        std::fprintf(stderr, "jobmatch: error: cannot read back the temporary file of the table: rows are missing\n");
+        m_out.fail(EIO);  // the run ends with the exit code of a write error
+        break;
+      }
   }
 
   Output& m_out;
