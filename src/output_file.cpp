@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <iterator>
 
 namespace jobmatch {
 namespace {
@@ -17,13 +18,14 @@ namespace {
 namespace fs = std::filesystem;
 
 // What the signal handler removes: one temporary file at a time (one report per process). The
-// handler only reads these; they are written with the three signals blocked.
+// handler only reads these; they are written with the signals blocked.
 char g_temp_path[PATH_MAX + 1];
 volatile sig_atomic_t g_armed = 0;
 
-constexpr int kSignals[] = {SIGINT, SIGTERM, SIGHUP};
-struct sigaction g_previous[3];
-bool g_installed[3] = {false, false, false};
+constexpr int kSignals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+constexpr size_t kSignalCount = std::size(kSignals);
+struct sigaction g_previous[kSignalCount];
+bool g_installed[kSignalCount] = {};
 
 extern "C" void remove_temp_and_die(int sig) {
   // unlink, signal and raise are async-signal-safe. The signal is blocked while its handler
@@ -44,7 +46,7 @@ sigset_t fatal_signals() {
 // Installs the handler for each signal that is not ignored (a signal the parent ignores, as
 // nohup does for SIGHUP, stays ignored: it cannot interrupt the write).
 void install_handlers() {
-  for (size_t i = 0; i < 3; ++i) {
+  for (size_t i = 0; i < kSignalCount; ++i) {
     struct sigaction old {};
     if (::sigaction(kSignals[i], nullptr, &old) != 0 || old.sa_handler == SIG_IGN) continue;
     struct sigaction sa {};
@@ -56,7 +58,7 @@ void install_handlers() {
 }
 
 void restore_handlers() {
-  for (size_t i = 0; i < 3; ++i)
+  for (size_t i = 0; i < kSignalCount; ++i)
     if (g_installed[i]) {
       ::sigaction(kSignals[i], &g_previous[i], nullptr);
       g_installed[i] = false;
@@ -149,7 +151,7 @@ bool OutputFile::open(const std::string& path, std::string* error) {
     return false;
   }
 
-  // The three signals are blocked from before the file exists until the handler knows its name.
+  // The signals are blocked from before the file exists until the handler knows its name.
   const sigset_t fatal = fatal_signals();
   sigset_t old_mask;
   ::pthread_sigmask(SIG_BLOCK, &fatal, &old_mask);

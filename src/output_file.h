@@ -1,8 +1,8 @@
 // An output file written safely (`report -o FILE`): the bytes go to a temporary file beside FILE,
 // which is renamed over FILE only once everything is written, flushed to disk and closed. Until
-// then FILE keeps its old content: a write error, a full disk, an exception or a SIGINT, SIGTERM
-// or SIGHUP leaves it as it was, and the temporary file is removed (a signal handler unlinks it
-// and re-raises the signal, so the exit status still says which signal ended the run).
+// then FILE keeps its old content: a write error, a full disk, an exception or a SIGINT, SIGTERM,
+// SIGHUP or SIGQUIT leaves it as it was, and the temporary file is removed (a signal handler
+// unlinks it and re-raises the signal, so the exit status still says which signal ended the run).
 //
 // FILE that exists and is not a regular file (/dev/null, a FIFO such as >(gzip > r.gz)) cannot
 // be replaced: it is written directly, as a stream, the way standard output is.
