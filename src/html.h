@@ -1,7 +1,9 @@
 // HTML to text, for postings saved from job boards: a real HTML5 parser (gumbo) builds the tree;
 // script, style, template and head content are dropped, entities are decoded, block elements
 // become line breaks and list items "- " lines. Every output byte keeps the offset of the input
-// byte it came from, so evidence still points into the HTML file. Markup nested past what gumbo
+// byte it came from, so evidence still points into the HTML file (the text is in the order of
+// gumbo's tree, so text gumbo moves, out of a table say, maps back to a later offset than the
+// text after it). Markup nested past what gumbo
 // handles in linear time becomes word boundaries first (html.cpp, Bounder).
 #pragma once
 

@@ -27,9 +27,11 @@ class SourceMap {
 
   size_t size() const { return m_out_size; }
   // The input offset output byte i came from, given the output text (text.size() == size());
-  // at(text, size()) is the input's size. Non-decreasing in i.
+  // at(text, size()) is the input's size. Non-decreasing in i where the appends' offsets are
+  // (normalize's and Markdown's are; HTML's follow gumbo's tree, not the page).
   uint32_t at(std::string_view text, size_t i) const;
-  // The first output offset i whose input offset at(text, i) is at or after in (size() if none).
+  // The first output offset i whose input offset at(text, i) is at or after in (size() if none);
+  // for a map whose appends' offsets never decrease.
   size_t first_at_or_after(std::string_view text, uint32_t in) const;
 
   // The offset of every output byte and the end, as an array (tests, and small texts).
@@ -44,7 +46,7 @@ class SourceMap {
   size_t run_of(size_t i) const;
   size_t run_end(size_t r) const { return r + 1 < m_runs.size() ? m_runs[r + 1].out : m_out_size; }
 
-  std::vector<Run> m_runs;         // by out, ascending; in non-decreasing
+  std::vector<Run> m_runs;         // by out, ascending
   std::vector<bool> m_constant;    // per run: every byte maps to its in
   uint32_t m_out_size = 0, m_in_size = 0;
 };

@@ -16,10 +16,8 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, size_t size) {
   const std::vector<uint32_t> src = out.map.expand(out.text);
   FUZZ_CHECK(src.size() == out.text.size() + 1);
   FUZZ_CHECK(src.back() == size);
-  for (size_t i = 0; i < src.size(); ++i) {
-    FUZZ_CHECK(src[i] <= size);
-    FUZZ_CHECK(i == 0 || src[i - 1] <= src[i]);
-  }
+  // Not in order everywhere: text gumbo moves (out of a table, say) maps back to where it was.
+  for (const uint32_t s : src) FUZZ_CHECK(s <= size);
   FUZZ_CHECK(is_valid_utf8(out.text));
   FUZZ_CHECK(is_valid_utf8(out.title));
   // Reusing the buffers gives the same result.
