@@ -31,6 +31,7 @@
 #include "lang.h"
 #include "match.h"
 #include "normalize.h"
+#include "read.h"
 #include "report/output.h"
 #include "report/writer.h"
 #include "score.h"
@@ -168,9 +169,7 @@ const Prepared& prepared(const std::string& prefix) {
     jm::Normalized n;
     jm::normalize(d.bytes, &n);
     const size_t body = jm::body_offset(d.bytes);
-    const auto norm_offset = [&](uint32_t offset) {
-      return static_cast<size_t>(std::lower_bound(n.src.begin(), n.src.end(), offset) - n.src.begin());
-    };
+    const auto norm_offset = [&](uint32_t offset) { return n.text_offset(offset); };
     p.title_end.push_back(body > 0 ? norm_offset(static_cast<uint32_t>(body)) : 0);
     jm::TokenStream ts;
     jm::tokenize(n, &ts);
@@ -399,5 +398,46 @@ void BM_analyze(benchmark::State& state, const std::string& prefix) {
 BENCHMARK_CAPTURE(BM_analyze, english, std::string("en-"));
 BENCHMARK_CAPTURE(BM_analyze, german, std::string("de-"));
 BENCHMARK_CAPTURE(BM_analyze, all, std::string(""));
+
+// The reader alone: a JSON Lines file of every sample (as {"id", "title", "text"} records),
+// repeated to some 20 MB, read, split and parsed into Inputs by InputSource, as run_pipeline's
+// reader thread does (without the hand-off to the workers, a lock and a queue push per input).
+// Its rate against BM_analyze's says how many workers one reader can keep busy.
+void BM_read_jsonl(benchmark::State& state) {
+  const std::filesystem::path path = std::filesystem::temp_directory_path() / "jobmatch-bench-read.jsonl";
+  size_t bytes = 0, records = 0;
+  {
+    std::string lines;
+    for (const Doc& d : samples("")) {
+      std::string text;  // JSON string escaping of the posting
+      for (const char c : d.bytes) {
+        if (c == '"' || c == '\\') text += '\\', text += c;
+        else if (c == '\n') text += "\\n";
+        else if (static_cast<unsigned char>(c) < 0x20) text += ' ';
+        else text += c;
+      }
+      lines += "{\"id\":\"" + d.name + "\",\"title\":\"t\",\"text\":\"" + text + "\"}\n";
+    }
+    std::ofstream out(path, std::ios::binary);
+    const size_t per = std::count(lines.begin(), lines.end(), '\n');
+    while (bytes < (20u << 20)) {
+      out << lines;
+      bytes += lines.size();
+      records += per;
+    }
+  }
+  for (auto _ : state) {
+    jm::InputSource source({path.string()}, jm::ReadOptions{});
+    jm::Input in;
+    size_t n = 0;
+    while (source.next(&in)) ++n;
+    if (n != records) state.SkipWithError("wrong record count");
+  }
+  std::filesystem::remove(path);
+  state.SetBytesProcessed(static_cast<int64_t>(bytes) * state.iterations());
+  state.counters["postings_per_second"] = benchmark::Counter(
+      static_cast<double>(records) * static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_read_jsonl)->Unit(benchmark::kMillisecond);
 
 }  // namespace
