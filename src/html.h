@@ -1,10 +1,11 @@
 // HTML to text, for postings saved from job boards: a real HTML5 parser (gumbo) builds the tree;
-// script, style, template and head content are dropped, entities are decoded, block elements
-// become line breaks and list items "- " lines. Every output byte keeps the offset of the input
-// byte it came from, so evidence still points into the HTML file (the text is in the order of
-// gumbo's tree, so text gumbo moves, out of a table say, maps back to a later offset than the
-// text after it). Markup nested past what gumbo
-// handles in linear time becomes word boundaries first (html.cpp, Bounder).
+// script, style, noscript, template, iframe, object and SVG content are dropped, and so is the
+// <title> (which becomes HtmlText::title); entities are decoded, block elements become line
+// breaks and list items "- " lines. Every output byte keeps the offset of the input byte it came
+// from, so evidence still points into the HTML file (the text is in the order of gumbo's tree:
+// text gumbo moves, out of a table say, maps back to a later offset than the text after it).
+// Markup gumbo would not handle in linear time or memory is taken out first (html.cpp, Bounder),
+// and a large page is parsed in pieces.
 #pragma once
 
 #include <cstddef>

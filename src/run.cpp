@@ -154,8 +154,8 @@ bool run_pipeline(const Engine& engine, InputSource& source, const RunOptions& o
 
   // Each worker hands in its last results and takes new work under one lock, and takes up to
   // 16 inputs at a time while the queue is long (one at a time when it is short, so a slow
-  // stream still gets each record out at once): four threads share this lock, and every wait
-  // on it is a system call.
+  // stream still gets each record out at once): the reader, every worker and the caller share
+  // this lock, and every wait on it is a system call.
   std::vector<std::thread> workers;
   const auto threads = static_cast<size_t>(options.threads);
   for (size_t t = 0; t < threads; ++t)

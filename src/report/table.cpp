@@ -206,7 +206,7 @@ class TableWriter : public Writer {
     if (r.error) {
       detail = escape_for_terminal(r.error->kind + ": " + r.error->message);
     } else {
-      // The strongest evidence first: matched concepts by weight.
+      // The matched concepts the profile weighs most first (by weight, not by strength).
       std::vector<const MatchedConcept*> ms;
       for (const auto& m : r.matched) ms.push_back(&m);
       std::stable_sort(ms.begin(), ms.end(), [](auto* a, auto* b) { return a->weight > b->weight; });
