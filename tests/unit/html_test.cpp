@@ -14,6 +14,16 @@ using jobmatch::HtmlText;
 
 namespace {
 
+// "<html><body>", then open n times, inside, close n times, then after.
+std::string nested(std::string_view open, size_t n, std::string_view inside, std::string_view close,
+                   std::string_view after) {
+  std::string page = "<html><body>";
+  for (size_t k = 0; k < n; ++k) page += open;
+  page += inside;
+  for (size_t k = 0; k < n; ++k) page += close;
+  return page += after;
+}
+
 HtmlText convert(std::string_view html) {
   HtmlText out;
   jobmatch::html_to_text(html, &out);
@@ -85,11 +95,8 @@ BOOST_AUTO_TEST_CASE(deep_nesting_and_misnested_markup_do_not_crash) {
 
 BOOST_AUTO_TEST_CASE(markup_past_the_depth_limit_becomes_text_boundaries) {
   // Past 256 open elements a tag is a space: words stay apart, offsets stay exact.
-  std::string page = "<html><body>";
-  for (int k = 0; k < 300; ++k) page += "<div>";
-  page += "Python<div>SQL</div>Spark<b>Java</b>";
-  for (int k = 0; k < 300; ++k) page += "</div>";
-  page += "<p>after</p>";
+  const std::string page =
+      nested("<div>", 300, "Python<div>SQL</div>Spark<b>Java</b>", "</div>", "<p>after</p>");
   const HtmlText t = convert(page);
   BOOST_TEST(t.text == "Python SQL SparkJava\nafter\n", t.text);  // <b> is no boundary, as below
   for (const std::string word : {"Python", "SQL", "Spark", "Java", "after"})
@@ -103,11 +110,8 @@ BOOST_AUTO_TEST_CASE(markup_inside_an_element_past_the_depth_limit_goes_with_it)
   // 40,000 nested lists: past the limit each <ul> would go but each <li> would close the one
   // before and open another, 40,000 items in gumbo's tree. What is inside an element past the
   // limit goes with it, up to its end tag; the words stay, apart, and after it all is as before.
-  std::string page = "<html><body>";
-  for (int k = 0; k < 40000; ++k) page += "<ul><li>";
-  page += "Python";
-  for (int k = 0; k < 40000; ++k) page += "</li></ul>";
-  page += "<p>after</p><ul><li>one<li>two</ul>";
+  const std::string page =
+      nested("<ul><li>", 40000, "Python", "</li></ul>", "<p>after</p><ul><li>one<li>two</ul>");
   const HtmlText t = convert(page);
   BOOST_TEST(std::count(t.text.begin(), t.text.end(), '-') == 128 + 2);  // 256 open elements
   BOOST_TEST(t.text.ends_with("- Python\nafter\n- one\n- two\n"), jobmatch::test::show_bytes(t.text.substr(t.text.size() - 40)));
