@@ -26,16 +26,23 @@ profile ml-engineer
   label    Machine Learning Engineer
   penalty  0.6
 
-# Machine learning itself is the one must-have: an ad that never says
-# "machine learning", "ML" or "maschinelles Lernen" is not an ML engineer ad,
-# whatever else it shares. ML (4) + one field (deep learning, LLMs: 2) = 6
-# is full coverage. AI and data science are weak signals (AI is in every
-# company boilerplate; data science is more the DS than the MLE side): 1.
+# Machine learning itself is the one must-have: an ad that names neither
+# machine learning ("machine learning", "ML", "maschinelles Lernen") nor one
+# of its fields (deep learning, LLMs, NLP, computer vision, reinforcement
+# learning) is not an ML engineer ad, whatever else it shares. The fields
+# count because ads of the LLM era often never write "machine learning"
+# ("build RAG pipelines and fine-tune LLMs"). AI and data science do not:
+# AI is in every company's boilerplate, and data science without ML is the
+# data scientist's side.
+  must     core.machine_learning | core.deep_learning | core.llm | core.nlp | core.computer_vision | core.reinforcement_learning
+
+# ML (4) + one field (deep learning, LLMs: 2) = 6 is full coverage. AI and
+# data science are weak signals: 1.
 section ml_core
   label    ML core
   weight   25
   need     6
-  core.machine_learning         4  must
+  core.machine_learning         4
   core.deep_learning            2
   core.llm                      2
   core.nlp                      1

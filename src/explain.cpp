@@ -69,7 +69,16 @@ std::string render_explain(const Result& r, const Engine& engine, bool color) {
   for (const auto& w : r.warnings) out += "  warning  " + escape_for_terminal(w) + "\n";
   if (!r.missing_must.empty()) {
     std::string must;
-    for (const size_t c : r.missing_must) must += (must.empty() ? "" : ", ") + lex.concepts[c].id;
+    for (const size_t c : r.missing_must) {
+      must += (must.empty() ? "" : ", ") + lex.concepts[c].id;
+      // A must-have of alternatives is named by its first concept; the others would meet it too.
+      for (const std::vector<size_t>& group : profile.musts)
+        if (group.size() > 1 && group.front() == c) {
+          must += " (or ";
+          for (size_t k = 1; k < group.size(); ++k) must += (k > 1 ? ", " : "") + lex.concepts[group[k]].id;
+          must += ")";
+        }
+    }
     char buf[64];
     std::snprintf(buf, sizeof buf, "x%.2f each", profile.penalty);
     out += "  penalty  missing must-have: " + must + " (" + buf + ")\n";

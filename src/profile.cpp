@@ -1,6 +1,9 @@
 #include "profile.h"
 
+#include <algorithm>
 #include <unordered_map>
+
+#include "pattern.h"
 
 namespace jobmatch {
 
@@ -16,6 +19,7 @@ std::vector<Diagnostic> parse_profile(const SourceFile& file, const Lexicon& lex
     diags.push_back(diagnostic_at(file, line, col, std::move(message)));
   };
   std::unordered_map<size_t, std::string> placed;  // concept -> section it stands in
+  std::vector<DataLine> must_lines;                // where each of profile->musts was declared
   bool seen_profile = false;
   bool in_title = false;
   Section* section = nullptr;
@@ -92,7 +96,8 @@ std::vector<Diagnostic> parse_profile(const SourceFile& file, const Lexicon& lex
         const size_t flag_start = rest.find_first_not_of(" \t", sp);
         const std::string_view flag = rest.substr(flag_start);
         if (flag == "must") {
-          pc.must = true;
+          profile->musts.push_back({it->second});
+          must_lines.push_back(line);
         } else {
           error(line, line.value_col + flag_start, "expected 'must' or nothing after the weight");
           continue;
@@ -102,10 +107,32 @@ std::vector<Diagnostic> parse_profile(const SourceFile& file, const Lexicon& lex
       section->concepts.push_back(pc);
       continue;
     }
+    if (key == "must") {  // must A | B | C: one must-have, met by any of them
+      if (section || in_title) {
+        error(line, line.key_col, "'must' belongs to the profile, before any section");
+        continue;
+      }
+      std::vector<size_t> group;
+      const std::vector<Alternative> ids = split_alternatives(line.value);
+      for (const Alternative& id : ids) {
+        const auto it = lexicon.by_id.find(std::string(id.text));
+        if (id.text.empty())
+          error(line, line.value_col + id.col, "'must' needs concept ids, separated by ' | '");
+        else if (it == lexicon.by_id.end())
+          error(line, line.value_col + id.col, "unknown concept '" + std::string(id.text) + "' (not in the lexicon)");
+        else if (std::find(group.begin(), group.end(), it->second) == group.end())
+          group.push_back(it->second);
+      }
+      if (!group.empty()) {
+        profile->musts.push_back(std::move(group));
+        must_lines.push_back(line);
+      }
+      continue;
+    }
     // key value lines of the profile or the current section
     if (key != "label" && key != "penalty" && key != "weight" && key != "need") {
       error(line, line.key_col,
-            "unknown key '" + key + "' (expected label, penalty, section, weight, need or a concept id)");
+            "unknown key '" + key + "' (expected label, penalty, must, section, weight, need or a concept id)");
       continue;
     }
     if (line.value.empty()) {
@@ -148,6 +175,21 @@ std::vector<Diagnostic> parse_profile(const SourceFile& file, const Lexicon& lex
   for (const Section& s : profile->sections)
     if (s.concepts.empty())
       diags.push_back(Diagnostic{file.name, s.line, 1, "section '" + s.name + "' has no concepts", ""});
+  // A must-have's concepts stand in sections (their strength is what meets it), each in one
+  // must-have only.
+  std::unordered_map<size_t, size_t> must_of;  // concept -> its must-have
+  for (size_t m = 0; m < profile->musts.size(); ++m)
+    for (const size_t c : profile->musts[m]) {
+      const std::string& id = lexicon.concepts[c].id;
+      const DataLine& line = must_lines[m];
+      if (!placed.count(c))
+        diags.push_back(diagnostic_at(file, line, line.key_col,
+                                      "must-have concept '" + id + "' stands in no section"));
+      else if (!must_of.try_emplace(c, m).second)
+        diags.push_back(diagnostic_at(file, line, line.key_col, "concept '" + id + "' is in two must-haves"));
+    }
+  for (Section& s : profile->sections)
+    for (ProfileConcept& pc : s.concepts) pc.must = must_of.count(pc.concept_index) > 0;
   return diags;
 }
 

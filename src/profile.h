@@ -13,7 +13,7 @@ namespace jobmatch {
 struct ProfileConcept {
   size_t concept_index = 0;  // index into Lexicon::concepts
   double weight = 1;
-  bool must = false;
+  bool must = false;  // named in one of the profile's must-haves
 };
 
 struct Section {
@@ -36,6 +36,9 @@ struct Profile {
   std::string name;   // "ml-engineer"
   std::string label;  // "Machine Learning Engineer"
   double penalty = 0.6;  // score factor per missing must-have
+  // Each must-have is met by any of its concepts (concept indexes; the first names it): from a
+  // `must A | B` line, or a concept line's `must` flag (a must-have of that concept alone).
+  std::vector<std::vector<size_t>> musts;
   std::vector<Section> sections;
   TitleRule title;
 };

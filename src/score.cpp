@@ -38,14 +38,20 @@ ScoreCard Scorer::score(const std::vector<ConceptEvidence>& body,
   for (size_t i = 0; i < m_slots.size(); ++i) {
     const Slot& slot = m_slots[i];
     const ProfileConcept& pc = sections[slot.section].concepts[slot.index];
-    if (pc.must) factor *= std::pow(m_profile.penalty, 1.0 - strength[i]);
     if (strength[i] > 0) {
       got[slot.section] += pc.weight * strength[i];
       card.matched.push_back({pc.concept_index, slot.section, pc.weight, pc.must, strength[i]});
     } else {
       card.missing.push_back(pc.concept_index);
-      if (pc.must) card.missing_must.push_back(pc.concept_index);
     }
+  }
+  // A must-have is as met as its strongest concept; one met by none is named by its first.
+  for (const std::vector<size_t>& must : m_profile.musts) {
+    double met = 0;
+    for (const size_t c : must)
+      if (c < m_slot_of.size() && m_slot_of[c] >= 0) met = std::max(met, strength[static_cast<size_t>(m_slot_of[c])]);
+    factor *= std::pow(m_profile.penalty, 1.0 - met);
+    if (met == 0) card.missing_must.push_back(must.front());
   }
   double total = 0, weight_sum = 0;
   card.coverage.resize(sections.size());

@@ -6,7 +6,7 @@
 //   title             = the highest value among the profile's title concepts named in the title
 //   score = 100 × (Σ section weight × coverage + title weight × title)
 //                / (Σ section weight + title weight)
-//               × Π over must-haves of penalty^(1 − strength)
+//               × Π over must-haves of penalty^(1 − the strength of its strongest concept)
 // Without a title (ignored, or a profile without a title block) the title terms drop out.
 #pragma once
 
@@ -36,7 +36,7 @@ struct ScoreCard {
   std::vector<size_t> title_concepts;  // title concepts named in the title
   std::vector<ScoredConcept> matched;  // strength > 0, in profile order
   std::vector<size_t> missing;         // profile concepts without evidence, in profile order
-  std::vector<size_t> missing_must;    // the must-haves among them
+  std::vector<size_t> missing_must;    // the must-haves none of whose concepts is found, by first concept
 };
 
 class Scorer {

@@ -183,11 +183,42 @@ BOOST_AUTO_TEST_CASE(reports_flag_other_than_must) {
   BOOST_TEST(has_diag(p, 4, 11, "expected 'must' or nothing after the weight"), p.shown);
 }
 
+BOOST_AUTO_TEST_CASE(parses_a_must_have_of_alternatives) {
+  const Parsed p = parse(kHead + "  must a.one | b.three\nsection s\n  a.one 1\n  a.two 1\n  b.three 1\n");
+  BOOST_TEST(p.diags.empty(), p.shown);
+  BOOST_TEST_REQUIRE(p.profile.musts.size() == 1u);
+  const std::vector<size_t> want{test_lexicon().by_id.at("a.one"), test_lexicon().by_id.at("b.three")};
+  BOOST_TEST(p.profile.musts[0] == want, boost::test_tools::per_element());
+  const auto& cs = p.profile.sections[0].concepts;
+  BOOST_TEST(cs[0].must);
+  BOOST_TEST(!cs[1].must);
+  BOOST_TEST(cs[2].must);
+}
+
+BOOST_AUTO_TEST_CASE(reports_bad_must_haves) {
+  // Unknown concept (line 3, at its column), an empty alternative, a must inside a section, a
+  // must-have concept in no section, and one concept in two must-haves.
+  const Parsed p = parse(kHead +
+                         "  must a.one | x.nine\n"
+                         "  must a.one |  | a.two\n"
+                         "  must b.three\n"
+                         "section s\n"
+                         "  must a.one\n"
+                         "  a.one 1\n"
+                         "  a.two 1 must\n");
+  BOOST_TEST(has_diag(p, 3, 16, "unknown concept 'x.nine' (not in the lexicon)"), p.shown);
+  BOOST_TEST(has_diag(p, 4, 16, "'must' needs concept ids, separated by ' | '"), p.shown);
+  BOOST_TEST(has_diag(p, 7, 3, "'must' belongs to the profile, before any section"), p.shown);
+  BOOST_TEST(has_diag(p, 5, 3, "must-have concept 'b.three' stands in no section"), p.shown);
+  BOOST_TEST(has_diag(p, 4, 3, "concept 'a.one' is in two must-haves"), p.shown);
+  BOOST_TEST(has_diag(p, 9, 3, "concept 'a.two' is in two must-haves"), p.shown);  // the later one
+}
+
 BOOST_AUTO_TEST_CASE(reports_unknown_key) {
   const Parsed p = parse(kHead + "section s\n  colour red\n  a.one 1\n");
   BOOST_TEST(p.diags.size() == 1u, p.shown);
   BOOST_TEST(has_diag(p, 4, 3,
-                      "unknown key 'colour' (expected label, penalty, section, weight, need or a "
+                      "unknown key 'colour' (expected label, penalty, must, section, weight, need or a "
                       "concept id)"),
              p.shown);
 }

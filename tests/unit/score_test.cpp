@@ -154,6 +154,39 @@ BOOST_AUTO_TEST_CASE(weak_must_have_evidence_costs_part_of_the_penalty) {
   BOOST_TEST(c.missing_must.empty());
 }
 
+BOOST_AUTO_TEST_CASE(a_must_have_of_alternatives_is_as_met_as_its_strongest_concept) {
+  // One must-have met by x.one or x.two; x.three is no must-have here.
+  const Profile p = parse_profile(
+      "profile t\n"
+      "  penalty 0.5\n"
+      "  must x.one | x.two\n"
+      "section a\n"
+      "  weight 3\n"
+      "  need 2\n"
+      "  x.one 2\n"
+      "  x.two 2\n"
+      "section b\n"
+      "  weight 1\n"
+      "  need 4\n"
+      "  x.three 1\n"
+      "  x.four 1\n");
+  BOOST_TEST(p.sections[0].concepts[0].must);
+  BOOST_TEST(p.sections[0].concepts[1].must);
+  BOOST_TEST(!p.sections[1].concepts[0].must);
+  // x.two alone meets it: 100 * 3 / 4 = 75, no penalty.
+  const ScoreCard two = score_of(found({"x.two"}), p);
+  BOOST_TEST(two.score == 75.0);
+  BOOST_TEST(two.missing_must.empty());
+  // The stronger of the two counts: x.one at 0.5 and x.two at 0.8 → 0.5^(1 - 0.8).
+  std::vector<ConceptEvidence> body{{idx("x.one"), 0.5}, {idx("x.two"), 0.8}};
+  const double expected = 100.0 * 3 * 1.0 / 4 * std::pow(0.5, 1 - 0.8);
+  BOOST_TEST(score_of(body, p).score == std::round(expected * 10) / 10);
+  // Neither: one penalty, not two, and the must-have is named by its first concept.
+  const ScoreCard none = score_of(found({"x.three", "x.four"}), p);
+  BOOST_TEST(none.score == std::round(100.0 * 0.5 / 4 * 0.5 * 10) / 10);
+  BOOST_TEST(none.missing_must == indexes({"x.one"}), boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(missing_optional_concept_costs_no_penalty) {
   const ScoreCard c = score_ids({"x.one", "x.three"});
   BOOST_TEST(c.missing == indexes({"x.two", "x.four"}), boost::test_tools::per_element());
