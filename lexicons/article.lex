@@ -20,7 +20,10 @@ concept core.machine_learning
   en      machine learning | ml | machine learned | machine learnt | ai/ml | ml/ai
   en      supervised learning | unsupervised learning | semi supervised learning | self supervised learning
   en      predictive model*
+  # Fields of ML research that academic ads name instead of "machine learning"
+  en      representation learning | transfer learning | few shot learning | zero shot learning | meta learning | metric learning | contrastive learning | multimodal learning | multi modal learning | federated learning | statistical learning | explainable ai | explainable ml | explainable machine learning | interpretable ml | interpretable machine learning | gaussian process*
   de      maschinell* lern* | maschinenlern* | überwacht* lern* | unüberwacht* lern*
+  de      repräsentationslernen | transferlernen | föderiert* lernen | erklärbare* ki | erklärbare* künstliche* intelligenz | statistisches lernen
   de      vorhersagemodell* | prognosemodell*
   # "500 ml", "0.5 ml": millilitres
   not     re:(?:[0-9][0-9.,]*) ml
