@@ -36,6 +36,17 @@ profile ml-engineer
 # data scientist's side.
   must     core.machine_learning | core.deep_learning | core.llm | core.nlp | core.computer_vision | core.reinforcement_learning
 
+# The neighbouring roles (their profiles stand beside this one): every ad is
+# scored against them too, and the record says which role it reads as. Data
+# engineering and software ads share Python, Spark, Kubernetes and some ML
+# words with ML ads; when one of those two roles scores above this profile,
+# the score shrinks by its lead in percent (a lead of 40 points: x0.6), so an
+# ETL body under an "AI" title ranks below ML work. The data scientist is not
+# contrasted: this profile ranks data scientists second, above near misses.
+  roles    data-scientist
+  contrast data-engineer | software-engineer
+  contrast_weight 1
+
 # ML (4) + one field (deep learning, LLMs: 2) = 6 is full coverage. AI and
 # data science are weak signals: 1.
 section ml_core

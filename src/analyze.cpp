@@ -78,7 +78,9 @@ size_t body_offset(std::string_view text) {
 
 std::vector<size_t> Analyzer::title_concepts(std::string_view title) {
   std::vector<size_t> out;
-  if (title.empty() || m_engine.profile().title.weight <= 0) return out;
+  bool titles_count = m_engine.profile().title.weight > 0;
+  for (const Engine::Role& role : m_engine.roles()) titles_count |= role.profile.title.weight > 0;
+  if (title.empty() || !titles_count) return out;
   normalize(title, &m_title_norm);
   tokenize(m_title_norm, &m_title_tokens);
   m_engine.matcher().match(m_title_tokens, &m_title_matches);
@@ -258,7 +260,11 @@ Result Analyzer::run_stages(const Input& input, const AnalyzeOptions& options) {
     // thousands of times keeps its first kMaxSpans pieces of evidence and the count.
     mc.span_count = m.spans.size();
     const size_t kept = std::min(m.spans.size(), kMaxSpans);
+    // A concept only the roles use (not in the record) needs its strength alone: no spans, and
+    // no more evidence once the strength rounds to 1 whatever comes next (miss < 0.0005).
+    const bool strength_only = !m_engine.scorer().in_sections(m.concept_index);
     for (const TextSpan& s : std::span(m.spans).first(kept)) {
+      if (strength_only && miss < 0.0005) break;
       Evidence e;
       e.text_begin = m_tokens.input_begin(m_norm, s.begin);
       e.text_end = m_tokens.input_end(m_norm, s.begin, s.end);
@@ -272,6 +278,7 @@ Result Analyzer::run_stages(const Input& input, const AnalyzeOptions& options) {
         e.factor = zone_factor(e.zone) * strength_factor(e.cue);
       }
       miss *= 1.0 - e.factor;
+      if (strength_only) continue;
       const uint32_t d_begin = to_decoded(e.text_begin);
       uint32_t d_end = to_decoded(e.text_end);
       if (src && e.text_end > e.text_begin) {
@@ -296,13 +303,37 @@ Result Analyzer::run_stages(const Input& input, const AnalyzeOptions& options) {
   }
 
   const bool use_title = !options.ignore_title;
-  const ScoreCard card =
-      m_engine.scorer().score(body, use_title ? title_concepts(r.title) : std::vector<size_t>{}, use_title);
+  const std::vector<size_t> in_title = use_title ? title_concepts(r.title) : std::vector<size_t>{};
+  const ScoreCard card = m_engine.scorer().score(body, in_title, use_title);
   // Weights are bounded when the profile loads, so this cannot happen; if it ever did, a NaN
   // would pass every --fail-under gate: the posting is an internal error record instead.
   if (!std::isfinite(card.score) || !std::isfinite(card.title))
     throw std::logic_error("the score is not a finite number");
-  r.score = card.score;
+  r.score = r.profile_score = card.score;
+  // The neighbouring roles, scored on the same evidence; the best contrast role's lead lowers
+  // the score (score.h).
+  double best_role = -1, best_contrast = -1;
+  std::vector<ScoredConcept> role_matched;
+  for (size_t k = 0; k < m_engine.roles().size(); ++k) {
+    const Engine::Role& role = m_engine.roles()[k];
+    ScoreCard rc = role.scorer->score(body, in_title, use_title);
+    r.role_scores.push_back(rc.score);
+    if (rc.score > best_role) best_role = rc.score;
+    if (role.contrast) best_contrast = std::max(best_contrast, rc.score);
+    if (rc.score > card.score && (r.role < 0 || rc.score > r.role_scores[static_cast<size_t>(r.role)])) {
+      r.role = static_cast<int>(k);
+      role_matched = std::move(rc.matched);
+    }
+  }
+  if (!r.role_scores.empty() && std::max(card.score, best_role) < kMinRoleScore) r.role = kNoRole;
+  if (r.role >= 0) {  // what makes it read as that role: its three heaviest concepts found
+    std::stable_sort(role_matched.begin(), role_matched.end(), [](const ScoredConcept& a, const ScoredConcept& b) {
+      return a.weight * a.strength > b.weight * b.strength;
+    });
+    for (size_t k = 0; k < role_matched.size() && k < 3; ++k) r.role_concepts.push_back(role_matched[k].concept_index);
+  }
+  if (!r.role_scores.empty()) r.role_margin = std::round((card.score - best_role) * 10.0) / 10.0;
+  if (best_contrast >= 0) r.score = contrasted_score(card.score, best_contrast, m_engine.profile().contrast_weight);
   r.coverage = card.coverage;
   r.missing = card.missing;
   r.missing_must = card.missing_must;

@@ -44,7 +44,7 @@ class Analyzer {
 
  private:
   Result run_stages(const Input& input, const AnalyzeOptions& options);
-  // Profile title concepts named in a title.
+  // Concepts named in a title (the profile's and its roles' title concepts among them).
   std::vector<size_t> title_concepts(std::string_view title);
 
   const Engine& m_engine;

@@ -116,10 +116,40 @@ std::unique_ptr<Engine> Engine::load(const EngineOptions& options, std::vector<D
   if (!diags->empty()) return nullptr;
 
   std::vector<SourceFile> used_profiles{*chosen};
-  e->m_hash = hash_files(lex_files, used_profiles);
   e->m_scorer = std::make_unique<Scorer>(e->m_profile, e->m_lexicon.concepts.size());
+  std::vector<size_t> concepts = e->m_scorer->concepts();
+  // The roles: loaded profiles by name (a role's own roles are not loaded).
+  e->m_roles.reserve(e->m_profile.roles.size());
+  for (const RoleRef& ref : e->m_profile.roles) {
+    const auto file = std::find_if(profile_files.begin(), profile_files.end(), [&](const SourceFile& f) {
+      return fs::path(f.name).stem().string() == ref.name;
+    });
+    if (file == profile_files.end()) {
+      std::string known;
+      for (const SourceFile& f : profile_files)
+        known += (known.empty() ? "" : ", ") + fs::path(f.name).stem().string();
+      const std::vector<DataLine> lines = split_data_lines(*chosen);
+      const auto at = std::find_if(lines.begin(), lines.end(), [&](const DataLine& l) { return l.line == ref.line; });
+      const std::string message = "no profile named '" + ref.name + "' for this role (available: " +
+                                  (known.empty() ? "none" : known) + ")";
+      diags->push_back(at != lines.end() ? diagnostic_at(*chosen, *at, ref.col, message)
+                                         : Diagnostic{chosen->name, ref.line, ref.col + 1, message, ""});
+      return nullptr;
+    }
+    // A Scorer refers to its profile: the profile is in place (m_roles never reallocates) first.
+    Role& role = e->m_roles.emplace_back();
+    role.contrast = ref.contrast;
+    *diags = parse_profile(*file, e->m_lexicon, &role.profile);
+    if (!diags->empty()) return nullptr;
+    role.profile.roles.clear();
+    role.scorer = std::make_unique<Scorer>(role.profile, e->m_lexicon.concepts.size());
+    for (const size_t c : role.scorer->concepts())
+      if (std::find(concepts.begin(), concepts.end(), c) == concepts.end()) concepts.push_back(c);
+    used_profiles.push_back(*file);
+  }
+  e->m_hash = hash_files(lex_files, used_profiles);
   std::string error;
-  e->m_matcher = Matcher::build(e->m_lexicon, e->m_scorer->concepts(), &error);
+  e->m_matcher = Matcher::build(e->m_lexicon, concepts, &error);
   if (!e->m_matcher) {
     diags->push_back(Diagnostic{e->m_source, 0, 0, error, ""});
     return nullptr;

@@ -1,4 +1,5 @@
-// The loaded configuration every document is scored with: lexicon, profile, compiled matcher.
+// The loaded configuration every document is scored with: lexicon, profile (and the profiles of
+// its neighbouring roles), compiled matcher.
 // Built once at start-up; immutable and shared by all worker threads afterwards.
 #pragma once
 
@@ -28,6 +29,13 @@ class Engine {
   const Profile& profile() const { return m_profile; }
   const Matcher& matcher() const { return *m_matcher; }
   const Scorer& scorer() const { return *m_scorer; }
+  // The profile's neighbouring roles (Profile::roles, in that order), each scored too.
+  struct Role {
+    Profile profile;
+    std::unique_ptr<Scorer> scorer;
+    bool contrast = false;
+  };
+  const std::vector<Role>& roles() const { return m_roles; }
   // A short hash of every lexicon and profile file loaded ("3f9a1c2b7d0e"), for --version and
   // the output: two runs with the same hash used the same data.
   const std::string& hash() const { return m_hash; }
@@ -39,6 +47,7 @@ class Engine {
   Profile m_profile;
   std::unique_ptr<Matcher> m_matcher;
   std::unique_ptr<Scorer> m_scorer;
+  std::vector<Role> m_roles;
   std::string m_hash, m_source;
 };
 

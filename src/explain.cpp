@@ -65,6 +65,39 @@ std::string render_explain(const Result& r, const Engine& engine, bool color) {
   }
   out += "  score    " + bold(format_score(r.score)) + " / 100   lang " + r.lang + "   encoding " +
          escape_for_terminal(r.encoding) + "\n";
+  const auto& roles = engine.roles();
+  if (!roles.empty() && r.role_scores.size() == roles.size()) {
+    // Which role the ad reads as, and what the contrast took off the score.
+    auto label_of = [&](int k) { return escape_for_terminal(k < 0 ? profile.label : roles[static_cast<size_t>(k)].profile.label); };
+    int best_other = 0;
+    for (size_t k = 1; k < roles.size(); ++k)
+      if (r.role_scores[k] > r.role_scores[static_cast<size_t>(best_other)]) best_other = static_cast<int>(k);
+    const double other = r.role_scores[static_cast<size_t>(best_other)];
+    if (r.role == kNoRole) {
+      out += "  reads as none of the roles (best: " + label_of(best_other) + " " + format_score(other) + ", " +
+             label_of(-1) + " " + format_score(r.profile_score) + ")\n";
+    } else if (r.role < 0) {
+      out += "  reads as " + label_of(-1) + " (" + format_score(r.profile_score) + "; next: " + label_of(best_other) +
+             " " + format_score(other) + ")\n";
+    } else {
+      std::string what;
+      for (const size_t c : r.role_concepts) what += (what.empty() ? "" : ", ") + escape_for_terminal(lex.concepts[c].label);
+      out += "  reads as " + label_of(r.role) + " (" + format_score(r.role_scores[static_cast<size_t>(r.role)]) + "; " +
+             label_of(-1) + " " + format_score(r.profile_score) + ")" + (what.empty() ? "" : ": " + what) +
+             (r.profile_score < 0.5 * r.role_scores[static_cast<size_t>(r.role)] && r.profile_score > 0
+                  ? "; ML work only as support" : "") + "\n";
+    }
+    if (r.score != r.profile_score) {
+      char weight[32];
+      std::snprintf(weight, sizeof weight, "%g", profile.contrast_weight);
+      double lead = 0;
+      int from = 0;
+      for (size_t k = 0; k < roles.size(); ++k)
+        if (roles[k].contrast && r.role_scores[k] - r.profile_score > lead) lead = r.role_scores[k] - r.profile_score, from = static_cast<int>(k);
+      out += "  contrast " + format_score(r.profile_score) + " x (1 - " + weight + " x " + format_score(lead) +
+             "/100): " + label_of(from) + " leads by " + format_score(lead) + " points\n";
+    }
+  }
   out += "  profile  " + escape_for_terminal(profile.name) + " (" + escape_for_terminal(profile.label) + "), lexicon " + engine.hash() + "\n";
   for (const auto& w : r.warnings) out += "  warning  " + escape_for_terminal(w) + "\n";
   if (!r.missing_must.empty()) {

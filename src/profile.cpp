@@ -129,10 +129,34 @@ std::vector<Diagnostic> parse_profile(const SourceFile& file, const Lexicon& lex
       }
       continue;
     }
+    if (key == "roles" || key == "contrast") {  // roles A | B: other profiles to score against
+      if (section || in_title) {
+        error(line, line.key_col, "'" + key + "' belongs to the profile, before any section");
+        continue;
+      }
+      for (const Alternative& name : split_alternatives(line.value)) {
+        if (name.text.empty()) {
+          error(line, line.value_col + name.col, "'" + key + "' needs profile names, separated by ' | '");
+          continue;
+        }
+        const auto same = std::find_if(profile->roles.begin(), profile->roles.end(),
+                                       [&](const RoleRef& r) { return r.name == name.text; });
+        if (name.text == profile->name)
+          error(line, line.value_col + name.col, "a profile is not a role of its own");
+        else if (same != profile->roles.end() && (same->contrast || key == "roles"))
+          error(line, line.value_col + name.col, "role '" + std::string(name.text) + "' is named twice");
+        else if (same != profile->roles.end())
+          same->contrast = true;  // listed under roles, and contrasted
+        else
+          profile->roles.push_back({std::string(name.text), key == "contrast", line.line, line.value_col + name.col});
+      }
+      continue;
+    }
     // key value lines of the profile or the current section
-    if (key != "label" && key != "penalty" && key != "weight" && key != "need") {
+    if (key != "label" && key != "penalty" && key != "contrast_weight" && key != "weight" && key != "need") {
       error(line, line.key_col,
-            "unknown key '" + key + "' (expected label, penalty, must, section, weight, need or a concept id)");
+            "unknown key '" + key +
+                "' (expected label, penalty, must, roles, contrast, contrast_weight, section, weight, need or a concept id)");
       continue;
     }
     if (line.value.empty()) {
@@ -155,10 +179,10 @@ std::vector<Diagnostic> parse_profile(const SourceFile& file, const Lexicon& lex
       else profile->title.weight = v;
       continue;
     }
-    if (key == "penalty") {
-      if (section) error(line, line.key_col, "'penalty' belongs to the profile, before any section");
-      else if (v < 0 || v > 1) error(line, line.value_col, "penalty must be between 0 and 1");
-      else profile->penalty = v;
+    if (key == "penalty" || key == "contrast_weight") {
+      if (section) error(line, line.key_col, "'" + key + "' belongs to the profile, before any section");
+      else if (v < 0 || v > 1) error(line, line.value_col, key + " must be between 0 and 1");
+      else (key == "penalty" ? profile->penalty : profile->contrast_weight) = v;
     } else if (!section) {
       error(line, line.key_col, "'" + key + "' belongs to a section");
     } else if (v <= 0 || v > kMaxWeight) {

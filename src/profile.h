@@ -32,10 +32,20 @@ struct TitleRule {
   std::vector<std::pair<size_t, double>> concepts;  // (concept index, value)
 };
 
+// A neighbouring role a profile is compared with (`roles` and `contrast` lines): another
+// profile, found by name when the engine loads.
+struct RoleRef {
+  std::string name;       // "data-engineer"
+  bool contrast = false;  // its lead over this profile lowers the score (score.h)
+  size_t line = 0, col = 0;  // where it is named, for diagnostics: 1-based line, 0-based byte
+};
+
 struct Profile {
   std::string name;   // "ml-engineer"
   std::string label;  // "Machine Learning Engineer"
   double penalty = 0.6;  // score factor per missing must-have
+  std::vector<RoleRef> roles;   // scored too; the record says which one the posting reads as
+  double contrast_weight = 1;  // how much a contrast role's lead lowers the score (score.h)
   // Each must-have is met by any of its concepts (concept indexes; the first names it): from a
   // `must A | B` line, or a concept line's `must` flag (a must-have of that concept alone).
   std::vector<std::vector<size_t>> musts;

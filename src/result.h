@@ -35,6 +35,11 @@ struct MatchedConcept {
   std::vector<Evidence> spans;
 };
 
+// Result::role when the posting reads as none of the roles: the best score is below kMinRoleScore
+// (a barista's ad is no ML engineer's, nor a data engineer's).
+constexpr int kNoRole = -2;
+constexpr double kMinRoleScore = 10;
+
 struct Result {
   std::string id;
   std::optional<InputError> error;  // set: the input was not scored
@@ -48,6 +53,15 @@ struct Result {
   std::vector<std::string> warnings;
   double score = 0;
   std::vector<double> coverage;  // per profile section
+  // With roles (Engine::roles): the profile's own score before the contrast, each role's score
+  // (in Engine::roles order), the best-fitting of them all (-1: the profile itself, else an
+  // index into Engine::roles; kNoRole when none scores kMinRoleScore) and the profile's margin
+  // over the best role (negative: behind it).
+  double profile_score = 0;
+  std::vector<double> role_scores;
+  int role = -1;
+  double role_margin = 0;
+  std::vector<size_t> role_concepts;  // a role it reads as: the role's strongest concepts, for explain
   double title_score = -1;             // the title's value; -1 if titles did not count
   std::vector<size_t> title_concepts;  // title concepts named in the title
   std::vector<MatchedConcept> matched;  // strength > 0, profile order

@@ -8,8 +8,16 @@
 //                / (Σ section weight + title weight)
 //               × Π over must-haves of penalty^(1 − the strength of its strongest concept)
 // Without a title (ignored, or a profile without a title block) the title terms drop out.
+//
+// A profile with contrast roles (profile.h) is then compared with them: each is scored the same
+// way, and when the best of them scores above the profile, the score shrinks by its lead in
+// percent, times contrast_weight (contrasted_score): an ad that reads more as a data engineer's
+// than an ML engineer's ranks lower than its ML vocabulary alone would put it, and a near miss
+// stays above an unrelated ad.
 #pragma once
 
+#include <algorithm>
+#include <cmath>
 #include <vector>
 
 #include "profile.h"
@@ -39,6 +47,13 @@ struct ScoreCard {
   std::vector<size_t> missing_must;    // the must-haves none of whose concepts is found, by first concept
 };
 
+// score × (1 − weight × lead / 100), where lead is how far best_contrast lies above score (none
+// if below); at least 0, rounded to one decimal.
+inline double contrasted_score(double score, double best_contrast, double weight) {
+  const double lead = std::max(0.0, best_contrast - score);
+  return std::round(std::max(0.0, score * (1.0 - weight * lead / 100.0)) * 10.0) / 10.0;
+}
+
 class Scorer {
  public:
   Scorer(const Profile& profile, size_t concept_count);
@@ -50,6 +65,8 @@ class Scorer {
 
   // The concepts the matcher must look for: the sections' and the title's, in profile order.
   std::vector<size_t> concepts() const;
+  // True if concept c stands in one of the profile's sections.
+  bool in_sections(size_t c) const { return c < m_slot_of.size() && m_slot_of[c] >= 0; }
 
  private:
   struct Slot {

@@ -102,6 +102,20 @@ class RecordWriter {
     ids(o, r.missing);
     o += ",\"missing_must\":";
     ids(o, r.missing_must);
+    const auto& roles = m_engine.roles();
+    if (!roles.empty()) {
+      field(",\"role\":", r.role == kNoRole ? std::string("none")
+                           : r.role < 0     ? m_engine.profile().name
+                                            : roles[static_cast<size_t>(r.role)].profile.name);
+      field(",\"role_margin\":", r.role_margin);
+      field(",\"role_scores\":{", m_engine.profile().name);
+      field(":", r.profile_score);
+      for (size_t k = 0; k < roles.size() && k < r.role_scores.size(); ++k) {
+        field(",", roles[k].profile.name);
+        field(":", r.role_scores[k]);
+      }
+      o += '}';
+    }
     o += '}';
     return o;
   }

@@ -218,8 +218,8 @@ BOOST_AUTO_TEST_CASE(reports_unknown_key) {
   const Parsed p = parse(kHead + "section s\n  colour red\n  a.one 1\n");
   BOOST_TEST(p.diags.size() == 1u, p.shown);
   BOOST_TEST(has_diag(p, 4, 3,
-                      "unknown key 'colour' (expected label, penalty, must, section, weight, need or a "
-                      "concept id)"),
+                      "unknown key 'colour' (expected label, penalty, must, roles, contrast, "
+                      "contrast_weight, section, weight, need or a concept id)"),
              p.shown);
 }
 
