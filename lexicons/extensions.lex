@@ -23,6 +23,15 @@ concept core.ai
   # French "j'ai" in the few French postings of the corpus
   not     j ai | n ai | l ai | qu ai
 
+# The name ML engineering goes by in titles since the LLM era: "AI Engineer",
+# "Applied AI Engineer", "KI-Entwickler:in". For titles only (the ml-engineer
+# profile's title block); in a body, "AI engineers" is any team's blurb.
+concept core.ai_engineer
+  label   AI engineer (the role's name)
+  origin  extension
+  en      ai engineer* | ai developer* | ai software engineer* | ai research engineer* | ai researcher* | ai scientist*
+  de      ki engineer* | ki entwickler* | ki ingenieur* | ki softwareentwickler* | ki forscher*
+
 concept core.data_science
   label   Data science
   origin  extension

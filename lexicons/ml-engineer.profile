@@ -192,7 +192,9 @@ section collaboration
 # in a sentence about "our ML team" are weak. The title's value is the highest
 # of these concepts named in it; it weighs like a section of 25 (a fifth of
 # the score with the sections' 100). Data science in the title is the second
-# tier; AI alone is vaguer ("AI Consultant", "Marketing Manager – AI").
+# tier; AI alone is vaguer ("AI Consultant", "Marketing Manager – AI"),
+# but "AI Engineer" is what ML engineering is called in titles since the
+# LLM era (0.9, like LLMs).
 title
   weight   25
   core.machine_learning         1
@@ -202,6 +204,7 @@ title
   core.computer_vision          0.9
   core.reinforcement_learning   0.9
   duty.deploy_models            0.9
+  core.ai_engineer              0.9
   core.data_science             0.7
   core.ai                       0.6
   core.recommender_systems      0.5
