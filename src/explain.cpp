@@ -85,7 +85,7 @@ std::string render_explain(const Result& r, const Engine& engine, bool color) {
       out += "  reads as " + label_of(r.role) + " (" + format_score(r.role_scores[static_cast<size_t>(r.role)]) + "; " +
              label_of(-1) + " " + format_score(r.profile_score) + ")" + (what.empty() ? "" : ": " + what) +
              (r.profile_score < 0.5 * r.role_scores[static_cast<size_t>(r.role)] && r.profile_score > 0
-                  ? "; ML work only as support" : "") + "\n";
+                  ? "; the " + label_of(-1) + "'s work only as support" : "") + "\n";
     }
     if (r.score != r.profile_score) {
       char weight[32];

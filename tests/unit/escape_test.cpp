@@ -104,20 +104,7 @@ Result scored(const std::string& id, const std::string& title, double score = 82
 }
 
 std::string write_all(Format format, const std::vector<Result>& results, jobmatch::ReportOptions options = {}) {
-  std::FILE* f = std::tmpfile();
-  BOOST_TEST_REQUIRE(f != nullptr);
-  {
-    jobmatch::Output out(::fileno(f));
-    auto writer = jobmatch::make_writer(format, out, hostile_engine(), options);
-    for (const Result& r : results) writer->write(r);
-    writer->finish();
-  }
-  std::rewind(f);
-  std::string got;
-  char buf[4096];
-  for (size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) got.append(buf, n);
-  std::fclose(f);
-  return got;
+  return jobmatch::test::write_records(format, hostile_engine(), results, options);
 }
 
 }  // namespace

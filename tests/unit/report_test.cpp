@@ -58,20 +58,7 @@ std::string write_through_pipe(Format format, const std::vector<Result>& results
 
 // The same through a temporary file.
 std::string write_through_file(Format format, const std::vector<Result>& results) {
-  std::FILE* f = std::tmpfile();
-  BOOST_TEST_REQUIRE(f != nullptr);
-  {
-    Output out(::fileno(f));
-    auto writer = jobmatch::make_writer(format, out, engine(), jobmatch::ReportOptions{});
-    for (const Result& r : results) writer->write(r);
-    writer->finish();
-  }
-  std::rewind(f);
-  std::string got;
-  char buf[4096];
-  for (size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) got.append(buf, n);
-  std::fclose(f);
-  return got;
+  return jobmatch::test::write_records(format, engine(), results);
 }
 
 Result scored(const std::string& id, const std::string& title) {

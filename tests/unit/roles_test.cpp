@@ -6,8 +6,6 @@
 
 #include "analyze.h"
 #include "engine.h"
-#include "report/output.h"
-#include "report/writer.h"
 #include "test_helpers.h"
 
 using namespace jobmatch;
@@ -63,22 +61,7 @@ Result analyze(const std::string& text) {
   return a.analyze(in);
 }
 
-std::string jsonl(const Result& r) {
-  std::FILE* f = std::tmpfile();
-  BOOST_TEST_REQUIRE(f != nullptr);
-  {
-    Output out(::fileno(f));
-    auto writer = make_writer(Format::kJsonl, out, engine(), ReportOptions{});
-    writer->write(r);
-    writer->finish();
-  }
-  std::rewind(f);
-  std::string got;
-  char buf[4096];
-  for (size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) got.append(buf, n);
-  std::fclose(f);
-  return got;
-}
+std::string jsonl(const Result& r) { return test::write_records(Format::kJsonl, engine(), {r}); }
 
 struct Parsed {
   Profile profile;

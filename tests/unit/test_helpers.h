@@ -24,6 +24,8 @@
 #include "input/stream.h"
 #include "lexicon.h"
 #include "normalize.h"
+#include "report/output.h"
+#include "report/writer.h"
 #include "text_util.h"
 #include "tokenize.h"
 
@@ -146,6 +148,26 @@ inline std::unique_ptr<Engine> engine_from(const std::string& lexicon, const std
   for (const Diagnostic& d : diags) BOOST_ERROR(format_diagnostic(d));
   BOOST_TEST_REQUIRE(loaded != nullptr);
   return loaded;
+}
+
+// What a writer prints for the given results, written to a temporary file and read back.
+inline std::string write_records(Format format, const Engine& engine, const std::vector<Result>& results,
+                                 const ReportOptions& options = {}) {
+  std::FILE* f = std::tmpfile();
+  BOOST_TEST_REQUIRE(f != nullptr);
+  {
+    Output out(::fileno(f));
+    auto writer = make_writer(format, out, engine, options);
+    BOOST_TEST_REQUIRE(writer != nullptr);
+    for (const Result& r : results) writer->write(r);
+    writer->finish();
+  }
+  std::rewind(f);
+  std::string got;
+  char buf[4096];
+  for (size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) got.append(buf, n);
+  std::fclose(f);
+  return got;
 }
 
 inline std::string read_whole_file(const std::filesystem::path& p) {
