@@ -97,6 +97,23 @@ BOOST_AUTO_TEST_CASE(zone_lasts_until_the_next_heading) {
   BOOST_TEST((zones.zone_at(static_cast<uint32_t>(n.find("fruit"))) == Zone::kBenefits));
 }
 
+BOOST_AUTO_TEST_CASE(an_apply_heading_opens_boilerplate_only_in_the_second_half) {
+  // A broad "apply" heading at the top opens the ad; at the end it is how to apply. "How to
+  // apply" is boilerplate wherever it stands.
+  const std::string n = normalize_text(
+      "Title\n# Apply to join our group!\nWe research machine learning.\n## Responsibilities\n- train models\n"
+      "- evaluate models\n- deploy models\n- monitor models\n# Apply now\nSend your CV with python.\n");
+  ZoneMap zones;
+  zones.build(n, n.find('\n') + 1);
+  BOOST_TEST((zones.zone_at(static_cast<uint32_t>(n.find("we research"))) == Zone::kIntro));
+  BOOST_TEST((zones.zone_at(static_cast<uint32_t>(n.find("train models"))) == Zone::kTasks));
+  BOOST_TEST((zones.zone_at(static_cast<uint32_t>(n.find("send your cv"))) == Zone::kBoilerplate));
+  const std::string how = normalize_text("Title\n# How to apply\nSend your CV.\n## Responsibilities\n- train models\n"
+                                         "- evaluate models\n- deploy and monitor models in production\n");
+  zones.build(how, how.find('\n') + 1);
+  BOOST_TEST((zones.zone_at(static_cast<uint32_t>(how.find("send your cv"))) == Zone::kBoilerplate));
+}
+
 BOOST_AUTO_TEST_CASE(equal_opportunity_line_is_boilerplate_under_any_heading) {
   const std::string n = normalize_text(
       "Requirements\n- Python\n- We are an equal opportunity employer and welcome Python fans.\n- SQL\n");
