@@ -144,7 +144,7 @@ po::options_description engine_options() {
   po::options_description o("Lexicon and profile");
   o.add_options()
       ("profile,p", po::value<std::string>()->value_name("NAME|FILE"),
-       "profile to score against (default: ml-engineer, embedded)")
+       "profile to score against (default: ml-engineer; embedded also: data-scientist, data-engineer, software-engineer, the roles ml-engineer is compared with)")
       ("lexicon", po::value<std::string>()->value_name("FILE|DIR"),
        "use this lexicon (and its profiles) instead of the embedded one");
   return o;

@@ -108,7 +108,7 @@ bool parse_args(const std::vector<std::string>& args, Config* c) {
   po::options_description engine("Lexicon and profile");
   engine.add_options()
       ("profile,p", po::value<std::string>()->value_name("NAME|FILE"),
-       "profile to score against (default: ml-engineer, embedded)")
+       "profile to score against (default: ml-engineer; embedded also: data-scientist, data-engineer, software-engineer, the roles ml-engineer is compared with)")
       ("lexicon", po::value<std::string>()->value_name("FILE|DIR"),
        "use this lexicon (and its profiles) instead of the embedded one");
   po::options_description visible;
