@@ -13,7 +13,7 @@
 // way, and when the best of them scores above the profile, the score shrinks by its lead in
 // percent, times contrast_weight (contrasted_score): an ad that reads more as a data engineer's
 // than an ML engineer's ranks lower than its ML vocabulary alone would put it, and a near miss
-// stays above an unrelated ad.
+// is lowered in proportion to its score rather than pushed to 0.
 #pragma once
 
 #include <algorithm>
