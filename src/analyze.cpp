@@ -78,9 +78,7 @@ size_t body_offset(std::string_view text) {
 
 std::vector<size_t> Analyzer::title_concepts(std::string_view title) {
   std::vector<size_t> out;
-  bool titles_count = m_engine.profile().title.weight > 0;
-  for (const Engine::Role& role : m_engine.roles()) titles_count |= role.profile.title.weight > 0;
-  if (title.empty() || !titles_count) return out;
+  if (title.empty() || !m_engine.titles_count()) return out;
   normalize(title, &m_title_norm);
   tokenize(m_title_norm, &m_title_tokens);
   m_engine.matcher().match(m_title_tokens, &m_title_matches);
@@ -319,7 +317,10 @@ Result Analyzer::run_stages(const Input& input, const AnalyzeOptions& options) {
     ScoreCard rc = role.scorer->score(body, in_title, use_title);
     r.role_scores.push_back(rc.score);
     if (rc.score > best_role) best_role = rc.score;
-    if (role.contrast) best_contrast = std::max(best_contrast, rc.score);
+    if (role.contrast && rc.score > best_contrast) {
+      best_contrast = rc.score;
+      r.contrast_role = static_cast<int>(k);
+    }
     if (rc.score > card.score && (r.role < 0 || rc.score > r.role_scores[static_cast<size_t>(r.role)])) {
       r.role = static_cast<int>(k);
       role_matched = std::move(rc.matched);

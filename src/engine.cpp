@@ -147,6 +147,8 @@ std::unique_ptr<Engine> Engine::load(const EngineOptions& options, std::vector<D
       if (std::find(concepts.begin(), concepts.end(), c) == concepts.end()) concepts.push_back(c);
     used_profiles.push_back(*file);
   }
+  e->m_titles_count = e->m_profile.title.weight > 0;
+  for (const Role& role : e->m_roles) e->m_titles_count |= role.profile.title.weight > 0;
   e->m_hash = hash_files(lex_files, used_profiles);
   std::string error;
   e->m_matcher = Matcher::build(e->m_lexicon, concepts, &error);

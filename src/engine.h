@@ -36,6 +36,8 @@ class Engine {
     bool contrast = false;
   };
   const std::vector<Role>& roles() const { return m_roles; }
+  // True if the profile or one of its roles gives titles a weight.
+  bool titles_count() const { return m_titles_count; }
   // A short hash of every lexicon and profile file loaded ("3f9a1c2b7d0e"), for --version and
   // the output: two runs with the same hash used the same data.
   const std::string& hash() const { return m_hash; }
@@ -48,6 +50,7 @@ class Engine {
   std::unique_ptr<Matcher> m_matcher;
   std::unique_ptr<Scorer> m_scorer;
   std::vector<Role> m_roles;
+  bool m_titles_count = false;
   std::string m_hash, m_source;
 };
 

@@ -180,11 +180,12 @@ const PhraseLists& boilerplate_phrases() {
 
 }  // namespace
 
-bool classify_heading(std::string_view h, bool marked, Zone* zone) {
+bool classify_heading(std::string_view h, bool marked, Zone* zone, bool* by_broad_word) {
   const uint32_t found = heading_phrases().match(h);
   for (int k = 0; k < 6; ++k)
     if ((found & (1u << (2 * k))) || (marked && (found & (1u << (2 * k + 1))))) {
       *zone = kHeadingZones[k];
+      if (by_broad_word) *by_broad_word = !(found & (1u << (2 * k)));
       return true;
     }
   return false;
@@ -208,14 +209,13 @@ void ZoneMap::build(std::string_view n, size_t title_end) {
                                       line.starts_with("\xE2\x80\xA2"));
       const bool plain = line.size() <= 60 && line.back() != '.' && line.back() != ',';
       Zone z;
-      if (!bullet && (marked || plain) && classify_heading(line, marked, &z)) {
+      bool broad;
+      if (!bullet && (marked || plain) && classify_heading(line, marked, &z, &broad)) {
         // How to apply comes at the end of an ad. In its first half, a heading that says so only
         // with a broad word ("What you're applying for:", "# Apply to join our group!") opens
         // the ad, not its boilerplate; "How to apply" or "Equal opportunity" still do.
-        Zone unmarked;
-        const bool broad_boilerplate =
-            z == Zone::kBoilerplate && !(classify_heading(line, false, &unmarked) && unmarked == Zone::kBoilerplate);
-        if (!broad_boilerplate || start >= n.size() / 2) m_changes.push_back({static_cast<uint32_t>(start), z});
+        if (z != Zone::kBoilerplate || !broad || start >= n.size() / 2)
+          m_changes.push_back({static_cast<uint32_t>(start), z});
       }
     }
     start = end + 1;

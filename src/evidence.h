@@ -43,7 +43,8 @@ class ZoneMap {
 
 // Classifies a heading line (normalized text); false if it names no known zone. marked: the line
 // is marked as a heading (markdown #, bold, a trailing colon), so broader words count too.
-bool classify_heading(std::string_view normalized_line, bool marked, Zone* zone);
+// *by_broad_word (if given): only such a broader word named the zone.
+bool classify_heading(std::string_view normalized_line, bool marked, Zone* zone, bool* by_broad_word = nullptr);
 
 enum class Strength : uint8_t { kPlain, kMust, kNice, kNegated };
 std::string_view strength_name(Strength s);

@@ -87,15 +87,12 @@ std::string render_explain(const Result& r, const Engine& engine, bool color) {
              (r.profile_score < 0.5 * r.role_scores[static_cast<size_t>(r.role)] && r.profile_score > 0
                   ? "; the " + label_of(-1) + "'s work only as support" : "") + "\n";
     }
-    if (r.score != r.profile_score) {
+    if (r.score != r.profile_score && r.contrast_role >= 0) {
       char weight[32];
       std::snprintf(weight, sizeof weight, "%g", profile.contrast_weight);
-      double lead = 0;
-      int from = 0;
-      for (size_t k = 0; k < roles.size(); ++k)
-        if (roles[k].contrast && r.role_scores[k] - r.profile_score > lead) lead = r.role_scores[k] - r.profile_score, from = static_cast<int>(k);
+      const double lead = r.role_scores[static_cast<size_t>(r.contrast_role)] - r.profile_score;
       out += "  contrast " + format_score(r.profile_score) + " x (1 - " + weight + " x " + format_score(lead) +
-             "/100): " + label_of(from) + " leads by " + format_score(lead) + " points\n";
+             "/100): " + label_of(r.contrast_role) + " leads by " + format_score(lead) + " points\n";
     }
   }
   out += "  profile  " + escape_for_terminal(profile.name) + " (" + escape_for_terminal(profile.label) + "), lexicon " + engine.hash() + "\n";
