@@ -11,6 +11,20 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// A loaded profile by name (its file name without .profile), or null.
+const SourceFile* profile_named(const std::vector<SourceFile>& files, const std::string& name) {
+  for (const SourceFile& f : files)
+    if (fs::path(f.name).stem().string() == name) return &f;
+  return nullptr;
+}
+
+// The loaded profiles' names, for "available: ..." ("none" if there is none).
+std::string profile_names(const std::vector<SourceFile>& files) {
+  std::string known;
+  for (const SourceFile& f : files) known += (known.empty() ? "" : ", ") + fs::path(f.name).stem().string();
+  return known.empty() ? "none" : known;
+}
+
 std::string hash_files(const std::vector<SourceFile>& a, const std::vector<SourceFile>& b) {
   uint64_t h = 1469598103934665603ull;  // FNV-1a
   auto mix = [&](std::string_view s) {
@@ -95,22 +109,11 @@ std::unique_ptr<Engine> Engine::load(const EngineOptions& options, std::vector<D
       return nullptr;
     }
     chosen = &from_disk;
-  } else {
-    std::vector<std::string> names;
-    for (const SourceFile& f : profile_files) {
-      const std::string name = fs::path(f.name).stem().string();
-      names.push_back(name);
-      if (name == wanted) chosen = &f;
-    }
-    if (!chosen) {
-      std::string known;
-      for (const auto& n : names) known += (known.empty() ? "" : ", ") + n;
-      diags->push_back(Diagnostic{e->m_source, 0, 0,
-                                  "no profile named '" + wanted + "' (available: " +
-                                      (known.empty() ? "none" : known) + ")",
-                                  ""});
-      return nullptr;
-    }
+  } else if (!(chosen = profile_named(profile_files, wanted))) {
+    diags->push_back(Diagnostic{e->m_source, 0, 0,
+                                "no profile named '" + wanted + "' (available: " + profile_names(profile_files) + ")",
+                                ""});
+    return nullptr;
   }
   *diags = parse_profile(*chosen, e->m_lexicon, &e->m_profile);
   if (!diags->empty()) return nullptr;
@@ -121,17 +124,12 @@ std::unique_ptr<Engine> Engine::load(const EngineOptions& options, std::vector<D
   // The roles: loaded profiles by name (a role's own roles are not loaded).
   e->m_roles.reserve(e->m_profile.roles.size());
   for (const RoleRef& ref : e->m_profile.roles) {
-    const auto file = std::find_if(profile_files.begin(), profile_files.end(), [&](const SourceFile& f) {
-      return fs::path(f.name).stem().string() == ref.name;
-    });
-    if (file == profile_files.end()) {
-      std::string known;
-      for (const SourceFile& f : profile_files)
-        known += (known.empty() ? "" : ", ") + fs::path(f.name).stem().string();
+    const SourceFile* file = profile_named(profile_files, ref.name);
+    if (!file) {
       const std::vector<DataLine> lines = split_data_lines(*chosen);
       const auto at = std::find_if(lines.begin(), lines.end(), [&](const DataLine& l) { return l.line == ref.line; });
-      const std::string message = "no profile named '" + ref.name + "' for this role (available: " +
-                                  (known.empty() ? "none" : known) + ")";
+      const std::string message =
+          "no profile named '" + ref.name + "' for this role (available: " + profile_names(profile_files) + ")";
       diags->push_back(at != lines.end() ? diagnostic_at(*chosen, *at, ref.col, message)
                                          : Diagnostic{chosen->name, ref.line, ref.col + 1, message, ""});
       return nullptr;
