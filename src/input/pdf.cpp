@@ -3,7 +3,9 @@
 #include <poppler-global.h>
 #include <poppler-page.h>
 
+#include <algorithm>
 #include <climits>
+#include <cstdint>
 #include <exception>
 #include <memory>
 #include <new>
@@ -83,12 +85,61 @@ bool append_page(std::string_view page, std::string* out) {
   return any;
 }
 
+// The most objects a PDF of `size` bytes can hold: every object takes more than 8 bytes
+// ("1 0 obj" ... "endobj"), with room for sparse numbering in small files.
+size_t max_objects(size_t size) { return size / 8 + 4096; }
+
+// True if a classic cross-reference table of the file names an object number no file of its
+// size can hold. poppler sizes its table by the highest number a subsection header claims
+// ("9000000 65535" asks for 9 million entries, some 640 MB, in a 2 KB file), so such a file
+// is refused before it is opened. Headers are read as poppler reads them: pairs of numbers
+// after "xref", each followed by its count of three-token entries, until "trailer".
+bool xref_claims_too_much(std::string_view b) {
+  const size_t limit = max_objects(b.size());
+  auto skip_space = [&](size_t i) {
+    while (i < b.size() && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n' || b[i] == '\f' || b[i] == '\0')) ++i;
+    return i;
+  };
+  // A run of digits at i as a number (saturating), and where it ends; npos if none.
+  auto number = [&](size_t i, uint64_t* v) {
+    size_t j = i;
+    *v = 0;
+    while (j < b.size() && b[j] >= '0' && b[j] <= '9') *v = std::min<uint64_t>(*v * 10 + static_cast<uint64_t>(b[j++] - '0'), UINT64_MAX / 20);
+    return j > i ? j : std::string_view::npos;
+  };
+  for (size_t at = b.find("xref"); at != std::string_view::npos; at = b.find("xref", at + 4)) {
+    size_t i = skip_space(at + 4);
+    for (;;) {
+      uint64_t first, count;
+      const size_t a = number(i, &first);
+      if (a == std::string_view::npos) break;
+      const size_t c = number(skip_space(a), &count);
+      if (c == std::string_view::npos) break;
+      if (first + count > limit) return true;
+      i = skip_space(c);
+      // Its entries: offset, generation, and n or f.
+      for (uint64_t e = 0; e < count && i < b.size(); ++e) {
+        uint64_t v;
+        const size_t o = number(i, &v);
+        if (o == std::string_view::npos) break;
+        const size_t g = number(skip_space(o), &v);
+        if (g == std::string_view::npos) break;
+        i = skip_space(g);
+        if (i < b.size() && (b[i] == 'n' || b[i] == 'f')) i = skip_space(i + 1);
+      }
+    }
+  }
+  return false;
+}
+
 void extract(std::string_view bytes, ExtractedText* out) {
   // poppler writes its complaints about damaged files to stderr unless told otherwise.
   static std::once_flag quiet;
   std::call_once(quiet, [] { poppler::set_debug_error_function(ignore_poppler_message, nullptr); });
 
   if (bytes.size() > static_cast<size_t>(INT_MAX)) return fail(out, "not a readable PDF: larger than 2 GiB");
+  if (xref_claims_too_much(bytes))
+    return fail(out, "not a readable PDF: its cross-reference table claims more objects than the file can hold");
   // load_from_raw_data does not copy: `bytes` outlives the document.
   std::unique_ptr<poppler::document> doc(
       poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));

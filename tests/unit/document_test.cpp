@@ -465,6 +465,21 @@ BOOST_AUTO_TEST_CASE(pdf_pages_in_order_with_form_feeds) {
   BOOST_TEST(t.title.empty());
 }
 
+BOOST_AUTO_TEST_CASE(pdf_whose_xref_claims_millions_of_objects_is_refused_before_poppler_sizes_for_them) {
+  // A subsection header "0 00" and then a damaged entry that reads as the header of 65,535
+  // objects from number 9,000,000: poppler would allocate some 640 MB for a 2 KB file.
+  std::string bytes = make_pdf({text_stream(kPage1)});
+  const size_t table = bytes.find("xref\n");
+  BOOST_TEST_REQUIRE(table != std::string::npos);
+  const size_t entries = bytes.find('\n', bytes.find('\n', table) + 1) + 1;
+  bytes.replace(table, entries - table, "xref\n0 00\n009000000 65535 f \n");
+  const ExtractedText t = pdf(bytes);
+  BOOST_TEST_REQUIRE(t.error.has_value());
+  BOOST_TEST(t.error->message == "not a readable PDF: its cross-reference table claims more objects than the file can hold");
+  // The same file with its table as written reads.
+  BOOST_TEST(!pdf(make_pdf({text_stream(kPage1)})).error.has_value());
+}
+
 BOOST_AUTO_TEST_CASE(pdf_compressed_stream_and_title) {
   PdfOptions opt;
   opt.title = "Data Scientist (m/w/d) – Größe";  // the dash is 0x85 in PDFDocEncoding
