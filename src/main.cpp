@@ -2,7 +2,7 @@
 #include <malloc.h>
 #include <sys/resource.h>
 
-#include "cli.h"
+#include "cli/cli.h"
 
 int main(int argc, char** argv) {
 #ifdef M_ARENA_MAX

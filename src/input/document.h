@@ -17,7 +17,7 @@
 #include <string_view>
 #include <vector>
 
-#include "decode.h"
+#include "input/decode.h"
 
 namespace jobmatch {
 

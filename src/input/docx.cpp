@@ -14,9 +14,9 @@
 #include <unordered_map>
 #include <vector>
 
-#include "deadline.h"
+#include "pipeline/deadline.h"
 #include "input/document.h"
-#include "text_util.h"
+#include "text/text_util.h"
 
 namespace jobmatch {
 namespace {

@@ -3,7 +3,7 @@
 #include <cctype>
 #include <cstdint>
 
-#include "text_util.h"
+#include "text/text_util.h"
 
 namespace jobmatch {
 namespace {

@@ -22,7 +22,7 @@
 #include <limits>
 
 #include "input/front_matter.h"
-#include "text_util.h"
+#include "text/text_util.h"
 
 namespace jobmatch {
 namespace {

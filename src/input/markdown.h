@@ -13,7 +13,7 @@
 #include <string>
 #include <string_view>
 
-#include "source_map.h"
+#include "text/source_map.h"
 
 namespace jobmatch {
 

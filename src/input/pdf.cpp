@@ -12,9 +12,9 @@
 #include <mutex>
 #include <string>
 
-#include "deadline.h"
+#include "pipeline/deadline.h"
 #include "input/document.h"
-#include "text_util.h"
+#include "text/text_util.h"
 
 namespace jobmatch {
 namespace {

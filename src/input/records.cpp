@@ -9,8 +9,8 @@
 #include <simdjson.h>
 
 #include "input/sniff.h"
-#include "jsonl_id.h"
-#include "text_util.h"
+#include "input/jsonl_id.h"
+#include "text/text_util.h"
 
 namespace jobmatch {
 

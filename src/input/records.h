@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "input/stream.h"
-#include "read.h"
+#include "input/read.h"
 
 namespace jobmatch {
 

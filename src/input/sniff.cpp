@@ -4,7 +4,7 @@
 #include <cctype>
 #include <nlohmann/json.hpp>
 
-#include "text_util.h"
+#include "text/text_util.h"
 
 namespace jobmatch {
 namespace {

@@ -5,7 +5,7 @@
 #include <sstream>
 
 #include "report/writer.h"
-#include "text_util.h"
+#include "text/text_util.h"
 
 namespace jobmatch {
 namespace {

@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "text_util.h"
+#include "text/text_util.h"
 
 namespace jobmatch {
 

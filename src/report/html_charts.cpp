@@ -5,7 +5,7 @@
 #include <cstdio>
 
 #include "report/html_util.h"
-#include "text_util.h"
+#include "text/text_util.h"
 
 namespace jobmatch {
 namespace {

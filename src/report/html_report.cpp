@@ -9,7 +9,7 @@
 #include "report/escape.h"
 #include "report/html_charts.h"
 #include "report/html_util.h"
-#include "text_util.h"
+#include "text/text_util.h"
 
 namespace jobmatch {
 namespace {

@@ -22,10 +22,10 @@
 #include <memory>
 #include <string>
 
-#include "engine.h"
+#include "lexicon/engine.h"
 #include "report/output.h"
 #include "report/writer.h"
-#include "result.h"
+#include "pipeline/result.h"
 
 namespace jobmatch {
 

@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <stdexcept>
 
-#include "text_util.h"
+#include "text/text_util.h"
 
 namespace jobmatch {
 

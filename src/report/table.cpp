@@ -18,7 +18,7 @@
 #include <cstring>
 
 #include "report/writer.h"
-#include "text_util.h"
+#include "text/text_util.h"
 
 namespace jobmatch {
 namespace {

@@ -5,7 +5,7 @@
 #include <cerrno>
 #include <cstdio>
 
-#include "text_util.h"
+#include "text/text_util.h"
 
 namespace jobmatch {
 

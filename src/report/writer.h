@@ -6,10 +6,10 @@
 #include <string>
 #include <string_view>
 
-#include "engine.h"
+#include "lexicon/engine.h"
 #include "report/escape.h"
 #include "report/output.h"
-#include "result.h"
+#include "pipeline/result.h"
 
 namespace jobmatch {
 

@@ -23,20 +23,20 @@
 #include <string>
 #include <vector>
 
-#include "analyze.h"
-#include "decode.h"
-#include "engine.h"
-#include "evidence.h"
-#include "html.h"
-#include "lang.h"
-#include "match.h"
-#include "normalize.h"
-#include "read.h"
+#include "pipeline/analyze.h"
+#include "input/decode.h"
+#include "lexicon/engine.h"
+#include "score/evidence.h"
+#include "input/html.h"
+#include "text/lang.h"
+#include "match/match.h"
+#include "text/normalize.h"
+#include "input/read.h"
 #include "report/output.h"
 #include "report/writer.h"
-#include "score.h"
-#include "text_util.h"
-#include "tokenize.h"
+#include "score/score.h"
+#include "text/text_util.h"
+#include "text/tokenize.h"
 
 namespace jm = jobmatch;
 

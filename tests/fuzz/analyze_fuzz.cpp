@@ -2,10 +2,10 @@
 // result whose evidence lies inside the input and whose strings are valid UTF-8.
 #include <memory>
 
-#include "analyze.h"
-#include "engine.h"
+#include "pipeline/analyze.h"
+#include "lexicon/engine.h"
 #include "fuzz_check.h"
-#include "text_util.h"
+#include "text/text_util.h"
 
 using namespace jobmatch;
 

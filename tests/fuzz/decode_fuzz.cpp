@@ -2,9 +2,9 @@
 // inside the input, never decreases, and ends at the input's size.
 #include <unicode/uchar.h>
 
-#include "decode.h"
+#include "input/decode.h"
 #include "fuzz_check.h"
-#include "text_util.h"
+#include "text/text_util.h"
 
 using namespace jobmatch;
 

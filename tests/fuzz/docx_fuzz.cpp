@@ -2,7 +2,7 @@
 // and the same result when run again on the same record.
 #include "fuzz_check.h"
 #include "input/document.h"
-#include "text_util.h"
+#include "text/text_util.h"
 
 using namespace jobmatch;
 

@@ -1,8 +1,8 @@
 // html_to_text(): any bytes give valid UTF-8 text and title, and every text byte maps to an
 // offset inside the page.
 #include "fuzz_check.h"
-#include "html.h"
-#include "text_util.h"
+#include "input/html.h"
+#include "text/text_util.h"
 
 #include <vector>
 

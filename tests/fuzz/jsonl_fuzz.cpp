@@ -11,8 +11,8 @@
 
 #include "fuzz_check.h"
 #include "input/stream.h"
-#include "read.h"
-#include "text_util.h"
+#include "input/read.h"
+#include "text/text_util.h"
 
 using namespace jobmatch;
 

@@ -3,15 +3,15 @@
 // matches.
 #include <string>
 
-#include "datafile.h"
-#include "engine.h"
+#include "lexicon/datafile.h"
+#include "lexicon/engine.h"
 #include "fuzz_check.h"
-#include "lexicon.h"
-#include "match.h"
-#include "normalize.h"
-#include "profile.h"
-#include "text_util.h"
-#include "tokenize.h"
+#include "lexicon/lexicon.h"
+#include "match/match.h"
+#include "text/normalize.h"
+#include "lexicon/profile.h"
+#include "text/text_util.h"
+#include "text/tokenize.h"
 
 using namespace jobmatch;
 

@@ -2,7 +2,7 @@
 // maps to an offset inside the document, the offsets never decreasing.
 #include "fuzz_check.h"
 #include "input/markdown.h"
-#include "text_util.h"
+#include "text/text_util.h"
 
 #include <vector>
 

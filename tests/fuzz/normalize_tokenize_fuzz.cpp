@@ -4,9 +4,9 @@
 #include <vector>
 
 #include "fuzz_check.h"
-#include "normalize.h"
-#include "text_util.h"
-#include "tokenize.h"
+#include "text/normalize.h"
+#include "text/text_util.h"
+#include "text/tokenize.h"
 
 using namespace jobmatch;
 

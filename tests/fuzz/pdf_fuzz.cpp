@@ -2,7 +2,7 @@
 // inside the text and each (but the first) just after a form feed; page_of() agrees with them.
 #include "fuzz_check.h"
 #include "input/document.h"
-#include "text_util.h"
+#include "text/text_util.h"
 
 using namespace jobmatch;
 

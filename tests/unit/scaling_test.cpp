@@ -8,14 +8,14 @@
 #include <chrono>
 #include <functional>
 
-#include "analyze.h"
-#include "decode.h"
-#include "engine.h"
-#include "evidence.h"
-#include "html.h"
+#include "pipeline/analyze.h"
+#include "input/decode.h"
+#include "lexicon/engine.h"
+#include "score/evidence.h"
+#include "input/html.h"
 #include "input/markdown.h"
 #include "input/records.h"
-#include "match.h"
+#include "match/match.h"
 #include "test_helpers.h"
 
 using namespace jobmatch;

@@ -19,15 +19,15 @@
 #include <string_view>
 #include <vector>
 
-#include "datafile.h"
-#include "engine.h"
+#include "lexicon/datafile.h"
+#include "lexicon/engine.h"
 #include "input/stream.h"
-#include "lexicon.h"
-#include "normalize.h"
+#include "lexicon/lexicon.h"
+#include "text/normalize.h"
 #include "report/output.h"
 #include "report/writer.h"
-#include "text_util.h"
-#include "tokenize.h"
+#include "text/text_util.h"
+#include "text/tokenize.h"
 
 namespace jobmatch::test {
 

@@ -1,0 +1,339 @@
+#include "cli/cli_doc.h"
+
+#include <boost/program_options.hpp>
+#include <regex>
+#include <set>
+#include <sstream>
+
+namespace jobmatch {
+namespace {
+
+namespace po = boost::program_options;
+
+std::string trim_copy(const std::string& s) {
+  const size_t b = s.find_first_not_of(" \t\n");
+  if (b == std::string::npos) return "";
+  const size_t e = s.find_last_not_of(" \t\n");
+  return s.substr(b, e - b + 1);
+}
+
+// "FMT (=auto)" -> value name FMT, default auto.
+void split_parameter(const std::string& param, std::string* value_name, std::string* def) {
+  const size_t eq = param.find(" (=");
+  if (eq == std::string::npos) {
+    *value_name = param;
+    return;
+  }
+  *value_name = param.substr(0, eq);
+  std::string d = param.substr(eq + 3);
+  if (!d.empty() && d.back() == ')') d.pop_back();
+  *def = d;
+}
+
+// Options read back from a command's own --help text (Boost.Program_options' layout).
+std::vector<OptionDoc> parse_help_options(const std::string& help) {
+  static const std::regex line_re(
+      R"(^  (?:-(\w) \[ --([\w-]+) \]|--([\w-]+))(?: ([A-Z][A-Z|_]*|arg)(?: \(=([^)]*)\))?)?(?: +(.*))?$)");
+  std::vector<OptionDoc> out;
+  std::istringstream in(help);
+  std::string line;
+  std::smatch m;
+  while (std::getline(in, line)) {
+    if (std::regex_match(line, m, line_re)) {
+      OptionDoc o;
+      o.short_name = m[1];
+      o.long_name = m[2].matched ? m[2].str() : m[3].str();
+      o.value_name = m[4];
+      o.default_value = m[5];
+      o.description = m[6];
+      if (o.long_name != "help") out.push_back(std::move(o));
+    } else if (!out.empty() && line.size() > 8 && line.find_first_not_of(' ') > 8) {
+      out.back().description += " " + trim_copy(line);
+    }
+  }
+  return out;
+}
+
+// roff: escape backslashes and hyphens, and guard a leading dot or apostrophe.
+std::string roff(const std::string& s) {
+  std::string out;
+  for (const char c : s) {
+    if (c == '\\') out += "\\e";
+    else if (c == '-') out += "\\-";
+    else out += c;
+  }
+  return out;
+}
+
+std::string roff_lines(const std::string& text) {
+  std::string out;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) {
+    std::string l = roff(line);
+    if (!l.empty() && (l[0] == '.' || l[0] == '\'')) l = "\\&" + l;
+    out += l + "\n";
+  }
+  return out;
+}
+
+std::string option_label(const OptionDoc& o) {
+  std::string s;
+  if (!o.short_name.empty()) s += "\\fB\\-" + o.short_name + "\\fR, ";
+  s += "\\fB\\-\\-" + roff(o.long_name) + "\\fR";
+  if (!o.value_name.empty()) s += " \\fI" + roff(o.value_name) + "\\fR";
+  return s;
+}
+
+bool takes_file(const OptionDoc& o) {
+  return o.value_name.find("FILE") != std::string::npos || o.value_name.find("DIR") != std::string::npos ||
+         o.value_name.find("PATH") != std::string::npos;
+}
+
+std::string join(const std::vector<std::string>& v, const char* sep) {
+  std::string out;
+  for (size_t i = 0; i < v.size(); ++i) out += (i ? sep : "") + v[i];
+  return out;
+}
+
+// For zsh's single-quoted specs: no quotes, no brackets, no colons in descriptions.
+std::string zsh_text(const std::string& s) {
+  std::string out;
+  for (const char c : s) {
+    if (c == '\'') out += "'\\''";
+    else if (c == '[') out += '(';
+    else if (c == ']') out += ')';
+    else if (c == ':') out += ' ';
+    else if (c == '\n') out += ' ';
+    else out += c;
+  }
+  return out;
+}
+
+std::string shell_function_name(const std::string& command) {
+  std::string out;
+  for (const char c : command) out += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+  return out;
+}
+
+}  // namespace
+
+std::vector<OptionDoc> option_docs(const CommandDoc& command) {
+  if (!command.options) return parse_help_options(command.help_text);
+  std::vector<OptionDoc> out;
+  for (const auto& opt : command.options->options()) {
+    OptionDoc o;
+    o.long_name = opt->long_name();
+    const std::string name = opt->format_name();  // "-f [ --format ]" or "--format"
+    if (name.size() > 2 && name[0] == '-' && name[1] != '-') o.short_name = name.substr(1, 1);
+    if (opt->semantic()->max_tokens() > 0) split_parameter(opt->format_parameter(), &o.value_name, &o.default_value);
+    o.description = opt->description();
+    if (o.description.empty() || o.long_name == "help") continue;  // hidden (positional)
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
+std::vector<OptionDoc> global_option_docs() {
+  return {
+      {"help", "h", "", "", "show the commands (jobmatch COMMAND --help for a command's options)"},
+      {"version", "V", "", "", "show the version, the embedded lexicon's hash and the record schema version"},
+      {"man", "", "", "", "print this manual page (roff)"},
+      {"completions", "", "SHELL", "", "print the completion script for bash or zsh"},
+  };
+}
+
+std::string render_man_page(const std::vector<CommandDoc>& commands, const std::string& version) {
+  std::string out;
+  out += ".\\\" GENERATED by `jobmatch --man` from the option tables of --help. Do not edit.\n";
+  out += ".TH JOBMATCH 1 \"\" \"jobmatch " + version + "\" \"User Commands\"\n";
+  out += ".SH NAME\njobmatch \\- score job postings against a Machine Learning Engineer profile, and explain every score\n";
+  out += ".SH SYNOPSIS\n";
+  for (const CommandDoc& c : commands)
+    out += ".B jobmatch " + roff(c.name) + "\n[\\fIOPTIONS\\fR] [\\fIARGS\\fR]\n.br\n";
+  out += ".B jobmatch\n[\\fB\\-\\-help\\fR | \\fB\\-\\-version\\fR | \\fB\\-\\-man\\fR | \\fB\\-\\-completions\\fR \\fISHELL\\fR]\n";
+  out += ".SH DESCRIPTION\n"
+         "jobmatch reads job postings, German or English (text, HTML, or JSON Lines), and scores each\n"
+         "against a role profile (by default the embedded Machine Learning Engineer profile). Every\n"
+         "score comes with its evidence: which concepts of the profile a posting asks for, where\n"
+         "(byte offsets and line), and what it does not mention. Scores depend on one document\n"
+         "only, so a batch may be split into shards freely.\n";
+  out += ".SH OPTIONS\n";
+  for (const OptionDoc& o : global_option_docs()) out += ".TP\n" + option_label(o) + "\n" + roff(o.description) + "\n";
+  out += ".SH COMMANDS\n";
+  for (const CommandDoc& c : commands) {
+    out += ".SS " + roff(c.name) + "\n" + roff(c.summary) + ".\n.PP\n.nf\n";
+    if (c.options) {
+      out += roff_lines(c.usage);
+    } else {
+      // The command's own --help: the text up to its option list.
+      const size_t opts = c.help_text.find("\n  -");
+      out += roff_lines(c.help_text.substr(0, opts == std::string::npos ? c.help_text.size() : opts));
+    }
+    out += ".fi\n";
+    for (const OptionDoc& o : option_docs(c)) {
+      out += ".TP\n" + option_label(o) + "\n" + roff(o.description);
+      auto ch = c.choices.find(o.long_name);
+      if (ch != c.choices.end() && ch->second.front()[0] != '@' &&
+          o.description.find(ch->second.front()) == std::string::npos)
+        out += " (" + roff(join(ch->second, ", ")) + ")";
+      if (!o.default_value.empty()) out += " (default: " + roff(o.default_value) + ")";
+      out += "\n";
+    }
+  }
+  out += ".SH EXIT STATUS\n"
+         ".TP\n.B 0\nevery input scored (and none below \\fB\\-\\-fail\\-under\\fR); for check, every ad passes\n"
+         ".TP\n.B 1\nat least one posting scored below \\fB\\-\\-fail\\-under\\fR; for check, an ad misses a \\fB\\-\\-require\\fRd concept too\n"
+         ".TP\n.B 2\nusage error, or a lexicon or profile that does not load (nothing is scored)\n"
+         ".TP\n.B 3\nsome inputs could not be read; they are error records, the rest is scored\n"
+         ".PP\nA closed pipe ends the run quietly with 0.\n";
+  out += ".SH ENVIRONMENT\n.TP\n.B NO_COLOR\nwhen set and not empty, \\fB\\-\\-color=auto\\fR (the default) means no colour; "
+         "\\fB\\-\\-color=always\\fR still colours\n"
+         ".TP\n.B COLUMNS\nthe table width when standard output is not a terminal\n";
+  out += ".SH EXAMPLES\n.nf\n"
+         "jobmatch score ads/\n"
+         "jobmatch explain ads/berlin\\-mle.txt\n"
+         "jobmatch score \\-\\-input\\-format jsonl \\-\\-format jsonl \\- < postings.jsonl > scores.jsonl\n"
+         "parallel \\-\\-pipe \\-\\-keep\\-order \\-\\-block 10M jobmatch score \\-\\-input\\-format jsonl \\-\\-format jsonl \\- < postings.jsonl\n"
+         "jobmatch check ad.txt \\-\\-fail\\-under 60 \\-\\-require skill.python \\-\\-format github\n"
+         "jobmatch stats ads/\n"
+         ".fi\n";
+  out += ".SH SEE ALSO\nThe README.md of jobmatch: output fields, the record schema (\\fBjobmatch schema\\fR), "
+         "pipelines (GNU parallel, Dask, Hadoop Streaming, Spark) and the CI example.\n";
+  return out;
+}
+
+std::string render_bash_completion(const std::vector<CommandDoc>& commands) {
+  std::vector<std::string> names;
+  for (const CommandDoc& c : commands) names.push_back(c.name);
+  std::string out;
+  out += "# bash completion for jobmatch. GENERATED by `jobmatch --completions bash` from the option\n"
+         "# tables of --help. Do not edit.\n"
+         "_jobmatch() {\n"
+         "  local cur=${COMP_WORDS[COMP_CWORD]} prev=\"\" cmd=\"\" sub=\"\" i\n"
+         "  [ \"$COMP_CWORD\" -gt 0 ] && prev=${COMP_WORDS[COMP_CWORD-1]}\n"
+         "  # --opt=value: bash splits at '=' (COMP_WORDBREAKS)\n"
+         "  if [ \"$cur\" = \"=\" ]; then cur=\"\"; elif [ \"$prev\" = \"=\" ] && [ \"$COMP_CWORD\" -gt 1 ]; then prev=${COMP_WORDS[COMP_CWORD-2]}; fi\n"
+         "  for ((i = 1; i < COMP_CWORD; i++)); do\n"
+         "    case ${COMP_WORDS[i]} in\n"
+         "      -*|=) ;;\n"
+         "      *) if [ -z \"$cmd\" ]; then cmd=${COMP_WORDS[i]}; elif [ -z \"$sub\" ]; then sub=${COMP_WORDS[i]}; fi ;;\n"
+         "    esac\n"
+         "  done\n"
+         "  if [ -z \"$cmd\" ]; then\n"
+         "    case $prev in\n"
+         "      --completions) COMPREPLY=($(compgen -W \"bash zsh\" -- \"$cur\")); return ;;\n"
+         "    esac\n"
+         "    COMPREPLY=($(compgen -W \"" + join(names, " ") + " --help --version --man --completions\" -- \"$cur\"))\n"
+         "    return\n"
+         "  fi\n"
+         "  local opts=\"\" files=1\n"
+         "  case $cmd in\n";
+  for (const CommandDoc& c : commands) {
+    const std::vector<OptionDoc> opts = option_docs(c);
+    out += "    " + c.name + ")\n";
+    if (!c.subcommands.empty())
+      out += "      if [ -z \"$sub\" ]; then COMPREPLY=($(compgen -W \"" + join(c.subcommands, " ") +
+             "\" -- \"$cur\")); return; fi\n";
+    out += "      case $prev in\n";
+    for (const OptionDoc& o : opts) {
+      if (o.value_name.empty()) continue;
+      std::string pat = "--" + o.long_name;
+      if (!o.short_name.empty()) pat += "|-" + o.short_name;
+      auto ch = c.choices.find(o.long_name);
+      if (ch != c.choices.end() && ch->second == std::vector<std::string>{"@concepts"})
+        out += "        " + pat + ") COMPREPLY=($(compgen -W \"$(\"${COMP_WORDS[0]}\" lexicon export --format list 2>/dev/null | cut -f1 | sort -u)\" -- \"$cur\")); return ;;\n";
+      else if (ch != c.choices.end())
+        out += "        " + pat + ") COMPREPLY=($(compgen -W \"" + join(ch->second, " ") + "\" -- \"$cur\")); return ;;\n";
+      else if (takes_file(o))
+        out += "        " + pat + ") COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n";
+      else
+        out += "        " + pat + ") return ;;\n";
+    }
+    out += "      esac\n";
+    std::string words = "--help";
+    for (const OptionDoc& o : opts) {
+      words += " --" + o.long_name;
+      if (!o.short_name.empty()) words += " -" + o.short_name;
+    }
+    out += "      opts=\"" + words + "\"\n";
+    if (!c.takes_paths) out += "      files=0\n";
+    out += "      ;;\n";
+  }
+  out += "    *) ;;\n"
+         "  esac\n"
+         "  if [[ $cur == -* ]] || [ \"$files\" = 0 ]; then\n"
+         "    COMPREPLY=($(compgen -W \"$opts\" -- \"$cur\"))\n"
+         "  else\n"
+         "    COMPREPLY=($(compgen -f -- \"$cur\"))\n"
+         "  fi\n"
+         "}\n"
+         "complete -o filenames -o bashdefault -F _jobmatch jobmatch\n";
+  return out;
+}
+
+std::string render_zsh_completion(const std::vector<CommandDoc>& commands) {
+  std::string out;
+  out += "#compdef jobmatch\n"
+         "# zsh completion for jobmatch. GENERATED by `jobmatch --completions zsh` from the option\n"
+         "# tables of --help. Do not edit.\n\n"
+         "_jobmatch_concepts() {\n"
+         "  local -a concepts\n"
+         "  concepts=(${(f)\"$(${(Q)_jobmatch_bin:-jobmatch} lexicon export --format list 2>/dev/null | cut -f1 | sort -u)\"})\n"
+         "  _describe -t concepts 'concept' concepts\n"
+         "}\n\n";
+  for (const CommandDoc& c : commands) {
+    out += "_jobmatch_" + shell_function_name(c.name) + "() {\n";
+    if (!c.subcommands.empty()) {
+      out += "  if (( CURRENT == 2 )); then\n    local -a subs\n    subs=(" + join(c.subcommands, " ") +
+             ")\n    _describe -t commands '" + c.name + " command' subs\n    return\n  fi\n"
+             "  shift words; (( CURRENT-- ))\n";
+    }
+    out += "  _arguments -s \\\n    '(- *)'{-h,--help}'[show this help]' \\\n";
+    for (const OptionDoc& o : option_docs(c)) {
+      const std::string desc = "[" + zsh_text(o.description) + "]";
+      std::string action;
+      if (!o.value_name.empty()) {
+        auto ch = c.choices.find(o.long_name);
+        if (ch != c.choices.end() && ch->second == std::vector<std::string>{"@concepts"})
+          action = ":" + zsh_text(o.value_name) + ":_jobmatch_concepts";
+        else if (ch != c.choices.end()) action = ":" + zsh_text(o.value_name) + ":(" + join(ch->second, " ") + ")";
+        else if (takes_file(o)) action = ":" + zsh_text(o.value_name) + ":_files";
+        else action = ":" + zsh_text(o.value_name) + ": ";
+      }
+      const bool multi = o.long_name == "require";
+      const std::string star = multi ? "*" : "";
+      if (!o.short_name.empty()) {
+        const std::string excl = multi ? "" : "'(-" + o.short_name + " --" + o.long_name + ")'";
+        out += "    " + excl + "{'" + star + "-" + o.short_name + (o.value_name.empty() ? "" : "+") + "','" + star +
+               "--" + o.long_name + (o.value_name.empty() ? "" : "=") + "'}'" + desc + action + "' \\\n";
+      } else {
+        out += "    '" + star + "--" + o.long_name + (o.value_name.empty() ? "" : "=") + desc + action + "' \\\n";
+      }
+    }
+    out += c.takes_paths ? "    '*:file:_files'\n" : "    \n";
+    out += "}\n\n";
+  }
+  out += "_jobmatch() {\n  local -a commands\n  commands=(\n";
+  for (const CommandDoc& c : commands) out += "    '" + c.name + ":" + zsh_text(c.summary) + "'\n";
+  out += "  )\n"
+         "  if (( CURRENT == 2 )); then\n"
+         "    if [[ $words[CURRENT] == -* ]]; then\n"
+         "      _values 'option' '--help[show the commands]' '--version[show the version]' "
+         "'--man[print the manual page]' '--completions[print a completion script]'\n"
+         "    else\n"
+         "      _describe -t commands 'jobmatch command' commands\n"
+         "    fi\n"
+         "    return\n"
+         "  fi\n"
+         "  if [[ $words[2] == --completions ]]; then _values 'shell' bash zsh; return; fi\n"
+         "  local cmd=$words[2] _jobmatch_bin=$words[1]\n"
+         "  shift words; (( CURRENT-- ))\n"
+         "  case $cmd in\n";
+  for (const CommandDoc& c : commands)
+    out += "    " + c.name + ") _jobmatch_" + shell_function_name(c.name) + " ;;\n";
+  out += "  esac\n}\n\n_jobmatch \"$@\"\n";
+  return out;
+}
+
+}  // namespace jobmatch

@@ -1,0 +1,62 @@
+// The loaded configuration every document is scored with: lexicon, profile (and the profiles of
+// its neighbouring roles), compiled matcher.
+// Built once at start-up; immutable and shared by all worker threads afterwards.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "lexicon/datafile.h"
+#include "lexicon/lexicon.h"
+#include "match/match.h"
+#include "lexicon/profile.h"
+#include "score/score.h"
+
+namespace jobmatch {
+
+struct EngineOptions {
+  std::string lexicon_path;  // file or folder; empty: the embedded lexicon
+  std::string profile;       // name of a loaded profile, or a *.profile file; empty: ml-engineer
+};
+
+class Engine {
+ public:
+  // Loads and compiles. On failure returns null and fills *diags (file:line:col diagnostics).
+  static std::unique_ptr<Engine> load(const EngineOptions& options, std::vector<Diagnostic>* diags);
+
+  const Lexicon& lexicon() const { return m_lexicon; }
+  const Profile& profile() const { return m_profile; }
+  const Matcher& matcher() const { return *m_matcher; }
+  const Scorer& scorer() const { return *m_scorer; }
+  // The profile's neighbouring roles (Profile::roles, in that order), each scored too.
+  struct Role {
+    Profile profile;
+    std::unique_ptr<Scorer> scorer;
+    bool contrast = false;
+  };
+  const std::vector<Role>& roles() const { return m_roles; }
+  // True if the profile or one of its roles gives titles a weight.
+  bool titles_count() const { return m_titles_count; }
+  // A short hash of every lexicon and profile file loaded ("3f9a1c2b7d0e"), for --version and
+  // the output: two runs with the same hash used the same data.
+  const std::string& hash() const { return m_hash; }
+  // Where the data came from: "embedded" or the path given.
+  const std::string& source() const { return m_source; }
+
+ private:
+  Lexicon m_lexicon;
+  Profile m_profile;
+  std::unique_ptr<Matcher> m_matcher;
+  std::unique_ptr<Scorer> m_scorer;
+  std::vector<Role> m_roles;
+  bool m_titles_count = false;
+  std::string m_hash, m_source;
+};
+
+// Lexicon and profile files from a file or folder (or the embedded ones for an empty path).
+// Returns false with a diagnostic if the path cannot be read.
+bool load_data_files(const std::string& path, std::vector<SourceFile>* lexicon_files,
+                     std::vector<SourceFile>* profile_files, std::vector<Diagnostic>* diags);
+
+}  // namespace jobmatch

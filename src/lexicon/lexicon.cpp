@@ -1,0 +1,167 @@
+#include "lexicon/lexicon.h"
+
+#include <cctype>
+
+#include "lexicon/pattern.h"
+
+namespace jobmatch {
+
+const Concept* Lexicon::find(std::string_view id) const {
+  const auto it = by_id.find(std::string(id));
+  return it == by_id.end() ? nullptr : &concepts[it->second];
+}
+
+namespace {
+
+bool valid_id(std::string_view id) {
+  const size_t dot = id.find('.');
+  if (dot == std::string_view::npos || dot == 0 || dot + 1 == id.size()) return false;
+  if (id.find('.', dot + 1) != std::string_view::npos) return false;
+  for (const char c : id)
+    if (!(std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) ||
+          c == '_' || c == '.'))
+      return false;
+  return true;
+}
+
+class LexiconParser {
+ public:
+  LexiconParser(Lexicon* lexicon, std::vector<Diagnostic>* diags)
+      : m_lexicon(lexicon), m_diags(diags) {}
+
+  void parse(const SourceFile& file) {
+    Concept* current = nullptr;
+    DataLine current_line;
+    for (const DataLine& line : split_data_lines(file)) {
+      if (line.key == "concept") {
+        finish(file, current, current_line);
+        current = start_concept(file, line);
+        current_line = line;
+        continue;
+      }
+      if (!current) {
+        error(file, line, line.key_col, "expected 'concept ID' before '" + std::string(line.key) + "'");
+        continue;
+      }
+      entry(file, line, *current);
+    }
+    finish(file, current, current_line);
+  }
+
+ private:
+  void error(const SourceFile& file, const DataLine& line, size_t col, std::string message) {
+    m_diags->push_back(diagnostic_at(file, line, col, std::move(message)));
+  }
+
+  Concept* start_concept(const SourceFile& file, const DataLine& line) {
+    const std::string id(line.value);
+    if (!valid_id(id)) {
+      error(file, line, line.value_col,
+            "concept id must be 'category.name' in lowercase letters, digits and '_'");
+      return scratch();
+    }
+    if (m_lexicon->by_id.count(id)) {
+      const Concept& prev = m_lexicon->concepts[m_lexicon->by_id[id]];
+      error(file, line, line.value_col,
+            "duplicate concept id '" + id + "' (first defined at " + prev.file + ":" +
+                std::to_string(prev.line) + ")");
+      return scratch();
+    }
+    m_lexicon->by_id[id] = m_lexicon->concepts.size();
+    Concept c;
+    c.id = id;
+    c.category = id.substr(0, id.find('.'));
+    c.file = file.name;
+    c.line = line.line;
+    m_lexicon->concepts.push_back(std::move(c));
+    m_seen_origin = m_seen_label = false;
+    return &m_lexicon->concepts.back();
+  }
+
+  void entry(const SourceFile& file, const DataLine& line, Concept& c) {
+    const std::string_view key = line.key;
+    if (line.value.empty()) {
+      error(file, line, line.value_col, "'" + std::string(key) + "' needs a value");
+      return;
+    }
+    if (key == "label") {
+      c.label = std::string(line.value);
+      m_seen_label = true;
+    } else if (key == "origin") {
+      if (line.value == "article") c.extension = false;
+      else if (line.value == "extension") c.extension = true;
+      else error(file, line, line.value_col, "origin must be 'article' or 'extension'");
+      m_seen_origin = true;
+    } else if (key == "window") {
+      double w;
+      if (!parse_number(line.value, &w) || w < 1 || w > 100 || w != static_cast<int>(w))
+        error(file, line, line.value_col, "window must be a whole number from 1 to 100");
+      else
+        c.window = static_cast<int>(w);
+    } else if (key == "en" || key == "de" || key == "any") {
+      patterns(file, line, std::string(key), &c.strong);
+    } else if (key == "weak") {
+      patterns(file, line, "", &c.weak);
+    } else if (key == "near") {
+      patterns(file, line, "", &c.near);
+    } else if (key == "not") {
+      patterns(file, line, "", &c.exclude);
+    } else {
+      error(file, line, line.key_col,
+            "unknown key '" + std::string(key) +
+                "' (expected label, origin, en, de, any, weak, near, window, not)");
+    }
+  }
+
+  void patterns(const SourceFile& file, const DataLine& line, const std::string& lang,
+                std::vector<Pattern>* out) {
+    for (const Alternative& alt : split_alternatives(line.value)) {
+      Pattern p;
+      p.source = std::string(alt.text);
+      p.lang = lang;
+      std::string err;
+      size_t col = 0;
+      if (!compile_pattern(alt.text, &p.regex, &err, &col)) {
+        error(file, line, line.value_col + alt.col + col, err);
+        continue;
+      }
+      out->push_back(std::move(p));
+    }
+  }
+
+  // A block whose header was wrong: its lines are still read (and checked), then dropped, so
+  // one mistake gives one error.
+  Concept* scratch() {
+    m_scratch = Concept{};
+    m_scratch.id = "(invalid)";
+    return &m_scratch;
+  }
+
+  void finish(const SourceFile& file, Concept* c, const DataLine& line) {
+    if (!c || c == &m_scratch) return;
+    if (!m_seen_label) error(file, line, line.key_col, "concept '" + c->id + "' has no label");
+    if (!m_seen_origin)
+      error(file, line, line.key_col, "concept '" + c->id + "' has no origin (article or extension)");
+    if (c->strong.empty() && c->weak.empty())
+      error(file, line, line.key_col, "concept '" + c->id + "' has no patterns (en, de, any or weak)");
+    if (!c->weak.empty() && c->near.empty())
+      error(file, line, line.key_col, "concept '" + c->id + "' has weak patterns but no 'near' context");
+  }
+
+  Lexicon* m_lexicon;
+  std::vector<Diagnostic>* m_diags;
+  bool m_seen_origin = false;
+  bool m_seen_label = false;
+  Concept m_scratch;
+};
+
+}  // namespace
+
+std::vector<Diagnostic> parse_lexicon(const std::vector<SourceFile>& files, Lexicon* lexicon) {
+  std::vector<Diagnostic> diags;
+  LexiconParser parser(lexicon, &diags);
+  for (const SourceFile& f : files) parser.parse(f);
+  return diags;
+}
+
+}  // namespace jobmatch

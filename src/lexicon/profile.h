@@ -1,0 +1,61 @@
+// Loading and validating profiles (*.profile): which concepts count, in which section, how much.
+// The file format is specified in lexicons/README.md; the score in score.h.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "lexicon/datafile.h"
+#include "lexicon/lexicon.h"
+
+namespace jobmatch {
+
+struct ProfileConcept {
+  size_t concept_index = 0;  // index into Lexicon::concepts
+  double weight = 1;
+  bool must = false;  // named in one of the profile's must-haves
+};
+
+struct Section {
+  std::string name;   // "programming"
+  std::string label;  // "Programming"
+  double weight = 1;  // share of the score
+  double need = 1;    // concept weight points for full coverage
+  std::vector<ProfileConcept> concepts;
+  size_t line = 0;  // where the section starts, for diagnostics
+};
+
+// Concepts that, named in a posting's title, say what the role is ("Machine Learning Engineer",
+// "Data Scientist"), each with a value 0..1; the title's value is the highest among them.
+struct TitleRule {
+  double weight = 0;  // share of the score, like a section's weight; 0: titles do not count
+  std::vector<std::pair<size_t, double>> concepts;  // (concept index, value)
+};
+
+// A neighbouring role a profile is compared with (`roles` and `contrast` lines): another
+// profile, found by name when the engine loads.
+struct RoleRef {
+  std::string name;       // "data-engineer"
+  bool contrast = false;  // its lead over this profile lowers the score (score.h)
+  size_t line = 0, col = 0;  // where it is named, for diagnostics: 1-based line, 0-based byte
+};
+
+struct Profile {
+  std::string name;   // "ml-engineer"
+  std::string label;  // "Machine Learning Engineer"
+  double penalty = 0.6;  // score factor per missing must-have
+  std::vector<RoleRef> roles;   // scored too; the record says which one the posting reads as
+  double contrast_weight = 1;  // how much a contrast role's lead lowers the score (score.h)
+  // Each must-have is met by any of its concepts (concept indexes; the first names it): from a
+  // `must A | B` line, or a concept line's `must` flag (a must-have of that concept alone).
+  std::vector<std::vector<size_t>> musts;
+  std::vector<Section> sections;
+  TitleRule title;
+};
+
+// Parses one profile file against a loaded lexicon. Returns the diagnostics; *profile is usable
+// only if there are none.
+std::vector<Diagnostic> parse_profile(const SourceFile& file, const Lexicon& lexicon,
+                                      Profile* profile);
+
+}  // namespace jobmatch

@@ -1,0 +1,177 @@
+#include "text/tokenize.h"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+#include "text/text_util.h"
+
+namespace jobmatch {
+namespace {
+
+constexpr std::array<bool, 128> make_ascii_word() {
+  std::array<bool, 128> t{};
+  for (int c = '0'; c <= '9'; ++c) t[c] = true;
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = true;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = true;
+  return t;
+}
+constexpr auto kAsciiWord = make_ascii_word();
+
+// Is the character at s[i] a word character? *len receives its length in bytes.
+bool word_at(std::string_view s, size_t i, size_t* len) {
+  const auto b = static_cast<unsigned char>(s[i]);
+  if (b < 0x80) {
+    *len = 1;
+    return kAsciiWord[b];
+  }
+  return is_word_char(decode_utf8(s, i, len));
+}
+
+bool word_at(std::string_view s, size_t i) {
+  size_t len;
+  return i < s.size() && word_at(s, i, &len);
+}
+
+// How far a run of ASCII word characters goes from i, sixteen bytes at a time while sixteen are
+// left (the byte loop after it finishes the run).
+size_t ascii_word_run_simd(std::string_view s, size_t i) {
+#ifdef __SSE2__
+  const auto set = [](char c) { return _mm_set1_epi8(c); };
+  for (; i + 16 <= s.size(); i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    // Signed compares: bytes from 0x80 are negative, so never in a range.
+    const __m128i folded = _mm_or_si128(v, set(0x20));
+    const __m128i word = _mm_or_si128(
+        _mm_and_si128(_mm_cmpgt_epi8(folded, set('a' - 1)), _mm_cmplt_epi8(folded, set('z' + 1))),
+        _mm_and_si128(_mm_cmpgt_epi8(v, set('0' - 1)), _mm_cmplt_epi8(v, set('9' + 1))));
+    const auto other = static_cast<uint32_t>(~_mm_movemask_epi8(word)) & 0xFFFF;
+    if (other) return i + static_cast<size_t>(__builtin_ctz(other));
+  }
+#endif
+  (void)s;
+  return i;
+}
+
+}  // namespace
+
+bool is_word_char(char32_t cp) {
+  if (cp < 0x80) return kAsciiWord[cp];
+  if (cp == 0xFFFD) return false;
+  const auto mask = U_GET_GC_MASK(static_cast<UChar32>(cp));
+  return (mask & (U_GC_L_MASK | U_GC_M_MASK | U_GC_ND_MASK | U_GC_NL_MASK | U_GC_NO_MASK)) != 0;
+}
+
+size_t TokenStream::token_at(size_t pos) const {
+  const size_t after = upper_bound_u32(starts.data(), starts.size(), static_cast<uint32_t>(pos));
+  return after == 0 ? 0 : after - 1;
+}
+
+uint32_t TokenStream::norm_offset(size_t pos, size_t norm_size) const {
+  // The leading space stands for the start, the end for the end.
+  if (pos >= text.size()) return static_cast<uint32_t>(norm_size);
+  if (starts.empty() || pos < starts[0]) return 0;
+  const size_t k = token_at(pos);
+  return norm_starts[k] + static_cast<uint32_t>(pos - starts[k]);
+}
+
+void tokenize(const Normalized& in, TokenStream* out) {
+  const std::string_view s = in.text;
+  const size_t n = s.size();
+  // Written through pointers, then cut to size. Tokens are copies of the text with at least
+  // one byte between two of them that is not copied, and the space written for it: the text
+  // holds at most n + 2 bytes, sized so once, with no check per byte. Token starts are checked
+  // once per token, and grow when a text has more tokens than most (one per 8 bytes).
+  std::string& text = out->text;
+  UninitVector<uint32_t>& starts = out->starts;
+  UninitVector<uint32_t>& norm_starts = out->norm_starts;
+  // (+16: a short token is copied with a 16-byte store, which may write past its end.)
+  text.resize(n + 2 + 16);
+  if (const size_t want = n / 8 + 16; starts.size() < want) {
+    starts.resize(want);
+    norm_starts.resize(want);
+  }
+  char* t = text.data();
+  size_t tokens = 0;
+  size_t k = 0;  // bytes of text written
+  t[k++] = ' ';
+
+  size_t i = 0;
+  while (i < n) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    // Spaces and punctuation (but a dot, which may start ".net") are skipped here.
+    if (b < 0x80 && !kAsciiWord[b] && b != '.') {
+      ++i;
+      continue;
+    }
+    size_t len;
+    const bool word = word_at(s, i, &len);
+    // ".net": a leading dot before letters, after a space, bracket or comma (not "..." nor "a.b").
+    const bool dot_start = !word && s[i] == '.' && word_at(s, i + 1) &&
+                           (i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' || s[i - 1] == ',' ||
+                            s[i - 1] == '\n' || s[i - 1] == '\t' || s[i - 1] == '/');
+    if (!word && !dot_start) {
+      i += len;
+      continue;
+    }
+    if (tokens == starts.size()) {
+      starts.resize(2 * tokens);
+      norm_starts.resize(2 * tokens);
+    }
+    starts[tokens] = static_cast<uint32_t>(k);
+    norm_starts[tokens++] = static_cast<uint32_t>(i);
+    const size_t begin = i;
+    i += dot_start ? 1 : 0;
+    for (;;) {
+      for (;;) {
+        i = ascii_word_run_simd(s, i);
+        while (i < n && static_cast<unsigned char>(s[i]) < 0x80 && kAsciiWord[static_cast<unsigned char>(s[i])]) ++i;
+        if (!(i < n && static_cast<unsigned char>(s[i]) >= 0x80 && word_at(s, i, &len))) break;
+        i += len;
+      }
+      if (i >= n) break;
+      const char c = s[i];
+      if (is_joiner(c) && word_at(s, i + 1)) {
+        ++i;
+        continue;
+      }
+      if (c == '+' && i + 1 < n && s[i + 1] == '+' && !(i + 2 < n && s[i + 2] == '+')) {
+        i += 2;  // c++, and c++17 goes on
+        continue;
+      }
+      if (c == '#' && !word_at(s, i + 1)) ++i;  // c#, f#
+      break;
+    }
+    const size_t size = i - begin;
+#ifdef __SSE2__
+    if (size <= 16 && begin + 16 <= n) {
+      // Most tokens: one fixed-size copy instead of a call to memcpy.
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(t + k), _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + begin)));
+    } else
+#endif
+    {
+      std::memcpy(t + k, s.data() + begin, size);
+    }
+    k += size;
+    t[k++] = ' ';
+  }
+  text.resize(k);
+  starts.resize(tokens);
+  norm_starts.resize(tokens);
+}
+
+std::string token_text(std::string_view input) {
+  Normalized norm;
+  normalize(input, &norm);
+  TokenStream ts;
+  tokenize(norm, &ts);
+  return std::move(ts.text);
+}
+
+}  // namespace jobmatch

@@ -1,0 +1,241 @@
+// Reading a posting the way a recruiter does: zones, requirement strength, negation, title,
+// saturation. Stage tests on evidence.h, then whole-document tests through Analyzer with the
+// embedded lexicon and profile.
+#include "score/evidence.h"
+
+#include <boost/test/unit_test.hpp>
+
+#include "pipeline/analyze.h"
+#include "lexicon/engine.h"
+#include "text/normalize.h"
+
+using namespace jobmatch;
+
+namespace {
+
+Zone heading(std::string_view h) {
+  Zone z = Zone::kIntro;
+  BOOST_TEST_INFO(h);
+  BOOST_TEST(classify_heading(normalize_text(h), true, &z));
+  return z;
+}
+
+// The cue for the first occurrence of `word` in `sentence`.
+Strength cue(std::string_view sentence, std::string_view word) {
+  const std::string n = normalize_text(sentence);
+  const std::string w = normalize_text(word);
+  const size_t at = n.find(w);
+  BOOST_TEST_REQUIRE(at != std::string::npos);
+  return strength_at(n, at, at + w.size());
+}
+
+const Engine& engine() {
+  static const auto e = [] {
+    std::vector<Diagnostic> diags;
+    auto loaded = Engine::load(EngineOptions{}, &diags);
+    BOOST_TEST_REQUIRE(loaded != nullptr);
+    return loaded;
+  }();
+  return *e;
+}
+
+Result analyze(std::string text, AnalyzeOptions options = {}) {
+  Analyzer a(engine());
+  Input in;
+  in.id = "t";
+  in.bytes = std::move(text);
+  return a.analyze(in, options);
+}
+
+const MatchedConcept* find(const Result& r, std::string_view id) {
+  for (const auto& m : r.matched)
+    if (engine().lexicon().concepts[m.concept_index].id == id) return &m;
+  return nullptr;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(evidence)
+
+BOOST_AUTO_TEST_CASE(classifies_german_and_english_headings) {
+  BOOST_TEST((heading("Deine Aufgaben") == Zone::kTasks));
+  BOOST_TEST((heading("What you'll do:") == Zone::kTasks));
+  BOOST_TEST((heading("## Dein Profil") == Zone::kRequirements));
+  BOOST_TEST((heading("Requirements") == Zone::kRequirements));
+  BOOST_TEST((heading("Nice to have") == Zone::kNiceToHave));
+  BOOST_TEST((heading("Wünschenswert") == Zone::kNiceToHave));
+  BOOST_TEST((heading("Wir bieten") == Zone::kBenefits));
+  BOOST_TEST((heading("Benefits") == Zone::kBenefits));
+  BOOST_TEST((heading("Über uns") == Zone::kAbout));
+  BOOST_TEST((heading("About us") == Zone::kAbout));
+  BOOST_TEST((heading("About the role") == Zone::kTasks));
+  BOOST_TEST((heading("Equal opportunity") == Zone::kBoilerplate));
+}
+
+BOOST_AUTO_TEST_CASE(unknown_heading_is_not_classified) {
+  Zone z;
+  BOOST_TEST(!classify_heading("machine learning", true, &z));
+}
+
+BOOST_AUTO_TEST_CASE(broad_words_need_a_marked_heading) {
+  Zone z;
+  BOOST_TEST(!classify_heading("experience with our team", false, &z));
+  BOOST_TEST(classify_heading("experience:", true, &z));
+  BOOST_TEST((z == Zone::kRequirements));
+  BOOST_TEST(classify_heading("deine aufgaben", false, &z));
+  BOOST_TEST((z == Zone::kTasks));
+}
+
+BOOST_AUTO_TEST_CASE(zone_lasts_until_the_next_heading) {
+  const std::string n = normalize_text(
+      "Title\nIntro line, the company\nDeine Aufgaben\n- task one\nWir bieten\n- fruit\n");
+  ZoneMap zones;
+  zones.build(n, n.find('\n') + 1);
+  BOOST_TEST((zones.zone_at(0) == Zone::kTitle));
+  BOOST_TEST((zones.zone_at(static_cast<uint32_t>(n.find("intro"))) == Zone::kIntro));
+  BOOST_TEST((zones.zone_at(static_cast<uint32_t>(n.find("task one"))) == Zone::kTasks));
+  BOOST_TEST((zones.zone_at(static_cast<uint32_t>(n.find("fruit"))) == Zone::kBenefits));
+}
+
+BOOST_AUTO_TEST_CASE(an_apply_heading_opens_boilerplate_only_in_the_second_half) {
+  // A broad "apply" heading at the top opens the ad; at the end it is how to apply. "How to
+  // apply" is boilerplate wherever it stands.
+  const std::string n = normalize_text(
+      "Title\n# Apply to join our group!\nWe research machine learning.\n## Responsibilities\n- train models\n"
+      "- evaluate models\n- deploy models\n- monitor models\n# Apply now\nSend your CV with python.\n");
+  ZoneMap zones;
+  zones.build(n, n.find('\n') + 1);
+  BOOST_TEST((zones.zone_at(static_cast<uint32_t>(n.find("we research"))) == Zone::kIntro));
+  BOOST_TEST((zones.zone_at(static_cast<uint32_t>(n.find("train models"))) == Zone::kTasks));
+  BOOST_TEST((zones.zone_at(static_cast<uint32_t>(n.find("send your cv"))) == Zone::kBoilerplate));
+  const std::string how = normalize_text("Title\n# How to apply\nSend your CV.\n## Responsibilities\n- train models\n"
+                                         "- evaluate models\n- deploy and monitor models in production\n");
+  zones.build(how, how.find('\n') + 1);
+  BOOST_TEST((zones.zone_at(static_cast<uint32_t>(how.find("send your cv"))) == Zone::kBoilerplate));
+}
+
+BOOST_AUTO_TEST_CASE(equal_opportunity_line_is_boilerplate_under_any_heading) {
+  const std::string n = normalize_text(
+      "Requirements\n- Python\n- We are an equal opportunity employer and welcome Python fans.\n- SQL\n");
+  ZoneMap zones;
+  zones.build(n, 0);
+  BOOST_TEST((zones.zone_at(static_cast<uint32_t>(n.find("python"))) == Zone::kRequirements));
+  BOOST_TEST((zones.zone_at(static_cast<uint32_t>(n.find("python fans"))) == Zone::kBoilerplate));
+  BOOST_TEST((zones.zone_at(static_cast<uint32_t>(n.find("sql"))) == Zone::kRequirements));
+}
+
+BOOST_AUTO_TEST_CASE(negation_before_the_evidence) {
+  BOOST_TEST((cue("Keine Python-Kenntnisse erforderlich", "Python") == Strength::kNegated));
+  BOOST_TEST((cue("No prior ML experience needed", "ML") == Strength::kNegated));
+  BOOST_TEST((cue("Du brauchst kein Machine Learning", "Machine Learning") == Strength::kNegated));
+}
+
+BOOST_AUTO_TEST_CASE(negation_after_the_evidence) {
+  BOOST_TEST((cue("Machine learning is NOT required.", "Machine learning") == Strength::kNegated));
+  BOOST_TEST((cue("Kenntnisse in Spark sind nicht erforderlich", "Spark") == Strength::kNegated));
+}
+
+BOOST_AUTO_TEST_CASE(negation_stays_in_its_clause) {
+  BOOST_TEST((cue("Keine Reisetätigkeit, dafür viel Python", "Python") != Strength::kNegated));
+  BOOST_TEST((cue("Not only Python but also SQL", "Python") != Strength::kNegated));
+  BOOST_TEST((cue("Du hast keine Scheu vor Python", "Python") != Strength::kNegated));
+  BOOST_TEST((cue("Nicht nur Python, auch Java", "Python") != Strength::kNegated));
+}
+
+BOOST_AUTO_TEST_CASE(nice_to_have_and_must_cues) {
+  BOOST_TEST((cue("Kenntnisse in Spark sind von Vorteil", "Spark") == Strength::kNice));
+  BOOST_TEST((cue("Experience with Spark is a plus", "Spark") == Strength::kNice));
+  BOOST_TEST((cue("Spark wünschenswert", "Spark") == Strength::kNice));
+  BOOST_TEST((cue("Python ist zwingend erforderlich", "Python") == Strength::kMust));
+  BOOST_TEST((cue("Python experience is required", "Python") == Strength::kMust));
+  BOOST_TEST((cue("Sehr gute Python-Kenntnisse", "Python") == Strength::kPlain));
+  BOOST_TEST(strength_factor(Strength::kMust) > strength_factor(Strength::kPlain));
+  BOOST_TEST(strength_factor(Strength::kPlain) > strength_factor(Strength::kNice));
+  BOOST_TEST(strength_factor(Strength::kNegated) == 0.0);
+}
+
+BOOST_AUTO_TEST_CASE(title_counts_more_than_a_body_mention) {
+  const Result titled = analyze("Machine Learning Engineer (m/w/d)\n\nWir suchen Verstärkung.\n");
+  const Result mention = analyze("Frontend Developer\n\nYou will work with our ML team.\n");
+  BOOST_TEST(titled.title_score == 1.0);
+  BOOST_TEST(mention.title_score == 0.0);
+  BOOST_TEST(titled.score > mention.score + 10);
+}
+
+BOOST_AUTO_TEST_CASE(benefits_and_about_us_count_less_than_requirements) {
+  const Result req = analyze("Engineer\n\nRequirements\n- Python, TensorFlow and Keras\n");
+  const Result ben = analyze("Engineer\n\nBenefits\n- Python, TensorFlow and Keras\n");
+  const Result about = analyze("Engineer\n\nAbout us\nWe build Python, TensorFlow and Keras tools.\n");
+  BOOST_TEST_REQUIRE(find(req, "skill.tensorflow") != nullptr);
+  BOOST_TEST_REQUIRE(find(about, "skill.tensorflow") != nullptr);
+  BOOST_TEST_REQUIRE(find(ben, "skill.tensorflow") != nullptr);
+  BOOST_TEST(find(req, "skill.tensorflow")->strength > find(about, "skill.tensorflow")->strength);
+  BOOST_TEST(find(about, "skill.tensorflow")->strength > find(ben, "skill.tensorflow")->strength);
+  BOOST_TEST(req.score > about.score);
+  BOOST_TEST(about.score > ben.score);
+}
+
+BOOST_AUTO_TEST_CASE(negated_requirement_does_not_count) {
+  const Result plain = analyze("Assistenz\n\nDein Profil\n- Python-Kenntnisse\n");
+  const Result negated = analyze("Assistenz\n\nDein Profil\n- Keine Python-Kenntnisse erforderlich\n");
+  BOOST_TEST(find(plain, "skill.python") != nullptr);
+  BOOST_TEST(find(negated, "skill.python") == nullptr);
+  BOOST_TEST(negated.ignored.size() == 1u);
+  BOOST_TEST(negated.score < plain.score);
+}
+
+BOOST_AUTO_TEST_CASE(nice_to_have_counts_less_than_a_requirement) {
+  const Result must = analyze("Engineer\n\nRequirements\n- Apache Spark is required\n");
+  const Result nice = analyze("Engineer\n\nRequirements\n- Apache Spark is a plus\n");
+  BOOST_TEST_REQUIRE(find(must, "skill.spark") != nullptr);
+  BOOST_TEST_REQUIRE(find(nice, "skill.spark") != nullptr);
+  BOOST_TEST(find(must, "skill.spark")->strength > find(nice, "skill.spark")->strength);
+}
+
+BOOST_AUTO_TEST_CASE(repeating_a_keyword_does_not_beat_covering_the_profile) {
+  std::string spam = "Engineer\n\nRequirements\n";
+  for (int i = 0; i < 20; ++i) spam += "- Python, Python, machine learning, machine learning\n";
+  const Result repeated = analyze(spam);
+  const Result covering = analyze(
+      "Engineer\n\nRequirements\n- Machine learning with Python, PyTorch and scikit-learn\n"
+      "- Train, deploy and monitor models in production\n- Statistics and linear algebra\n");
+  BOOST_TEST(covering.score > repeated.score);
+  // Saturation: twenty mentions give at most full strength.
+  BOOST_TEST_REQUIRE(find(repeated, "skill.python") != nullptr);
+  BOOST_TEST(find(repeated, "skill.python")->strength <= 1.0);
+}
+
+BOOST_AUTO_TEST_CASE(ignore_title_scores_the_body_only) {
+  const std::string ad = "Machine Learning Engineer\n\nWir suchen Verstärkung für unser Büro.\n";
+  const Result with = analyze(ad);
+  const Result without = analyze(ad, AnalyzeOptions{.keep_text = false, .ignore_title = true});
+  BOOST_TEST(with.title_score == 1.0);
+  BOOST_TEST(without.title_score == -1.0);
+  BOOST_TEST(find(without, "core.machine_learning") == nullptr);
+  BOOST_TEST(without.score < with.score);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(evidence_limits)
+
+// A word repeated thousands of times keeps a bounded list of evidence and says how many there
+// were, counting at most the first 4,096 matches of a pattern group (match.cpp).
+BOOST_AUTO_TEST_CASE(keeps_a_bounded_number_of_spans_per_concept) {
+  std::vector<Diagnostic> diags;
+  const auto e = Engine::load(EngineOptions{}, &diags);
+  BOOST_TEST_REQUIRE(e != nullptr);
+  Analyzer a(*e);
+  Input in;
+  in.id = "t";
+  for (const auto& [words, count] : {std::pair{3000, 3000u}, std::pair{5000, 4096u}}) {
+    in.bytes = "Engineer\n\n";
+    for (int i = 0; i < words; ++i) in.bytes += "Python ";
+    const Result r = a.analyze(in);
+    BOOST_TEST_REQUIRE(!r.matched.empty());
+    BOOST_TEST(r.matched[0].span_count == count);
+    BOOST_TEST(r.matched[0].spans.size() == 64u);
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,185 @@
+// Neighbouring roles: a profile's `roles` and `contrast` lines, the engine loading their profiles,
+// each posting scored against them, the contrast taken off the score, and the record's role.
+#include <boost/test/unit_test.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "pipeline/analyze.h"
+#include "lexicon/engine.h"
+#include "test_helpers.h"
+
+using namespace jobmatch;
+
+namespace {
+
+// Two kinds of work: ML (x.ml, x.dl) and pipelines (x.etl, x.sql); x.python is shared.
+const std::string kLexicon =
+    "concept x.ml\n  label ML\n  origin article\n  en machine learning\n"
+    "concept x.dl\n  label DL\n  origin extension\n  en deep learning\n"
+    "concept x.python\n  label Python\n  origin article\n  any python\n"
+    "concept x.etl\n  label ETL\n  origin extension\n  en etl\n"
+    "concept x.sql\n  label SQL\n  origin extension\n  any sql\n";
+
+const std::string kMl =
+    "profile ml\n  label ML engineer\n  penalty 0.5\n"
+    "  roles    analyst\n  contrast pipes\n  contrast_weight 0.5\n"
+    "section core\n  weight 3\n  need 2\n  x.ml 2\n  x.dl 1\n"
+    "section prog\n  weight 1\n  need 1\n  x.python 1\n";
+const std::string kPipes =
+    "profile pipes\n  label Pipeline engineer\n"
+    "section core\n  weight 3\n  need 2\n  x.etl 2\n  x.sql 1\n"
+    "section prog\n  weight 1\n  need 1\n  x.python 1\n";
+const std::string kAnalyst =
+    "profile analyst\n  label Analyst\n"
+    "section core\n  weight 1\n  need 1\n  x.sql 1\n";
+
+std::unique_ptr<Engine> load(const std::string& ml, std::vector<Diagnostic>* diags) {
+  const test::TempDir dir;
+  dir.write("t.lex", kLexicon);
+  dir.write("ml.profile", ml);
+  dir.write("pipes.profile", kPipes);
+  dir.write("analyst.profile", kAnalyst);
+  return Engine::load(EngineOptions{dir.path.string(), "ml"}, diags);
+}
+
+const Engine& engine() {
+  static const std::unique_ptr<Engine> e = [] {
+    std::vector<Diagnostic> diags;
+    auto loaded = load(kMl, &diags);
+    for (const Diagnostic& d : diags) BOOST_ERROR(format_diagnostic(d));
+    return loaded;
+  }();
+  BOOST_TEST_REQUIRE(e != nullptr);
+  return *e;
+}
+
+Result analyze(const std::string& text) {
+  Analyzer a(engine());
+  Input in;
+  in.id = "t";
+  in.bytes = text;
+  return a.analyze(in);
+}
+
+std::string jsonl(const Result& r) { return test::write_records(Format::kJsonl, engine(), {r}); }
+
+struct Parsed {
+  Profile profile;
+  std::vector<Diagnostic> diags;
+  std::string shown;
+};
+
+Parsed parse(const std::string& text) {
+  static const Lexicon lex = test::lexicon_from(kLexicon);
+  Parsed p;
+  p.diags = parse_profile(SourceFile{"t.profile", text}, lex, &p.profile);
+  for (const Diagnostic& d : p.diags) p.shown += format_diagnostic(d);
+  return p;
+}
+
+bool has_diag(const std::vector<Diagnostic>& diags, size_t line, size_t col, const std::string& message) {
+  for (const Diagnostic& d : diags)
+    if (d.line == line && d.col == col && d.message == message) return true;
+  return false;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(roles)
+
+BOOST_AUTO_TEST_CASE(contrasted_score_takes_a_share_of_the_lead) {
+  BOOST_TEST(contrasted_score(40, 80, 1) == 24.0);     // 40 × (1 - 40/100)
+  BOOST_TEST(contrasted_score(40, 80, 0.5) == 32.0);   // 40 × (1 - 0.5 × 40/100)
+  BOOST_TEST(contrasted_score(40, 30, 1) == 40.0);     // behind: nothing comes off
+  BOOST_TEST(contrasted_score(10, 100, 2) == 0.0);     // never below 0
+  BOOST_TEST(contrasted_score(33.3, 50, 1) == 27.7);   // 33.3 × 0.833 = 27.74, to one decimal
+  BOOST_TEST(contrasted_score(40, 80, 0) == 40.0);
+}
+
+BOOST_AUTO_TEST_CASE(parses_roles_and_contrast) {
+  const Parsed p = parse(
+      "profile ml\n  roles a | b\n  contrast b | c\n  contrast_weight 0.4\nsection s\n  x.ml 1\n");
+  BOOST_TEST(p.diags.empty(), p.shown);
+  BOOST_TEST_REQUIRE(p.profile.roles.size() == 3u);
+  BOOST_TEST(p.profile.roles[0].name == "a");
+  BOOST_TEST(!p.profile.roles[0].contrast);
+  BOOST_TEST(p.profile.roles[1].name == "b");
+  BOOST_TEST(p.profile.roles[1].contrast);  // a role that is also contrasted
+  BOOST_TEST(p.profile.roles[2].name == "c");
+  BOOST_TEST(p.profile.roles[2].contrast);
+  BOOST_TEST(p.profile.roles[2].line == 3u);
+  BOOST_TEST(p.profile.roles[2].col == 15u);  // 0-based byte of "c" on its line
+  BOOST_TEST(p.profile.contrast_weight == 0.4);
+}
+
+BOOST_AUTO_TEST_CASE(reports_bad_roles) {
+  const Parsed p = parse(
+      "profile ml\n"
+      "  roles a | a\n"
+      "  roles ml\n"
+      "  contrast b |  | pipes\n"
+      "  contrast_weight 2\n"
+      "section s\n"
+      "  roles c\n"
+      "  x.ml 1\n");
+  BOOST_TEST(has_diag(p.diags, 2, 13, "role 'a' is named twice"), p.shown);
+  BOOST_TEST(has_diag(p.diags, 3, 9, "a profile is not a role of its own"), p.shown);
+  BOOST_TEST(has_diag(p.diags, 4, 16, "'contrast' needs profile names, separated by ' | '"), p.shown);
+  BOOST_TEST(has_diag(p.diags, 5, 19, "contrast_weight must be between 0 and 1"), p.shown);
+  BOOST_TEST(has_diag(p.diags, 7, 3, "'roles' belongs to the profile, before any section"), p.shown);
+}
+
+BOOST_AUTO_TEST_CASE(engine_loads_the_roles_and_names_a_missing_one_where_it_stands) {
+  BOOST_TEST_REQUIRE(engine().roles().size() == 2u);
+  BOOST_TEST(engine().roles()[0].profile.name == "analyst");
+  BOOST_TEST(!engine().roles()[0].contrast);
+  BOOST_TEST(engine().roles()[1].profile.name == "pipes");
+  BOOST_TEST(engine().roles()[1].contrast);
+
+  std::vector<Diagnostic> diags;
+  const auto e = load("profile ml\n  roles analyst | nobody\nsection core\n  x.ml 1\n", &diags);
+  BOOST_TEST(e == nullptr);
+  std::string shown;
+  for (const Diagnostic& d : diags) shown += format_diagnostic(d);
+  BOOST_TEST(has_diag(diags, 2, 19, "no profile named 'nobody' for this role (available: analyst, ml, pipes)"), shown);
+}
+
+BOOST_AUTO_TEST_CASE(an_ml_ad_reads_as_the_profile_and_keeps_its_score) {
+  const Result r = analyze("ML engineer\nmachine learning and deep learning in python\n");
+  BOOST_TEST(r.role == -1);
+  BOOST_TEST_REQUIRE(r.role_scores.size() == 2u);
+  BOOST_TEST(r.score == r.profile_score);
+  BOOST_TEST(r.profile_score > r.role_scores[1]);
+  BOOST_TEST(r.role_margin == std::round((r.profile_score - std::max(r.role_scores[0], r.role_scores[1])) * 10) / 10);
+}
+
+BOOST_AUTO_TEST_CASE(a_pipeline_ad_with_some_ml_scores_lower_by_the_roles_lead) {
+  const Result r = analyze("Engineer\netl and sql pipelines in python, for our machine learning team\n");
+  BOOST_TEST_REQUIRE(r.role_scores.size() == 2u);
+  BOOST_TEST(r.role == 1);  // pipes
+  BOOST_TEST(r.role_scores[1] > r.profile_score);
+  BOOST_TEST(r.profile_score > 0);
+  BOOST_TEST(r.score == contrasted_score(r.profile_score, r.role_scores[1], 0.5));
+  BOOST_TEST(r.score < r.profile_score);
+  BOOST_TEST(r.role_margin < 0);
+  // What makes it read as that role: the role's heaviest concepts, ETL first.
+  BOOST_TEST_REQUIRE(!r.role_concepts.empty());
+  BOOST_TEST(engine().lexicon().concepts[r.role_concepts[0]].id == "x.etl");
+  // Role-only concepts count for the roles but are not in the record.
+  for (const MatchedConcept& m : r.matched) BOOST_TEST(engine().lexicon().concepts[m.concept_index].id != "x.etl");
+
+  const nlohmann::json j = nlohmann::json::parse(jsonl(r));
+  BOOST_TEST(j["role"] == "pipes");
+  BOOST_TEST(j["role_margin"].get<double>() == r.role_margin);
+  BOOST_TEST(j["role_scores"]["ml"].get<double>() == r.profile_score);
+  BOOST_TEST(j["role_scores"]["pipes"].get<double>() == r.role_scores[1]);
+  BOOST_TEST(j["score"].get<double>() == r.score);
+}
+
+BOOST_AUTO_TEST_CASE(an_ad_of_none_of_the_roles_says_so) {
+  const Result r = analyze("Barista\nwe make coffee\n");
+  BOOST_TEST(r.role == kNoRole);
+  BOOST_TEST(nlohmann::json::parse(jsonl(r))["role"] == "none");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
