@@ -15,6 +15,8 @@
 // JSON records are read in blocks and handed on as soon as each is complete (a pipe feeding
 // standard input is streamed, not slurped); a record longer than max_bytes is reported without
 // being buffered.
+// The pieces: input/walk.h finds and opens the files, input/open.h sniffs and decompresses each,
+// input/records.h reads JSON records; InputSource strings them together.
 #pragma once
 
 #include <sys/types.h>
@@ -27,6 +29,7 @@
 #include <vector>
 
 #include "input/decode.h"
+#include "input/input.h"
 #include "input/stream.h"
 
 namespace jobmatch {
@@ -34,9 +37,6 @@ namespace jobmatch {
 // --input-format: kAuto sniffs each input; the others force how every input is read (after
 // decompression, which is always sniffed).
 enum class InputFormat { kAuto, kText, kHtml, kMarkdown, kJsonl, kJson, kPdf, kDocx };
-
-// How the pipeline turns an input's bytes into text.
-enum class DocFormat { kText, kHtml, kMarkdown, kPdf, kDocx };
 
 struct ReadOptions {
   InputFormat format = InputFormat::kAuto;
@@ -57,23 +57,19 @@ struct ReadOptions {
   std::vector<std::pair<dev_t, ino_t>> output_files;
 };
 
-struct Input {
-  std::string id;                    // the path as given, or the JSON record's id
-  std::string bytes;                 // the posting (file contents, or the record's text field)
-  std::optional<std::string> title;  // from a JSON title field; else the document's own
-  DocFormat format = DocFormat::kText;
-  std::optional<InputError> error;   // set if the input could not be read
-};
-
-class InputSource {
+class InputSource : public Inputs {
  public:
   InputSource(std::vector<std::string> paths, ReadOptions options);
-  ~InputSource();
+  ~InputSource() override;
   InputSource(const InputSource&) = delete;
   InputSource& operator=(const InputSource&) = delete;
 
   // Fills *out with the next input; false when there is none left. Never throws for bad input.
-  bool next(Input* out);
+  bool next(Input* out) override;
+  // Ends a read of standard input or a FIFO that waits for data: it fails ("reading stopped"),
+  // as does every later one. Reads of regular files and opening a FIFO are not interrupted (they
+  // do not wait for a writer, except a FIFO with none yet).
+  void cancel() override;
 
   // Files a folder walk left out because of their type (--ext): how many, and the first few
   // paths in walk order.

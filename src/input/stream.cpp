@@ -2,6 +2,8 @@
 
 #include <bzlib.h>
 #include <lzma.h>
+#include <fcntl.h>
+#include <poll.h>
 #include <unistd.h>
 #include <zlib.h>
 #include <zstd.h>
@@ -16,7 +18,35 @@ FdStream::~FdStream() {
   if (m_owned) ::close(m_fd);
 }
 
+ReadCancel::ReadCancel() {
+  if (::pipe2(m_pipe, O_CLOEXEC | O_NONBLOCK) != 0) m_pipe[0] = m_pipe[1] = -1;
+}
+
+ReadCancel::~ReadCancel() {
+  for (const int fd : m_pipe)
+    if (fd >= 0) ::close(fd);
+}
+
+void ReadCancel::cancel() {
+  if (m_cancelled.exchange(true)) return;
+  if (m_pipe[1] >= 0) {
+    const char c = 0;
+    [[maybe_unused]] const ssize_t n = ::write(m_pipe[1], &c, 1);
+  }
+}
+
 ptrdiff_t FdStream::read(char* buf, size_t n) {
+  if (m_cancel) {
+    // Waits for data or the cancel, whichever comes first; without the pipe (pipe2 failed),
+    // the flag is still seen before each read.
+    pollfd fds[2] = {{m_fd, POLLIN, 0}, {m_cancel->fd(), POLLIN, 0}};
+    while (!m_cancel->cancelled() && m_cancel->fd() >= 0 && ::poll(fds, 2, -1) < 0 && errno == EINTR) {
+    }
+    if (m_cancel->cancelled()) {
+      m_error = "reading stopped";
+      return -1;
+    }
+  }
   for (;;) {
     const ssize_t got = ::read(m_fd, buf, n);
     if (got >= 0) return got;
@@ -90,21 +120,21 @@ class Decompressor : public ByteStream {
         m_ended = false;
       }
       size_t written = 0;
-      std::string error;
-      const Step s = step(buf, n, &written, &error);
-      if (s == Step::kError) return fail(error);
-      if (s == Step::kEnd) m_ended = true;
+      const Expected<Step> s = step(buf, n, &written);
+      if (!s.ok()) return fail(s.error().message);
+      if (*s == Step::kEnd) m_ended = true;
       if (written > 0) return static_cast<ptrdiff_t>(written);
-      if (s == Step::kMore && m_avail == 0 && m_eof) return fail("truncated (the file ends inside the stream)");
+      if (*s == Step::kMore && m_avail == 0 && m_eof) return fail("truncated (the file ends inside the stream)");
     }
   }
   const std::string& error() const override { return m_error; }
   const char* error_kind() const override { return m_inner_failed ? m_in->error_kind() : "compressed"; }
 
  protected:
-  enum class Step { kMore, kEnd, kError };
-  // Decompresses from (m_next, m_avail), advancing them, into buf[0..n): *written bytes.
-  virtual Step step(char* buf, size_t n, size_t* written, std::string* error) = 0;
+  enum class Step { kMore, kEnd };
+  // Decompresses from (m_next, m_avail), advancing them, into buf[0..n): *written bytes; an
+  // Error if the data is corrupt.
+  virtual Expected<Step> step(char* buf, size_t n, size_t* written) = 0;
   virtual bool restart() = 0;
 
   const char* m_next = nullptr;
@@ -132,8 +162,8 @@ class GzipStream : public Decompressor {
   ~GzipStream() override { inflateEnd(&m_z); }
 
  private:
-  Step step(char* buf, size_t n, size_t* written, std::string* error) override {
-    if (!m_ok) return *error = "cannot initialise zlib", Step::kError;
+  Expected<Step> step(char* buf, size_t n, size_t* written) override {
+    if (!m_ok) return Error("cannot initialise zlib");
     m_z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(m_next));
     m_z.avail_in = static_cast<uInt>(m_avail);
     m_z.next_out = reinterpret_cast<Bytef*>(buf);
@@ -145,8 +175,7 @@ class GzipStream : public Decompressor {
     *written = out_before - m_z.avail_out;
     if (rc == Z_STREAM_END) return Step::kEnd;
     if (rc == Z_OK || rc == Z_BUF_ERROR) return Step::kMore;
-    *error = m_z.msg ? m_z.msg : "corrupt data";
-    return Step::kError;
+    return Error(m_z.msg ? m_z.msg : "corrupt data");
   }
   bool restart() override { return inflateReset(&m_z) == Z_OK; }
 
@@ -165,15 +194,15 @@ class ZstdStream : public Decompressor {
   ~ZstdStream() override { ZSTD_freeDStream(m_z); }
 
  private:
-  Step step(char* buf, size_t n, size_t* written, std::string* error) override {
-    if (!m_z) return *error = "cannot initialise zstd", Step::kError;
+  Expected<Step> step(char* buf, size_t n, size_t* written) override {
+    if (!m_z) return Error("cannot initialise zstd");
     ZSTD_inBuffer in{m_next, m_avail, 0};
     ZSTD_outBuffer out{buf, n, 0};
     const size_t rc = ZSTD_decompressStream(m_z, &out, &in);
     m_next += in.pos;
     m_avail -= in.pos;
     *written = out.pos;
-    if (ZSTD_isError(rc)) return *error = ZSTD_getErrorName(rc), Step::kError;
+    if (ZSTD_isError(rc)) return Error(ZSTD_getErrorName(rc));
     return rc == 0 ? Step::kEnd : Step::kMore;
   }
   bool restart() override { return true; }  // ZSTD_decompressStream starts the next frame itself
@@ -191,8 +220,8 @@ class XzStream : public Decompressor {
   ~XzStream() override { lzma_end(&m_z); }
 
  private:
-  Step step(char* buf, size_t n, size_t* written, std::string* error) override {
-    if (!m_ok) return *error = "cannot initialise liblzma", Step::kError;
+  Expected<Step> step(char* buf, size_t n, size_t* written) override {
+    if (!m_ok) return Error("cannot initialise liblzma");
     m_z.next_in = reinterpret_cast<const uint8_t*>(m_next);
     m_z.avail_in = m_avail;
     m_z.next_out = reinterpret_cast<uint8_t*>(buf);
@@ -204,10 +233,9 @@ class XzStream : public Decompressor {
     *written = n - m_z.avail_out;
     if (rc == LZMA_STREAM_END) return Step::kEnd;
     if (rc == LZMA_OK || rc == LZMA_BUF_ERROR) return Step::kMore;
-    *error = rc == LZMA_MEMLIMIT_ERROR ? "needs more than 256 MiB to decompress"
-             : rc == LZMA_DATA_ERROR   ? "corrupt data"
-                                       : "cannot decompress (liblzma error " + std::to_string(rc) + ")";
-    return Step::kError;
+    return Error(rc == LZMA_MEMLIMIT_ERROR ? "needs more than 256 MiB to decompress"
+                 : rc == LZMA_DATA_ERROR   ? "corrupt data"
+                                           : "cannot decompress (liblzma error " + std::to_string(rc) + ")");
   }
   bool restart() override { return false; }  // LZMA_CONCATENATED: the end is the end
 
@@ -225,8 +253,8 @@ class Bzip2Stream : public Decompressor {
   }
 
  private:
-  Step step(char* buf, size_t n, size_t* written, std::string* error) override {
-    if (!m_ok) return *error = "cannot initialise libbz2", Step::kError;
+  Expected<Step> step(char* buf, size_t n, size_t* written) override {
+    if (!m_ok) return Error("cannot initialise libbz2");
     m_z.next_in = const_cast<char*>(m_next);
     m_z.avail_in = static_cast<unsigned>(m_avail);
     m_z.next_out = buf;
@@ -238,8 +266,7 @@ class Bzip2Stream : public Decompressor {
     *written = out_before - m_z.avail_out;
     if (rc == BZ_STREAM_END) return Step::kEnd;
     if (rc == BZ_OK) return Step::kMore;
-    *error = "corrupt data (libbz2 error " + std::to_string(rc) + ")";
-    return Step::kError;
+    return Error("corrupt data (libbz2 error " + std::to_string(rc) + ")");
   }
   bool restart() override {
     BZ2_bzDecompressEnd(&m_z);
@@ -265,25 +292,15 @@ std::unique_ptr<ByteStream> decompress(Compression c, std::unique_ptr<ByteStream
   return compressed;
 }
 
-bool read_all(ByteStream& in, size_t max_bytes, std::string* out, bool* too_large, std::string* error) {
-  out->clear();
-  *too_large = false;
+Expected<std::optional<std::string>> read_all(ByteStream& in, size_t max_bytes) {
+  std::string out;
   char buf[1 << 16];
   for (;;) {
     const ptrdiff_t n = in.read(buf, sizeof buf);
-    if (n < 0) {
-      *error = in.error();
-      out->clear();
-      return false;
-    }
-    if (n == 0) return true;
-    if (out->size() + static_cast<size_t>(n) > max_bytes) {
-      *too_large = true;
-      out->clear();
-      out->shrink_to_fit();
-      return false;
-    }
-    out->append(buf, static_cast<size_t>(n));
+    if (n < 0) return Error(in.error());
+    if (n == 0) return std::optional<std::string>(std::move(out));
+    if (out.size() + static_cast<size_t>(n) > max_bytes) return std::optional<std::string>();
+    out.append(buf, static_cast<size_t>(n));
   }
 }
 

@@ -1,12 +1,18 @@
 // Byte streams the reader pulls from: a file descriptor, bytes already read in front of a
 // stream (what content sniffing looked at), and decompressors over another stream (gzip, zstd,
 // xz, bzip2). Each holds one block at a time, so a 1 GB .jsonl.gz is read in flat memory.
+// A read that may wait for data (standard input, a FIFO) can be ended from another thread
+// (ReadCancel).
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+
+#include "base/expected.h"
 
 namespace jobmatch {
 
@@ -22,10 +28,30 @@ class ByteStream {
   virtual const char* error_kind() const { return "io"; }
 };
 
-// read(2) on a descriptor, closed at the end if owned; EINTR is retried.
+// Ends reads from another thread: once cancel() is called, every FdStream watching it fails its
+// next read ("reading stopped") instead of waiting for data. cancel() is thread-safe.
+class ReadCancel {
+ public:
+  ReadCancel();
+  ~ReadCancel();
+  ReadCancel(const ReadCancel&) = delete;
+  ReadCancel& operator=(const ReadCancel&) = delete;
+  void cancel();
+  bool cancelled() const { return m_cancelled.load(std::memory_order_relaxed); }
+  int fd() const { return m_pipe[0]; }  // readable once cancelled (-1 if no pipe could be made)
+
+ private:
+  int m_pipe[2];
+  std::atomic<bool> m_cancelled{false};
+};
+
+// read(2) on a descriptor, closed at the end if owned; EINTR is retried. With a ReadCancel
+// (for descriptors whose reads may block: standard input, FIFOs), each read first waits in
+// poll(2) for data or the cancel.
 class FdStream : public ByteStream {
  public:
-  explicit FdStream(int fd, bool owned = false) : m_fd(fd), m_owned(owned) {}
+  explicit FdStream(int fd, bool owned = false, const ReadCancel* cancel = nullptr)
+      : m_fd(fd), m_owned(owned), m_cancel(cancel) {}
   ~FdStream() override;
   FdStream(const FdStream&) = delete;
   FdStream& operator=(const FdStream&) = delete;
@@ -35,6 +61,7 @@ class FdStream : public ByteStream {
  private:
   int m_fd;
   bool m_owned;
+  const ReadCancel* m_cancel;
   std::string m_error;
 };
 
@@ -64,8 +91,8 @@ const char* compression_name(Compression c);  // "gzip", "zstd", "xz", "bzip2"
 // naming the format. c must not be kNone.
 std::unique_ptr<ByteStream> decompress(Compression c, std::unique_ptr<ByteStream> compressed);
 
-// Reads to the end into *out, up to max_bytes. Returns false with *error set ("too_large" if
-// past max_bytes, else the stream's error).
-bool read_all(ByteStream& in, size_t max_bytes, std::string* out, bool* too_large, std::string* error);
+// Reads to the end: the bytes, or nullopt if there are more than max_bytes (reading stops
+// there); an Error with the stream's error if a read fails.
+Expected<std::optional<std::string>> read_all(ByteStream& in, size_t max_bytes);
 
 }  // namespace jobmatch

@@ -279,22 +279,20 @@ BOOST_AUTO_TEST_CASE(an_inner_read_error_is_passed_on_as_io) {
 
 BOOST_AUTO_TEST_CASE(read_all_reads_to_the_end_within_max_bytes) {
   MemStream s("0123456789", 3);
-  std::string out, error;
-  bool too_large = true;
-  BOOST_TEST(jobmatch::read_all(s, 10, &out, &too_large, &error));
-  BOOST_TEST(out == "0123456789");
-  BOOST_TEST(!too_large);
+  const auto all = jobmatch::read_all(s, 10);
+  BOOST_TEST_REQUIRE(all.ok());
+  BOOST_TEST_REQUIRE(all->has_value());
+  BOOST_TEST(**all == "0123456789");
 
   MemStream over("0123456789a", 3);
-  BOOST_TEST(!jobmatch::read_all(over, 10, &out, &too_large, &error));
-  BOOST_TEST(too_large);
-  BOOST_TEST(out.empty());
+  const auto too_large = jobmatch::read_all(over, 10);
+  BOOST_TEST_REQUIRE(too_large.ok());
+  BOOST_TEST(!too_large->has_value());
 
   MemStream failing("abc", 2, true);
-  BOOST_TEST(!jobmatch::read_all(failing, 10, &out, &too_large, &error));
-  BOOST_TEST(!too_large);
-  BOOST_TEST(error == "read failed: test");
-  BOOST_TEST(out.empty());
+  const auto failed = jobmatch::read_all(failing, 10);
+  BOOST_TEST_REQUIRE(!failed.ok());
+  BOOST_TEST(failed.error().message == "read failed: test");
 }
 
 BOOST_AUTO_TEST_CASE(decompression_bomb_stops_at_max_bytes) {
@@ -307,20 +305,17 @@ BOOST_AUTO_TEST_CASE(decompression_bomb_stops_at_max_bytes) {
     BOOST_TEST(packed.size() < (1u << 20));
     const auto start = std::chrono::steady_clock::now();
     auto s = decompress(c, std::make_unique<MemStream>(packed));
-    std::string out, error;
-    bool too_large = false;
-    BOOST_TEST(!jobmatch::read_all(*s, 1u << 20, &out, &too_large, &error));
+    const auto all = jobmatch::read_all(*s, 1u << 20);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    BOOST_TEST(too_large, jobmatch::compression_name(c));
-    BOOST_TEST(out.capacity() < (2u << 20));
+    BOOST_TEST_REQUIRE(all.ok(), jobmatch::compression_name(c));
+    BOOST_TEST(!all->has_value(), jobmatch::compression_name(c));
     BOOST_TEST(seconds < 2.0, jobmatch::compression_name(c) << " took " << seconds << " s");
   }
   const std::string packed = bzip2(std::string(8u << 20, '\0'));
   auto s = decompress(Compression::kBzip2, std::make_unique<MemStream>(packed));
-  std::string out, error;
-  bool too_large = false;
-  BOOST_TEST(!jobmatch::read_all(*s, 1u << 20, &out, &too_large, &error));
-  BOOST_TEST(too_large);
+  const auto all = jobmatch::read_all(*s, 1u << 20);
+  BOOST_TEST_REQUIRE(all.ok());
+  BOOST_TEST(!all->has_value());
 }
 
 BOOST_AUTO_TEST_CASE(fd_stream_reads_a_file_and_reports_errors) {

@@ -1,0 +1,36 @@
+// One input (a posting, or the error record of something that could not be read), and Inputs,
+// what the pipeline (pipeline/run.h) takes them from: the reader (InputSource, input/read.h),
+// or a test's fake.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "input/decode.h"
+
+namespace jobmatch {
+
+// How the pipeline turns an input's bytes into text.
+enum class DocFormat { kText, kHtml, kMarkdown, kPdf, kDocx };
+
+struct Input {
+  std::string id;                    // the path as given, or the JSON record's id
+  std::string bytes;                 // the posting (file contents, or the record's text field)
+  std::optional<std::string> title;  // from a JSON title field; else the document's own
+  DocFormat format = DocFormat::kText;
+  std::optional<InputError> error;   // set if the input could not be read
+};
+
+class Inputs {
+ public:
+  virtual ~Inputs() = default;
+  // Fills *out with the next input; false when there is none left. Called from one thread at
+  // a time.
+  virtual bool next(Input* out) = 0;
+  // From any thread: reading is to end early. A next() waiting for data that may never come
+  // (standard input, a FIFO) returns soon after, and so does every later one; what it returns
+  // does not matter, the caller stops calling. Never blocks.
+  virtual void cancel() = 0;
+};
+
+}  // namespace jobmatch
