@@ -86,7 +86,7 @@ void drop(Input* input) {
   if (large) malloc_trim(0);
 }
 
-bool run_inline(const Engine& engine, InputSource& source, const RunOptions& options,
+bool run_inline(const Engine& engine, Inputs& source, const RunOptions& options,
                 const std::function<bool(Result&&)>& sink) {
   Analyzer analyzer(engine);
   Input input;
@@ -101,153 +101,183 @@ bool run_inline(const Engine& engine, InputSource& source, const RunOptions& opt
   return true;
 }
 
-}  // namespace
+// The threaded run: its shared state, the reader's, the workers' and the consumer's loops.
+// One mutex guards the state; the reader, every worker and the consumer (the calling thread)
+// take it, so every wait on it is a system call: that is why work is taken in batches.
+class Parallel {
+ public:
+  Parallel(const Engine& engine, Inputs& source, const RunOptions& options)
+      : m_engine(engine),
+        m_source(source),
+        m_options(options),
+        m_threads(static_cast<size_t>(options.threads)),
+        m_window(m_threads * kWindowPerThread),
+        m_slots(m_window),
+        m_sizes(m_window, 0) {}
 
-bool run_pipeline(const Engine& engine, InputSource& source, const RunOptions& options,
-                  const std::function<bool(Result&&)>& sink) {
-  if (options.threads <= 1) return run_inline(engine, source, options, sink);
+  // Joins every thread on every way out (return or exception); if reading has not ended, the
+  // source is cancelled first, so the reader does not keep waiting for input.
+  ~Parallel() {
+    bool reading;
+    {
+      std::lock_guard lock(m_mu);
+      m_stop = true;
+      reading = !m_reading_done;
+    }
+    m_cv_work.notify_all();
+    m_cv_room.notify_all();
+    if (reading) m_source.cancel();
+    for (auto& w : m_workers)
+      if (w.joinable()) w.join();
+    if (m_reader.joinable()) m_reader.join();
+  }
+  Parallel(const Parallel&) = delete;
+  Parallel& operator=(const Parallel&) = delete;
 
-  const size_t window = static_cast<size_t>(options.threads) * 64;
-  std::mutex mu;
-  std::condition_variable cv_work, cv_done, cv_room;
-  std::deque<std::pair<size_t, Input>> work;
-  std::vector<std::optional<Result>> slots(window);
-  size_t produced = 0;        // inputs read so far
-  size_t consumed = 0;        // results handed to the sink
-  size_t inflight_bytes = 0;  // bytes of inputs read but not yet handed over
-  std::vector<size_t> sizes(window, 0);
-  bool reading_done = false;
-  std::exception_ptr reader_fault;  // set by the reader before reading_done
-  bool stop = false;
+  bool run(const std::function<bool(Result&&)>& sink) {
+    m_reader = std::thread([this] { read(); });
+    for (size_t t = 0; t < m_threads; ++t) m_workers.emplace_back([this] { work(); });
+    const bool ok = consume(sink);
+    if (ok) {
+      // Reading has ended (every input read was consumed): the reader's fault, if any, is the
+      // caller's once the threads are joined.
+      m_reader.join();
+      if (m_reader_fault) std::rethrow_exception(m_reader_fault);
+    }
+    return ok;
+  }
 
-  std::thread reader([&] {
+ private:
+  void read() {
     Input input;
-    std::unique_lock lock(mu);
+    std::unique_lock lock(m_mu);
     for (;;) {
-      cv_room.wait(lock, [&] {
-        return stop || (produced - consumed < window &&
-                        (inflight_bytes < options.max_inflight_bytes || produced == consumed));
+      m_cv_room.wait(lock, [&] {
+        return m_stop || (m_produced - m_consumed < m_window &&
+                          (m_inflight_bytes < m_options.max_inflight_bytes || m_produced == m_consumed));
       });
-      if (stop) break;
+      if (m_stop) break;
       lock.unlock();
       bool more = false;
       try {
-        more = source.next(&input);
+        more = m_source.next(&input);
       } catch (...) {
         // Out of memory while reading (next() never throws for bad input): the inputs read so
         // far are scored and written, then the caller gets it.
-        reader_fault = std::current_exception();
+        m_reader_fault = std::current_exception();
       }
-      if (more && options.bytes_read) *options.bytes_read += input.bytes.size();
+      if (more && m_options.bytes_read) *m_options.bytes_read += input.bytes.size();
       lock.lock();
-      if (!more) break;
-      sizes[produced % window] = input.bytes.size();
-      inflight_bytes += input.bytes.size();
-      work.emplace_back(produced++, std::move(input));
+      if (!more || m_stop) break;
+      m_sizes[m_produced % m_window] = input.bytes.size();
+      m_inflight_bytes += input.bytes.size();
+      m_work.emplace_back(m_produced++, std::move(input));
       input = Input{};
-      cv_work.notify_one();
+      m_cv_work.notify_one();
     }
-    reading_done = true;
-    cv_work.notify_all();
-    cv_done.notify_all();
-  });
+    m_reading_done = true;
+    m_cv_work.notify_all();
+    m_cv_done.notify_all();
+  }
 
-  // Each worker hands in its last results and takes new work under one lock, and takes up to
-  // 16 inputs at a time while the queue is long (one at a time when it is short, so a slow
-  // stream still gets each record out at once): the reader, every worker and the caller share
-  // this lock, and every wait on it is a system call.
-  std::vector<std::thread> workers;
-  const auto threads = static_cast<size_t>(options.threads);
-  for (size_t t = 0; t < threads; ++t)
-    workers.emplace_back([&] {
-      Analyzer analyzer(engine);
-      std::vector<std::pair<size_t, Input>> batch;
-      std::vector<std::pair<size_t, Result>> done;
-      for (;;) {
-        {
-          std::unique_lock lock(mu);
-          bool wake = false;
-          for (auto& [i, r] : done) {
-            slots[i % window] = std::move(r);
-            // Only the result the consumer waits for is worth waking it.
-            wake |= i == consumed;
-          }
-          done.clear();
-          if (wake) cv_done.notify_one();
-          cv_work.wait(lock, [&] { return stop || !work.empty() || reading_done; });
-          if (stop || work.empty()) return;
-          const size_t take = std::clamp<size_t>(work.size() / threads, 1, 16);
-          for (size_t k = 0; k < take; ++k) {
-            batch.push_back(std::move(work.front()));
-            work.pop_front();
-          }
+  // Each worker hands in its last results and takes new work under the lock, up to 16 inputs
+  // at a time while the queue is long (one at a time when it is short, so a slow stream still
+  // gets each record out at once).
+  void work() {
+    Analyzer analyzer(m_engine);
+    std::vector<std::pair<size_t, Input>> batch;
+    std::vector<std::pair<size_t, Result>> done;
+    for (;;) {
+      {
+        std::unique_lock lock(m_mu);
+        bool wake = false;
+        for (auto& [i, r] : done) {
+          m_slots[i % m_window] = std::move(r);
+          // Only the result the consumer waits for is worth waking it.
+          wake |= i == m_consumed;
         }
-        for (auto& [i, input] : batch) {
-          Result r = process(analyzer, input, options);
-          drop(&input);
-          done.emplace_back(i, std::move(r));
+        done.clear();
+        if (wake) m_cv_done.notify_one();
+        m_cv_work.wait(lock, [&] { return m_stop || !m_work.empty() || m_reading_done; });
+        if (m_stop || m_work.empty()) return;
+        const size_t take = std::clamp<size_t>(m_work.size() / m_threads, 1, 16);
+        for (size_t k = 0; k < take; ++k) {
+          batch.push_back(std::move(m_work.front()));
+          m_work.pop_front();
         }
-        batch.clear();
       }
-    });
+      for (auto& [i, input] : batch) {
+        Result r = process(analyzer, input, m_options);
+        drop(&input);
+        done.emplace_back(i, std::move(r));
+      }
+      batch.clear();
+    }
+  }
 
   // Results are taken in order, every ready one at each wake-up, and handed to the sink
-  // outside the lock.
-  bool ok = true;
-  std::exception_ptr fault;
-  std::vector<Result> ready;
-  for (;;) {
-    {
-      std::unique_lock lock(mu);
-      const auto next_ready = [&] {
-        return slots[consumed % window].has_value() || (reading_done && consumed == produced);
-      };
-      if (options.on_idle && !next_ready()) {
-        lock.unlock();
-        options.on_idle();
-        lock.lock();
-      }
-      cv_done.wait(lock, next_ready);
-      while (slots[consumed % window].has_value()) {
-        ready.push_back(std::move(*slots[consumed % window]));
-        slots[consumed % window].reset();
-        inflight_bytes -= sizes[consumed % window];
-        ++consumed;
-      }
-      // Room for the reader: woken only once a good part of the window is free, so that it
-      // reads a run of inputs per wake-up rather than one.
-      if (produced - consumed <= window / 2 || inflight_bytes <= options.max_inflight_bytes / 2)
-        cv_room.notify_one();
-    }
-    if (ready.empty()) break;  // all done
-    try {
-      for (Result& r : ready)
-        if (!deliver(sink, std::move(r), options)) {
-          ok = false;
-          break;
+  // outside the lock. False if the sink stopped; a fault the sink throws is rethrown (the
+  // threads are joined first, by the destructor).
+  bool consume(const std::function<bool(Result&&)>& sink) {
+    std::vector<Result> ready;
+    for (;;) {
+      {
+        std::unique_lock lock(m_mu);
+        const auto next_ready = [&] {
+          return m_slots[m_consumed % m_window].has_value() || (m_reading_done && m_consumed == m_produced);
+        };
+        if (m_options.on_idle && !next_ready()) {
+          lock.unlock();
+          m_options.on_idle();
+          lock.lock();
         }
-    } catch (...) {
-      fault = std::current_exception();  // the threads stop first, then it goes to the caller
-      ok = false;
+        m_cv_done.wait(lock, next_ready);
+        while (m_slots[m_consumed % m_window].has_value()) {
+          ready.push_back(std::move(*m_slots[m_consumed % m_window]));
+          m_slots[m_consumed % m_window].reset();
+          m_inflight_bytes -= m_sizes[m_consumed % m_window];
+          ++m_consumed;
+        }
+        // Room for the reader: woken only once a good part of the window is free, so that it
+        // reads a run of inputs per wake-up rather than one.
+        if (m_produced - m_consumed <= m_window / 2 || m_inflight_bytes <= m_options.max_inflight_bytes / 2)
+          m_cv_room.notify_one();
+      }
+      if (ready.empty()) return true;  // all done
+      for (Result& r : ready)
+        if (!deliver(sink, std::move(r), m_options)) return false;
+      ready.clear();
     }
-    ready.clear();
-    if (!ok) break;
   }
-  {
-    std::lock_guard lock(mu);
-    stop = true;
-  }
-  cv_work.notify_all();
-  cv_room.notify_all();
-  for (auto& w : workers) w.join();
-  if (ok) {
-    reader.join();
-  } else {
-    reader.detach();  // may be blocked reading stdin; the process is about to end
-  }
-  if (fault) std::rethrow_exception(fault);
-  if (ok && reader_fault) std::rethrow_exception(reader_fault);
-  return ok;
+
+  const Engine& m_engine;
+  Inputs& m_source;
+  const RunOptions& m_options;
+  const size_t m_threads, m_window;
+
+  std::mutex m_mu;
+  std::condition_variable m_cv_work, m_cv_done, m_cv_room;
+  std::deque<std::pair<size_t, Input>> m_work;
+  std::vector<std::optional<Result>> m_slots;  // results by input number modulo the window
+  std::vector<size_t> m_sizes;                 // and the bytes of their inputs
+  size_t m_produced = 0;        // inputs read so far
+  size_t m_consumed = 0;        // results handed to the sink
+  size_t m_inflight_bytes = 0;  // bytes of inputs read but not yet handed over
+  bool m_reading_done = false;
+  std::exception_ptr m_reader_fault;  // set by the reader before m_reading_done
+  bool m_stop = false;
+
+  std::thread m_reader;
+  std::vector<std::thread> m_workers;
+};
+
+}  // namespace
+
+bool run_pipeline(const Engine& engine, Inputs& source, const RunOptions& options,
+                  const std::function<bool(Result&&)>& sink) {
+  if (options.threads <= 1) return run_inline(engine, source, options, sink);
+  Parallel parallel(engine, source, options);
+  return parallel.run(sink);
 }
 
 }  // namespace jobmatch

@@ -1,9 +1,11 @@
 // Runs inputs through the pipeline on N threads and hands the results over in input order.
 //
-// One reader (the calling thread's helper) reads inputs; workers analyze them; the caller's
-// sink receives results strictly in input order. At most `window` inputs, and about
-// `max_inflight_bytes` of them, are in flight at once, so memory stays flat however long the
-// input is, and a result is handed over as soon as it and all before it are done (streaming).
+// One reader thread reads inputs; workers analyze them; the caller's sink receives results
+// strictly in input order, on the calling thread. At most kWindowPerThread inputs per thread,
+// and about `max_inflight_bytes` of them, are in flight at once, so memory stays flat however
+// long the input is, and a result is handed over as soon as it and all before it are done
+// (streaming). Every thread is joined before run_pipeline returns or throws: on an early stop
+// the source is cancelled (Inputs::cancel), so a reader waiting on standard input returns.
 // A fault inside one input (in the analyzer, while its record is rendered by a worker or written
 // by the sink) becomes that input's error record, and the run goes on; only a fault outside
 // any input (reading, or a second fault on an error record) reaches the caller, once the
@@ -16,10 +18,13 @@
 
 #include "pipeline/analyze.h"
 #include "lexicon/engine.h"
-#include "input/read.h"
+#include "input/input.h"
 #include "pipeline/result.h"
 
 namespace jobmatch {
+
+// The window of inputs in flight is this many per thread (read, not yet handed to the sink).
+constexpr size_t kWindowPerThread = 64;
 
 struct RunOptions {
   int threads = 1;
@@ -37,8 +42,9 @@ struct RunOptions {
   std::atomic<uint64_t>* bytes_read = nullptr;
 };
 
-// sink returns false to stop early (a closed pipe); run then returns false too.
-bool run_pipeline(const Engine& engine, InputSource& source, const RunOptions& options,
+// sink returns false to stop early (a closed pipe); run then returns false too, having read no
+// more than the window past the last result.
+bool run_pipeline(const Engine& engine, Inputs& source, const RunOptions& options,
                   const std::function<bool(Result&&)>& sink);
 
 }  // namespace jobmatch
