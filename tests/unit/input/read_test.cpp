@@ -170,6 +170,28 @@ BOOST_AUTO_TEST_CASE(jsonl_records_stream_from_a_pipe) {
   ::close(fds[0]);
 }
 
+BOOST_AUTO_TEST_CASE(cancel_ends_a_read_waiting_on_a_pipe) {
+  // A pipe whose writer stays open and silent: next() waits for data until another thread
+  // cancels, then the input is an error record and the source gives nothing more.
+  int fds[2];
+  BOOST_TEST_REQUIRE(::pipe(fds) == 0);
+  InputSource source({fd_path(fds[0])}, ReadOptions{});
+  std::thread canceller([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    source.cancel();
+  });
+  Input in;
+  const bool got = within_10s([&] { return source.next(&in); }, "InputSource::next after cancel");
+  canceller.join();
+  BOOST_TEST(got);
+  BOOST_TEST_REQUIRE(in.error.has_value());
+  BOOST_TEST(in.error->kind == "io");
+  BOOST_TEST(in.error->message == "reading stopped");
+  BOOST_TEST(!source.next(&in));
+  ::close(fds[1]);
+  ::close(fds[0]);
+}
+
 BOOST_AUTO_TEST_CASE(jsonl_every_bad_line_is_a_record_naming_its_id_or_line) {
   const std::string data =
       "{\"id\":\"ok\",\"text\":\"Python\"}\n"     // 1
