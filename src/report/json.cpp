@@ -1,8 +1,10 @@
 // JSON Lines (one record per input, input order) and JSON (the same records in one array).
 // The record is the contract of DESIGN.md; README.md documents every field.
 #include <cmath>
+#include <concepts>
 #include <nlohmann/json.hpp>
 
+#include "report/json_text.h"
 #include "report/writer.h"
 
 namespace jobmatch {
@@ -12,10 +14,10 @@ using nlohmann::ordered_json;
 
 double round_to(double v, double scale) { return std::round(v * scale) / scale; }
 
-// The record, written field by field in the order of DESIGN.md. nlohmann-json writes every
-// value (its escaping, its number format); the keys are constant ASCII. Building an
-// ordered_json per record and dumping it cost ~20 allocations per piece of evidence and a
-// fifth of a run's CPU; here a piece of evidence costs one (its text).
+// The record, written field by field in the order of DESIGN.md. Every value is written as
+// nlohmann-json writes it (report/json_text.h: its escaping, its number format); the keys are
+// constant ASCII. Building an ordered_json per record and dumping it cost ~20 allocations per
+// piece of evidence and a fifth of a run's CPU; here a piece of evidence costs none of its own.
 class RecordWriter {
  public:
   RecordWriter(const Engine& engine) : m_engine(engine) {
@@ -31,14 +33,18 @@ class RecordWriter {
     const auto& sections = m_engine.profile().sections;
     std::string o;
     o.reserve(512 + 160 * r.matched.size());
-    // One serializer per record (it looks up the locale when made); it writes each value
-    // straight into o, so values and the constant text between them interleave in order.
-    Serializer values(nlohmann::detail::output_adapter<char, std::string>(o), ' ',
-                      ordered_json::error_handler_t::replace);
-    // text (constant JSON: punctuation and a key), then a value written by nlohmann-json
-    const auto field = [&](std::string_view text, const ordered_json& value) {
+    // text (constant JSON: punctuation and a key), then a value
+    const auto field = [&](std::string_view text, const auto& value) {
       o += text;
-      values.dump(value, false, false, 0);
+      using T = std::decay_t<decltype(value)>;
+      if constexpr (std::same_as<T, double>)
+        append_json(o, value);
+      else if constexpr (std::unsigned_integral<T>)
+        append_json(o, static_cast<uint64_t>(value));
+      else if constexpr (std::same_as<T, std::vector<std::string>>)
+        append_json(o, value);
+      else
+        append_json(o, std::string_view(value));
     };
     field("{\"id\":", display_id(r.id));
     if (r.error) {
@@ -126,7 +132,6 @@ class RecordWriter {
   static std::string value(const ordered_json& j) {
     return j.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
   }
-  using Serializer = nlohmann::detail::serializer<ordered_json>;
   void ids(std::string& o, const std::vector<size_t>& concepts) const {
     o += '[';
     for (size_t i = 0; i < concepts.size(); ++i) {
