@@ -1,5 +1,6 @@
 #include "input/front_matter.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdint>
 
@@ -157,5 +158,18 @@ FrontMatter read_front_matter(std::string_view md, size_t start) {
   return FrontMatter{};  // never closed: no front matter
 }
 
+
+void append_title_line(std::string_view md, const FrontMatter& front, std::string* text, SourceMap* map) {
+  const std::string_view value = md.substr(front.title_at, std::min<size_t>(front.end - front.title_at, 4096));
+  size_t at = 0, last = 0;
+  for (const char c : front.title) {
+    const size_t found = c == ' ' ? std::string_view::npos : value.find(c, at);
+    if (found != std::string_view::npos) last = found, at = found + 1;
+    *text += c;
+    map->append(text->size(), static_cast<uint32_t>(front.title_at + last), true);
+  }
+  *text += '\n';
+  map->append(text->size(), static_cast<uint32_t>(front.end), true);
+}
 
 }  // namespace jobmatch

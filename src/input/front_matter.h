@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "text/source_map.h"
+
 namespace jobmatch {
 
 struct FrontMatter {
@@ -19,5 +21,12 @@ struct FrontMatter {
 // The front matter at md[start] (after a BOM, if any). A block that never closes is no front
 // matter.
 FrontMatter read_front_matter(std::string_view md, size_t start);
+
+// Appends front.title (not empty) to *text as a line of its own, as a text posting's title
+// stands, and maps its bytes into the front matter of md: each to the next byte of the value
+// that equals it (quotes and escapes are skipped over); a space, which may stand for a folded
+// line break or an escape, and a byte not found map to the last one mapped. The line break maps
+// to front.end.
+void append_title_line(std::string_view md, const FrontMatter& front, std::string* text, SourceMap* map);
 
 }  // namespace jobmatch
