@@ -1,12 +1,13 @@
 // HTML to text, for postings saved from job boards: a real HTML5 parser (gumbo) builds the tree;
-// script, style, noscript, template, iframe, object and SVG content are dropped, and so is the
-// <title> (which becomes HtmlText::title); <head> is not dropped as a whole: the rest of it is
-// read like the body (it holds no text but white space: gumbo moves stray text into <body>).
-// Entities are decoded, block elements become line breaks and list items "- " lines. Every output byte keeps the offset of the input byte it came
-// from, so evidence still points into the HTML file (the text is in the order of gumbo's tree:
-// text gumbo moves, out of a table say, maps back to a later offset than the text after it).
-// Markup gumbo would not handle in linear time or memory is taken out first (input/html_bound.h),
-// and a large page is parsed in pieces.
+// script, style, noscript, iframe, object and SVG content are dropped, and so is the <title>
+// (which becomes HtmlText::title); <template> content is read (gumbo makes it a node of its
+// own, not an element). <head> is not dropped as a whole: the rest of it is read like the body
+// (white space, a template: gumbo moves stray text into <body>). Entities are decoded, block
+// elements become line breaks and list items "- " lines. Every output byte keeps the offset of
+// the input byte it came from, so evidence still points into the HTML file (the text is in the
+// order of gumbo's tree: text gumbo moves, out of a table say, maps back to a later offset than
+// the text after it). Markup gumbo would not handle in linear time or memory is taken out first
+// (input/html_bound.h), and a large page is parsed in pieces.
 #pragma once
 
 #include <cstddef>
