@@ -383,9 +383,8 @@ int cmd_report(const std::vector<std::string>& args) {
   if (!engine) return kExitUsage;
   OutputFile out_file;  // removed again, unless committed, on every way out of here
   if (file != "-") {
-    std::string error;
-    if (!out_file.open(file, &error)) {
-      print_error("cannot write " + shown(file) + ": " + error);
+    if (const Status opened = out_file.open(file); !opened.ok()) {
+      print_error("cannot write " + shown(file) + ": " + opened.error().message);
       return kExitUsage;
     }
     read.output_files = out_file.ids();  // a folder walk skips FILE and its temporary file
@@ -419,10 +418,12 @@ int cmd_report(const std::vector<std::string>& args) {
     write_errno = output.error();
     if (report_input(source, records, vm["quiet"].as<bool>())) any_error = true;
   }
-  if (file != "-" && !broken && !out_file.commit(&write_errno)) broken = true;
-  if (broken) {
+  Status committed;
+  if (file != "-" && !broken) committed = out_file.commit();
+  if (broken || !committed.ok()) {
     out_file.discard();  // FILE keeps its old content
-    print_error("cannot write " + shown(file) + ": " + std::strerror(write_errno));
+    print_error("cannot write " + shown(file) + ": " +
+                (committed.ok() ? std::string(std::strerror(write_errno)) : committed.error().message));
     return kExitOutput;
   }
   return any_error ? kExitInputError : kExitOk;

@@ -100,7 +100,7 @@ bool same_file(const std::string& a, const std::string& b) {
 
 OutputFile::~OutputFile() { discard(); }
 
-bool OutputFile::open(const std::string& path, std::string* error) {
+Status OutputFile::open(const std::string& path) {
   m_path = path;
   struct stat st {};
   if (::lstat(path.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) {
@@ -115,23 +115,20 @@ bool OutputFile::open(const std::string& path, std::string* error) {
   gid_t gid = static_cast<gid_t>(-1);
   if (::stat(m_path.c_str(), &st) == 0) {
     if (S_ISDIR(st.st_mode)) {
-      *error = std::strerror(EISDIR);
-      return false;
+      return Error(std::strerror(EISDIR));
     }
     if (!S_ISREG(st.st_mode)) {
       // A device or FIFO: nothing to replace; written as a stream (this may wait for a FIFO's
       // reader, as any writer does).
       m_fd = ::open(m_path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
       if (m_fd < 0) {
-        *error = std::strerror(errno);
-        return false;
+        return Error(std::strerror(errno));
       }
-      return true;
+      return {};
     }
     // A FILE write-protected for us stays protected (the folder may allow replacing it).
     if (::access(m_path.c_str(), W_OK) != 0) {
-      *error = std::strerror(errno);
-      return false;
+      return Error(std::strerror(errno));
     }
     m_old = FileId{st.st_dev, st.st_ino};
     // The file keeps its permissions, owner and group, as when it was rewritten in place.
@@ -146,10 +143,7 @@ bool OutputFile::open(const std::string& path, std::string* error) {
   std::string name = target.filename().string();
   if (name.size() > 200) name.resize(200);  // the temporary name must fit in NAME_MAX too
   std::string temp = dir + "/." + name + ".XXXXXX";
-  if (temp.size() > PATH_MAX) {
-    *error = std::strerror(ENAMETOOLONG);
-    return false;
-  }
+  if (temp.size() > PATH_MAX) return Error(std::strerror(ENAMETOOLONG));
 
   // The signals are blocked from before the file exists until the handler knows its name.
   const sigset_t fatal = fatal_signals();
@@ -166,22 +160,19 @@ bool OutputFile::open(const std::string& path, std::string* error) {
     restore_handlers();
   }
   ::pthread_sigmask(SIG_SETMASK, &old_mask, nullptr);
-  if (m_fd < 0) {
-    *error = std::strerror(err);
-    return false;
-  }
+  if (m_fd < 0) return Error(std::strerror(err));
   // The owner first (a chown may clear the mode's set-id bits), and only where allowed: root may
   // give the file back to its owner, a user may keep its group if a member of it.
   if (::fchown(m_fd, uid, gid) != 0 && ::fchown(m_fd, static_cast<uid_t>(-1), gid) != 0) {
     // neither allowed: the file belongs to whoever runs the report, as a new one would
   }
   if (::fchmod(m_fd, mode) != 0) {
-    *error = std::strerror(errno);
+    const int chmod_err = errno;
     discard();
-    return false;
+    return Error(std::strerror(chmod_err));
   }
   if (struct stat tst {}; ::fstat(m_fd, &tst) == 0) m_temp_id = FileId{tst.st_dev, tst.st_ino};
-  return true;
+  return {};
 }
 
 std::vector<FileId> OutputFile::ids() const {
@@ -191,36 +182,31 @@ std::vector<FileId> OutputFile::ids() const {
   return out;
 }
 
-bool OutputFile::commit(int* err) {
-  if (m_fd < 0) {
-    *err = EBADF;
-    return false;
-  }
+Status OutputFile::commit() {
+  if (m_fd < 0) return Error(std::strerror(EBADF));
   if (m_temp.empty()) {  // written directly
     const int rc = ::close(m_fd);
     m_fd = -1;
-    *err = rc == 0 ? 0 : errno;
-    return rc == 0;
+    if (rc != 0) return Error(std::strerror(errno));
+    return {};
   }
   // fsync before the rename: FILE is replaced only by bytes that are on the disk, so a crash
   // or power cut right after cannot leave an empty file where the old report was (some file
   // systems write the rename before the data), and an error that only the flush to disk shows
   // (a full disk under delayed allocation, NFS) fails the run instead of a later read.
-  bool ok = ::fsync(m_fd) == 0;
-  if (!ok) *err = errno;
+  int err = ::fsync(m_fd) == 0 ? 0 : errno;
   const int rc = ::close(m_fd);
   m_fd = -1;
-  if (ok && rc != 0) ok = false, *err = errno;
-  if (ok && ::rename(m_temp.c_str(), m_path.c_str()) != 0) ok = false, *err = errno;
-  if (!ok) {
+  if (err == 0 && rc != 0) err = errno;
+  if (err == 0 && ::rename(m_temp.c_str(), m_path.c_str()) != 0) err = errno;
+  if (err != 0) {
     discard();
-    return false;
+    return Error(std::strerror(err));
   }
   g_armed = 0;
   restore_handlers();
   m_temp.clear();
-  *err = 0;
-  return true;
+  return {};
 }
 
 void OutputFile::discard() {

@@ -15,6 +15,8 @@
 #include <utility>
 #include <vector>
 
+#include "base/expected.h"
+
 namespace jobmatch {
 
 // A file's identity on disk: device and inode (as ReadOptions::output_files takes them).
@@ -38,9 +40,9 @@ class OutputFile {
   // Creates the temporary file in FILE's folder (hidden: .NAME.XXXXXX, so a folder walk never
   // takes it) with the permissions, owner and group FILE has (the owner where allowed), or for a
   // new FILE those an ordinary create gives (0666 less the umask), and arms the signal handlers.
-  // False with *error (strerror text), also for a FILE we may not write (access W_OK), which a
-  // rename would otherwise replace.
-  bool open(const std::string& path, std::string* error);
+  // An Error (strerror text) if it cannot, also for a FILE we may not write (access W_OK),
+  // which a rename would otherwise replace.
+  Status open(const std::string& path);
 
   int fd() const { return m_fd; }
   // The files a folder walk must not read while this one is written: FILE as it was (if it
@@ -48,9 +50,9 @@ class OutputFile {
   std::vector<FileId> ids() const;
 
   // fsync, close and rename the temporary file over FILE (for a FILE written directly: close).
-  // False with *err set to the errno of the step that failed; the temporary file is then removed
-  // and FILE is left as it was.
-  bool commit(int* err);
+  // An Error (strerror text of the step that failed) if it cannot; the temporary file is then
+  // removed and FILE is left as it was.
+  Status commit();
 
   // Removes the temporary file now (also done by the destructor).
   void discard();

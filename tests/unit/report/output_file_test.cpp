@@ -46,14 +46,11 @@ BOOST_AUTO_TEST_CASE(commit_replaces_the_file_and_leaves_no_temporary_file) {
   TempDir dir;
   dir.write("r.html", "old report");
   jobmatch::OutputFile out;
-  std::string error;
-  BOOST_TEST_REQUIRE(out.open(dir / "r.html", &error), error);
+  BOOST_TEST_REQUIRE(out.open(dir / "r.html").ok());
   write_all(out.fd(), "new report");
   BOOST_TEST(dir.read("r.html") == "old report");  // untouched until the end
   BOOST_TEST(entries(dir) == 2u);                 // r.html and the temporary file
-  int err = -1;
-  BOOST_TEST(out.commit(&err));
-  BOOST_TEST(err == 0);
+  BOOST_TEST(out.commit().ok());
   BOOST_TEST(dir.read("r.html") == "new report");
   BOOST_TEST(entries(dir) == 1u);
 }
@@ -63,16 +60,14 @@ BOOST_AUTO_TEST_CASE(discard_keeps_the_old_file) {
   dir.write("r.html", "old report");
   {
     jobmatch::OutputFile out;
-    std::string error;
-    BOOST_TEST_REQUIRE(out.open(dir / "r.html", &error), error);
+    BOOST_TEST_REQUIRE(out.open(dir / "r.html").ok());
     write_all(out.fd(), "half a rep");
     out.discard();
     BOOST_TEST(entries(dir) == 1u);
   }
   {
     jobmatch::OutputFile out;  // destroyed without commit: the same
-    std::string error;
-    BOOST_TEST_REQUIRE(out.open(dir / "r.html", &error), error);
+    BOOST_TEST_REQUIRE(out.open(dir / "r.html").ok());
     write_all(out.fd(), "half a rep");
   }
   BOOST_TEST(dir.read("r.html") == "old report");
@@ -82,8 +77,7 @@ BOOST_AUTO_TEST_CASE(discard_keeps_the_old_file) {
 BOOST_AUTO_TEST_CASE(the_temporary_file_is_hidden_and_beside_the_target) {
   TempDir dir;
   jobmatch::OutputFile out;
-  std::string error;
-  BOOST_TEST_REQUIRE(out.open(dir / "r.html", &error), error);
+  BOOST_TEST_REQUIRE(out.open(dir / "r.html").ok());
   BOOST_TEST_REQUIRE(entries(dir) == 1u);
   const std::string name = fs::directory_iterator(dir.path)->path().filename().string();
   BOOST_TEST(name.starts_with(".r.html."), name);
@@ -95,20 +89,16 @@ BOOST_AUTO_TEST_CASE(permissions_follow_the_umask_or_the_old_file) {
   const mode_t old_mask = ::umask(027);
   {
     jobmatch::OutputFile out;
-    std::string error;
-    BOOST_TEST_REQUIRE(out.open(dir / "new.html", &error), error);
-    int err = 0;
-    BOOST_TEST_REQUIRE(out.commit(&err));
+    BOOST_TEST_REQUIRE(out.open(dir / "new.html").ok());
+    BOOST_TEST_REQUIRE(out.commit().ok());
   }
   BOOST_TEST(mode_of(dir / "new.html") == 0640u);  // 0666 less the umask, as a plain create
   dir.write("kept.html", "old");
   fs::permissions(dir.path / "kept.html", fs::perms(0604));
   {
     jobmatch::OutputFile out;
-    std::string error;
-    BOOST_TEST_REQUIRE(out.open(dir / "kept.html", &error), error);
-    int err = 0;
-    BOOST_TEST_REQUIRE(out.commit(&err));
+    BOOST_TEST_REQUIRE(out.open(dir / "kept.html").ok());
+    BOOST_TEST_REQUIRE(out.commit().ok());
   }
   BOOST_TEST(mode_of(dir / "kept.html") == 0604u);  // what rewriting it in place kept
   ::umask(old_mask);
@@ -120,10 +110,8 @@ BOOST_AUTO_TEST_CASE(the_owner_is_kept_where_allowed) {
   dir.write("r.html", "old");
   BOOST_TEST_REQUIRE(::chown((dir / "r.html").c_str(), 1234, 5678) == 0);
   jobmatch::OutputFile out;
-  std::string error;
-  BOOST_TEST_REQUIRE(out.open(dir / "r.html", &error), error);
-  int err = 0;
-  BOOST_TEST_REQUIRE(out.commit(&err));
+  BOOST_TEST_REQUIRE(out.open(dir / "r.html").ok());
+  BOOST_TEST_REQUIRE(out.commit().ok());
   struct stat st {};
   BOOST_TEST_REQUIRE(::stat((dir / "r.html").c_str(), &st) == 0);
   BOOST_TEST(st.st_uid == 1234u);
@@ -136,9 +124,9 @@ BOOST_AUTO_TEST_CASE(a_write_protected_file_stays_protected) {
   dir.write("r.html", "old");
   fs::permissions(dir.path / "r.html", fs::perms(0444));
   jobmatch::OutputFile out;
-  std::string error;
-  BOOST_TEST(!out.open(dir / "r.html", &error));  // the folder would allow the rename
-  BOOST_TEST(error == "Permission denied");
+  const jobmatch::Status opened = out.open(dir / "r.html");
+  BOOST_TEST_REQUIRE(!opened.ok());  // the folder would allow the rename
+  BOOST_TEST(opened.error().message == "Permission denied");
   BOOST_TEST(dir.read("r.html") == "old");
   BOOST_TEST(entries(dir) == 1u);
 }
@@ -149,32 +137,30 @@ BOOST_AUTO_TEST_CASE(a_symbolic_link_is_written_through) {
   dir.write("real/r.html", "old");
   fs::create_symlink("real/r.html", dir.path / "link.html");
   jobmatch::OutputFile out;
-  std::string error;
-  BOOST_TEST_REQUIRE(out.open(dir / "link.html", &error), error);
+  BOOST_TEST_REQUIRE(out.open(dir / "link.html").ok());
   write_all(out.fd(), "new");
-  int err = 0;
-  BOOST_TEST_REQUIRE(out.commit(&err));
+  BOOST_TEST_REQUIRE(out.commit().ok());
   BOOST_TEST(fs::is_symlink(dir.path / "link.html"));
   BOOST_TEST(dir.read("real/r.html") == "new");
 }
 
 BOOST_AUTO_TEST_CASE(a_device_is_written_directly_and_a_missing_folder_refused) {
   jobmatch::OutputFile out;
-  std::string error;
-  BOOST_TEST_REQUIRE(out.open("/dev/null", &error), error);
+  BOOST_TEST_REQUIRE(out.open("/dev/null").ok());
   BOOST_TEST(out.ids().empty());
   write_all(out.fd(), "gone");
-  int err = 0;
-  BOOST_TEST(out.commit(&err));
+  BOOST_TEST(out.commit().ok());
   BOOST_TEST(fs::is_character_file("/dev/null"));  // not replaced by a regular file
 
   TempDir dir;
   jobmatch::OutputFile missing;
-  BOOST_TEST(!missing.open(dir / "no/such/r.html", &error));
-  BOOST_TEST(error == "No such file or directory");
+  const jobmatch::Status no_folder = missing.open(dir / "no/such/r.html");
+  BOOST_TEST_REQUIRE(!no_folder.ok());
+  BOOST_TEST(no_folder.error().message == "No such file or directory");
   jobmatch::OutputFile folder;
-  BOOST_TEST(!folder.open(dir.path.string(), &error));
-  BOOST_TEST(error == "Is a directory");
+  const jobmatch::Status a_folder = folder.open(dir.path.string());
+  BOOST_TEST_REQUIRE(!a_folder.ok());
+  BOOST_TEST(a_folder.error().message == "Is a directory");
 }
 
 // SIGINT, SIGTERM and SIGHUP while the file is written: the process dies of that signal, the
@@ -188,8 +174,7 @@ BOOST_AUTO_TEST_CASE(a_fatal_signal_removes_the_temporary_file) {
     if (child == 0) {
       ::signal(sig, SIG_DFL);
       jobmatch::OutputFile out;
-      std::string error;
-      if (!out.open(dir / "r.html", &error)) ::_exit(10);
+      if (!out.open(dir / "r.html").ok()) ::_exit(10);
       if (::write(out.fd(), "half", 4) != 4) ::_exit(11);
       ::raise(sig);
       ::_exit(12);  // not reached
