@@ -67,7 +67,7 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, size_t size) {
     }
     const bool ok = all.ok() && all->has_value(), too_large = all.ok() && !all->has_value();
     if (ok) FUZZ_CHECK(n == 0 && got == **all);
-    // Past the end of what read_all kept, the two may part where the data is cut or corrupt: a
+    // Where read_all fails, the tiny reads fail too, though not necessarily at the same byte: a
     // codec that fails drops the output of the call that failed.
     // The codec's own message may differ (zstd calls a corrupt block "Destination buffer is too
     // small" when the output comes in tiny pieces).
