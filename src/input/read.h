@@ -66,9 +66,9 @@ class InputSource : public Inputs {
 
   // Fills *out with the next input; false when there is none left. Never throws for bad input.
   bool next(Input* out) override;
-  // Ends a read of standard input or a FIFO that waits for data: it fails ("reading stopped"),
-  // as does every later one. Reads of regular files and opening a FIFO are not interrupted (they
-  // do not wait for a writer, except a FIFO with none yet).
+  // From any thread: a read of standard input or of a FIFO that waits for data fails at once
+  // (an error record, "reading stopped"), and so does every later read of one. Not interrupted:
+  // reads of regular files (they do not wait), and the open of a FIFO that has no writer yet.
   void cancel() override;
 
   // Files a folder walk left out because of their type (--ext): how many, and the first few
