@@ -27,16 +27,16 @@ struct Embedded {
 const Embedded& embedded() {
   static const Embedded e = [] {
     Embedded out;
-    std::vector<jobmatch::SourceFile> lex_files, profile_files;
-    std::vector<jobmatch::Diagnostic> diags;
-    BOOST_TEST_REQUIRE(jobmatch::load_data_files("", &lex_files, &profile_files, &diags));
-    BOOST_TEST_REQUIRE(!lex_files.empty());
-    diags = jobmatch::parse_lexicon(lex_files, &out.lexicon);
-    for (const auto& d : diags) BOOST_ERROR(jobmatch::format_diagnostic(d));
-    BOOST_TEST_REQUIRE(diags.empty());
-    std::string error;
-    out.matcher = Matcher::build(out.lexicon, {}, &error);
-    BOOST_TEST_REQUIRE(out.matcher != nullptr, error);
+    const auto files = jobmatch::load_data_files("");
+    BOOST_TEST_REQUIRE(files.ok());
+    BOOST_TEST_REQUIRE(!files->lexicons.empty());
+    const jobmatch::Status parsed = jobmatch::parse_lexicon(files->lexicons, &out.lexicon);
+    if (!parsed.ok())
+      for (const auto& d : parsed.error().diagnostics) BOOST_ERROR(jobmatch::format_diagnostic(d));
+    BOOST_TEST_REQUIRE(parsed.ok());
+    auto built = Matcher::build(out.lexicon, {});
+    BOOST_TEST_REQUIRE(built.ok(), (built.ok() ? "" : built.error().message));
+    out.matcher = std::move(*built);
     return out;
   }();
   return e;
@@ -83,12 +83,12 @@ std::vector<Case> read_cases(const std::string& path) {
 BOOST_AUTO_TEST_SUITE(lexicon_cases)
 
 BOOST_AUTO_TEST_CASE(embedded_lexicon_and_default_profile_load) {
-  std::vector<jobmatch::Diagnostic> diags;
-  const auto engine = jobmatch::Engine::load(jobmatch::EngineOptions{}, &diags);
+  const auto loaded = jobmatch::Engine::load(jobmatch::EngineOptions{});
   std::string shown;
-  for (const auto& d : diags) shown += jobmatch::format_diagnostic(d);
-  BOOST_TEST_REQUIRE(engine != nullptr, shown);
-  BOOST_TEST(diags.empty(), shown);
+  if (!loaded.ok())
+    for (const auto& d : loaded.error().diagnostics) shown += jobmatch::format_diagnostic(d);
+  BOOST_TEST_REQUIRE(loaded.ok(), shown);
+  const auto& engine = *loaded;
   BOOST_TEST(engine->source() == "embedded");
   BOOST_TEST(engine->profile().name == "ml-engineer");
   BOOST_TEST(!engine->profile().sections.empty());

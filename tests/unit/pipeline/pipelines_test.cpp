@@ -21,8 +21,8 @@ using namespace jobmatch;
 
 const Engine& embedded() {
   static const std::unique_ptr<Engine> e = [] {
-    std::vector<Diagnostic> diags;
-    return Engine::load(EngineOptions{}, &diags);
+    auto loaded = Engine::load(EngineOptions{});
+    return loaded.ok() ? std::move(*loaded) : nullptr;
   }();
   BOOST_REQUIRE(e);
   return *e;
