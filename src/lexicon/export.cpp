@@ -92,11 +92,12 @@ std::string_view edge_boundary(const Unit& u) {
 
 Expected<std::string> plain_to_rg(std::string_view pattern) {
   std::vector<Unit> units;
-  for (const WrittenWord& word : split_written_words(pattern)) {
+  for (size_t at = 0; const WrittenWord word = next_written_word(pattern, &at);) {
     if (!units.empty() && units.back().kind != Unit::kSeparator) units.push_back({Unit::kSeparator, "", ""});
-    for (const WrittenPiece& piece : word.pieces) {
-      if (piece.star()) units.push_back({Unit::kStar, "", ""});
-      else literal_units(piece.text, &units);
+    for (size_t p = 0; p < word.text.size();) {
+      const std::string_view piece = next_written_piece(word.text, &p);
+      if (piece == "*") units.push_back({Unit::kStar, "", ""});
+      else literal_units(piece, &units);
     }
   }
   while (!units.empty() && units.back().kind == Unit::kSeparator) units.pop_back();

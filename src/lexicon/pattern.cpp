@@ -40,25 +40,6 @@ size_t pattern_error_col(const Error& error) {
   return error.diagnostics.empty() ? 0 : error.diagnostics.front().col - 1;
 }
 
-std::vector<WrittenWord> split_written_words(std::string_view pattern) {
-  std::vector<WrittenWord> words;
-  for (size_t i = 0; i < pattern.size();) {
-    if (pattern[i] == ' ') {
-      ++i;
-      continue;
-    }
-    const size_t end = std::min(pattern.find(' ', i), pattern.size());
-    WrittenWord& word = words.emplace_back(WrittenWord{pattern.substr(i, end - i), i, {}});
-    for (size_t p = i; p < end;) {
-      const size_t q = pattern[p] == '*' ? p + 1 : std::min(pattern.find('*', p), end);
-      word.pieces.push_back({pattern.substr(p, q - p), p});
-      p = q;
-    }
-    i = end;
-  }
-  return words;
-}
-
 namespace {
 
 bool valid_token_char(char32_t cp) {
@@ -87,8 +68,8 @@ Expected<WordPattern> parse_words(std::string_view pattern) {
   // checked. A pattern can match the empty string only as a single word without a literal.
   WordPattern out;
   bool literal = false;
-  const std::vector<WrittenWord> words = split_written_words(pattern);
-  for (const WrittenWord& word : words) {
+  size_t words = 0;
+  for (size_t at = 0; const WrittenWord word = next_written_word(pattern, &at); ++words) {
     // Joiners only join word characters, so a token never starts or ends with one (".net"'s
     // leading dot aside).
     if (word.text.find_first_of("&/-'") == 0)
@@ -102,12 +83,14 @@ Expected<WordPattern> parse_words(std::string_view pattern) {
     if (!out.parts.empty()) out.seps += '\0';
     out.parts.emplace_back();
     std::string text;  // the word, literals normalized, '*' kept
-    for (const WrittenPiece& piece : word.pieces) {
-      if (piece.star()) {
+    for (size_t p = 0; p < word.text.size();) {
+      const size_t col = word.col + p;
+      const std::string_view piece = next_written_piece(word.text, &p);
+      if (piece == "*") {
         text += '*';
         continue;
       }
-      Expected<std::string> norm = normalize_literal(piece.text, piece.col);
+      Expected<std::string> norm = normalize_literal(piece, col);
       if (!norm.ok()) return norm.error();
       literal |= !norm->empty();
       text += *norm;
@@ -122,7 +105,7 @@ Expected<WordPattern> parse_words(std::string_view pattern) {
       }
     }
   }
-  if (words.size() == 1 && !literal) return pattern_error("pattern matches the empty string", 0);
+  if (words == 1 && !literal) return pattern_error("pattern matches the empty string", 0);
   return out;
 }
 

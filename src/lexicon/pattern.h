@@ -8,6 +8,7 @@
 // gives it back 0-based.
 #pragma once
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,19 +52,29 @@ Error pattern_error(std::string message, size_t col);
 size_t pattern_error_col(const Error& error);
 
 // A word-language pattern as written, cut at its spaces into words and each word into pieces:
-// its literal runs and each '*' alone. Offsets are 0-based, into the pattern. Literals are as
-// written (not normalized); the export (export.h) reads them so too.
-struct WrittenPiece {
-  std::string_view text;  // "*", or a run without '*'
-  size_t col;
-  bool star() const { return text == "*"; }
-};
+// its literal runs and each '*' alone. Literals are as written (not normalized); parse_words and
+// the export (export.h) both read patterns so. Read in place, without allocating:
+//   for (size_t at = 0; const WrittenWord word = next_written_word(pattern, &at);)
+//     for (size_t p = 0; p < word.text.size();) use(next_written_piece(word.text, &p));
 struct WrittenWord {
-  std::string_view text;
-  size_t col;
-  std::vector<WrittenPiece> pieces;
+  std::string_view text;  // empty: no more words
+  size_t col = 0;         // 0-based offset in the pattern
+  explicit operator bool() const { return !text.empty(); }
 };
-std::vector<WrittenWord> split_written_words(std::string_view pattern);
+// The first word at or after offset *at, and *at moved past it.
+inline WrittenWord next_written_word(std::string_view pattern, size_t* at) {
+  size_t i = *at;
+  while (i < pattern.size() && pattern[i] == ' ') ++i;
+  const size_t end = std::min(pattern.find(' ', i), pattern.size());
+  *at = end;
+  return WrittenWord{pattern.substr(i, end - i), i};
+}
+// The piece of word at offset *at ("*" or a run without '*'), and *at moved past it.
+inline std::string_view next_written_piece(std::string_view word, size_t* at) {
+  const size_t p = *at;
+  *at = word[p] == '*' ? p + 1 : std::min(word.find('*', p), word.size());
+  return word.substr(p, *at - p);
+}
 
 // Parses a word-language pattern; a pattern_error if it is not one.
 Expected<WordPattern> parse_words(std::string_view pattern);

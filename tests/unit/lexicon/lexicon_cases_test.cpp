@@ -82,6 +82,24 @@ std::vector<Case> read_cases(const std::string& path) {
 
 BOOST_AUTO_TEST_SUITE(lexicon_cases)
 
+// A problem with a file or with the data as a whole is one diagnostic at line 0 of that file.
+BOOST_AUTO_TEST_CASE(engine_errors_about_a_whole_file_are_at_line_0) {
+  const auto missing = jobmatch::Engine::load(jobmatch::EngineOptions{"/nonexistent/x.lex", ""});
+  BOOST_TEST_REQUIRE(!missing.ok());
+  BOOST_TEST_REQUIRE(missing.error().diagnostics.size() == 1u);
+  const jobmatch::Diagnostic& d = missing.error().diagnostics[0];
+  BOOST_TEST(d.file == "/nonexistent/x.lex");
+  BOOST_TEST(d.line == 0u);
+  BOOST_TEST(d.message == "No such file or directory");
+  BOOST_TEST(missing.error().message == d.message);
+  const auto nobody = jobmatch::Engine::load(jobmatch::EngineOptions{"", "nobody"});
+  BOOST_TEST_REQUIRE(!nobody.ok());
+  BOOST_TEST_REQUIRE(nobody.error().diagnostics.size() == 1u);
+  BOOST_TEST(nobody.error().diagnostics[0].file == "embedded");
+  BOOST_TEST(nobody.error().diagnostics[0].line == 0u);
+  BOOST_TEST(nobody.error().message.starts_with("no profile named 'nobody' (available: "));
+}
+
 BOOST_AUTO_TEST_CASE(embedded_lexicon_and_default_profile_load) {
   const auto loaded = jobmatch::Engine::load(jobmatch::EngineOptions{});
   std::string shown;

@@ -217,6 +217,25 @@ BOOST_AUTO_TEST_CASE(rejects_words_that_start_or_end_with_a_joiner) {
   BOOST_TEST(compile_pattern("c++").ok());
 }
 
+// The one word splitter (parse_words and the export read patterns with it): words at runs of
+// spaces, each cut into literal runs and '*', every piece with its column in the pattern.
+BOOST_AUTO_TEST_CASE(written_words_and_pieces_keep_their_columns) {
+  const std::string_view pattern = "  machine lear*ning  *x*";
+  std::vector<std::pair<std::string_view, size_t>> words, pieces;
+  for (size_t at = 0; const jobmatch::WrittenWord word = jobmatch::next_written_word(pattern, &at);) {
+    words.emplace_back(word.text, word.col);
+    for (size_t p = 0; p < word.text.size();) {
+      const size_t col = word.col + p;
+      pieces.emplace_back(jobmatch::next_written_piece(word.text, &p), col);
+    }
+  }
+  using Pieces = std::vector<std::pair<std::string_view, size_t>>;
+  BOOST_TEST((words == Pieces{{"machine", 2}, {"lear*ning", 10}, {"*x*", 21}}));
+  BOOST_TEST((pieces == Pieces{{"machine", 2}, {"lear", 10}, {"*", 14}, {"ning", 15}, {"*", 21}, {"x", 22}, {"*", 23}}));
+  // A character that never occurs in a token is reported at the start of its piece.
+  BOOST_TEST(compile_error("machine lear*n\u00a7g").col == 13u);
+}
+
 // literal_elements reads what the matcher may rely on to skip a re: pattern: a wrong literal
 // there would lose matches, so anything unclear must give fewer literals or none.
 using Elements = std::vector<std::vector<std::string>>;
