@@ -131,13 +131,13 @@ std::unique_ptr<Engine> load_engine(const po::variables_map& vm) {
   EngineOptions eo;
   if (vm.count("lexicon")) eo.lexicon_path = vm["lexicon"].as<std::string>();
   if (vm.count("profile")) eo.profile = vm["profile"].as<std::string>();
-  std::vector<Diagnostic> diags;
-  auto engine = Engine::load(eo, &diags);
-  if (!engine) {
-    print_diagnostics(diags);
-    if (diags.empty()) print_error("the lexicon or profile does not load");
+  auto engine = Engine::load(eo);
+  if (!engine.ok()) {
+    print_diagnostics(engine.error().diagnostics);
+    if (engine.error().diagnostics.empty()) print_error("the lexicon or profile does not load");
+    return nullptr;
   }
-  return engine;
+  return std::move(*engine);
 }
 
 po::options_description engine_options() {
@@ -705,33 +705,34 @@ int cmd_lexicon(const std::vector<std::string>& args) {
   std::vector<std::string> paths(args.begin() + 1, args.end());
   if (paths.empty()) paths.push_back("");  // the embedded files
   std::vector<SourceFile> lex, profiles;
-  std::vector<Diagnostic> diags;
-  for (const std::string& p : paths)
-    if (!load_data_files(p, &lex, &profiles, &diags)) {
-      print_diagnostics(diags);
+  for (const std::string& p : paths) {
+    Expected<DataFiles> files = load_data_files(p);
+    if (!files.ok()) {
+      print_diagnostics(files.error().diagnostics);
       return kExitUsage;
     }
-  if (lex.empty()) {
-    std::vector<SourceFile> unused;
-    load_data_files("", &lex, &unused, &diags);
+    lex.insert(lex.end(), files->lexicons.begin(), files->lexicons.end());
+    profiles.insert(profiles.end(), files->profiles.begin(), files->profiles.end());
   }
+  if (lex.empty()) lex = load_data_files("")->lexicons;  // the embedded files always load
   Lexicon lexicon;
-  diags = parse_lexicon(lex, &lexicon);
+  std::vector<Diagnostic> diags;
+  if (Status parsed = parse_lexicon(lex, &lexicon); !parsed.ok()) diags = parsed.error().diagnostics;
   std::string summary;
   if (diags.empty()) {
     for (const SourceFile& f : profiles) {
       Profile profile;
-      auto d = parse_profile(f, lexicon, &profile);
-      diags.insert(diags.end(), d.begin(), d.end());
+      const Status parsed = parse_profile(f, lexicon, &profile);
+      if (!parsed.ok()) diags.insert(diags.end(), parsed.error().diagnostics.begin(), parsed.error().diagnostics.end());
       size_t n = 0;
       for (const auto& sec : profile.sections) n += sec.concepts.size();
-      if (d.empty())
+      if (parsed.ok())
         summary += "  profile " + profile.name + ": " + std::to_string(profile.sections.size()) +
                    " sections, " + std::to_string(n) + " concepts\n";
     }
-    std::string error;
-    if (diags.empty() && !Matcher::build(lexicon, {}, &error))
-      diags.push_back(Diagnostic{lex.front().name, 0, 0, error, ""});
+    if (diags.empty())
+      if (const auto built = Matcher::build(lexicon, {}); !built.ok())
+        diags.push_back(Diagnostic{lex.front().name, 0, 0, built.error().message, ""});
   }
   if (!diags.empty()) {
     print_diagnostics(diags);
@@ -825,10 +826,9 @@ CommandDocs command_docs() {
 
 std::string version_line() {
   std::string line = std::string("jobmatch ") + JOBMATCH_VERSION;
-  std::vector<Diagnostic> diags;
-  if (auto engine = Engine::load(EngineOptions{}, &diags))
-    line += " (lexicon " + engine->hash() + ", profile " + engine->profile().name + ", " +
-            std::to_string(engine->lexicon().concepts.size()) + " concepts)";
+  if (const auto engine = Engine::load(EngineOptions{}); engine.ok())
+    line += " (lexicon " + (*engine)->hash() + ", profile " + (*engine)->profile().name + ", " +
+            std::to_string((*engine)->lexicon().concepts.size()) + " concepts)";
   return line + "\nrecord schema " + std::to_string(kRecordSchemaVersion);
 }
 

@@ -158,12 +158,13 @@ bool parse_args(const std::vector<std::string>& args, Config* c) {
 }
 
 Labels load_labels(const std::string& path) {
-  std::string text, error;
   // A regular file of at most 16 MiB: a FIFO or device is refused at once, never read.
-  if (!read_data_file(path, &text, &error))
-    throw EvalUsageError{"cannot read labels file '" + path + "': " + error};
+  const Expected<std::string> text = read_data_file(path);
+  if (!text.ok())
+    throw EvalUsageError{"cannot read labels file '" + path + "': " + text.error().message};
   Labels labels;
-  if (!parse_labels(text, &labels, &error)) throw EvalUsageError{path + ": " + error};
+  std::string error;
+  if (!parse_labels(*text, &labels, &error)) throw EvalUsageError{path + ": " + error};
   return labels;
 }
 
@@ -653,15 +654,15 @@ int run(const Config& c) {
   if (c.ignore_title)
     notes.push_back("--ignore-title: every method reads the body only; the title rule is constant 0 (AUC 0.5)");
 
-  std::vector<Diagnostic> diags;
-  auto engine = Engine::load(c.engine, &diags);
-  if (!engine) {
-    for (const Diagnostic& dg : diags) {
+  auto loaded = Engine::load(c.engine);
+  if (!loaded.ok()) {
+    for (const Diagnostic& dg : loaded.error().diagnostics) {
       const std::string text = format_diagnostic(dg);
       std::fwrite(text.data(), 1, text.size(), stderr);
     }
     throw EvalUsageError{"the lexicon or profile does not load"};
   }
+  const std::unique_ptr<Engine> engine = std::move(*loaded);
 
   const Collected data = collect(c, labels, *engine);
   if (data.postings.empty()) {

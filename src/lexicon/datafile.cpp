@@ -69,51 +69,46 @@ Diagnostic diagnostic_at(const SourceFile& file, const DataLine& line, size_t co
   return Diagnostic{file.name, line.line, col + 1, std::move(message), std::string(line.text)};
 }
 
-bool read_data_file(const std::string& path, std::string* out, std::string* error) {
-  const auto too_large = [&] {
-    *error = "larger than " + std::to_string(kMaxDataFileBytes >> 20) + " MiB";
-    return false;
-  };
+Expected<std::string> read_data_file(const std::string& path) {
+  const auto too_large = [] { return Error("larger than " + std::to_string(kMaxDataFileBytes >> 20) + " MiB"); };
   // O_NONBLOCK: opening a FIFO without a writer would wait for one.
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
   if (fd < 0) {
     const int err = errno;
     struct stat st {};
-    *error = err == ENXIO && ::stat(path.c_str(), &st) == 0 ? "not a regular file" : std::strerror(err);  // a socket
-    return false;
+    return Error(err == ENXIO && ::stat(path.c_str(), &st) == 0 ? "not a regular file" : std::strerror(err));  // a socket
   }
   struct stat st {};
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    *error = S_ISDIR(st.st_mode) ? std::strerror(EISDIR) : "not a regular file";
     ::close(fd);
-    return false;
+    return Error(S_ISDIR(st.st_mode) ? std::strerror(EISDIR) : "not a regular file");
   }
   if (static_cast<uint64_t>(st.st_size) > kMaxDataFileBytes) {
     ::close(fd);
     return too_large();
   }
-  out->clear();
-  out->resize(static_cast<size_t>(st.st_size) + 1);  // one byte more: a file that grew is seen
+  std::string out;
+  out.resize(static_cast<size_t>(st.st_size) + 1);  // one byte more: a file that grew is seen
   size_t have = 0;
   for (;;) {
-    if (have == out->size()) {
+    if (have == out.size()) {
       if (have > kMaxDataFileBytes) break;
-      out->resize(std::min(have * 2 + 4096, kMaxDataFileBytes + 1));
+      out.resize(std::min(have * 2 + 4096, kMaxDataFileBytes + 1));
     }
-    const ssize_t n = ::read(fd, out->data() + have, out->size() - have);
+    const ssize_t n = ::read(fd, out.data() + have, out.size() - have);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
-      *error = std::strerror(errno);
+      Error error(std::strerror(errno));
       ::close(fd);
-      return false;
+      return error;
     }
     if (n == 0) break;
     have += static_cast<size_t>(n);
   }
   ::close(fd);
   if (have > kMaxDataFileBytes) return too_large();
-  out->resize(have);
-  return true;
+  out.resize(have);
+  return out;
 }
 
 bool parse_number(std::string_view value, double* out) {

@@ -42,9 +42,9 @@ constexpr size_t kMaxDataFileBytes = 16u << 20;
 
 // Reads a data file whole: it must be a regular file of at most kMaxDataFileBytes. It is opened
 // without blocking and checked with fstat before anything is read, so a FIFO or a device is
-// refused at once ("not a regular file"), never waited on or read without end. False with
-// *error: "not a regular file", "larger than 16 MiB", or the system's reason (strerror).
-bool read_data_file(const std::string& path, std::string* out, std::string* error);
+// refused at once ("not a regular file"), never waited on or read without end. Its errors:
+// "not a regular file", "larger than 16 MiB", or the system's reason (strerror).
+Expected<std::string> read_data_file(const std::string& path);
 
 // Parses a decimal number ("3", "0.5"); false if value is not exactly one number.
 bool parse_number(std::string_view value, double* out);

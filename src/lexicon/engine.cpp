@@ -47,16 +47,21 @@ std::string hash_files(const std::vector<SourceFile>& a, const std::vector<Sourc
 
 bool ends_with(const std::string& s, std::string_view suffix) { return s.ends_with(suffix); }
 
+// An error about a file or the data as a whole: one diagnostic at line 0.
+Error file_error(const std::string& file, std::string message) {
+  return Error(std::vector<Diagnostic>{Diagnostic{file, 0, 0, std::move(message), ""}});
+}
+
 }  // namespace
 
-bool load_data_files(const std::string& path, std::vector<SourceFile>* lexicon_files,
-                     std::vector<SourceFile>* profile_files, std::vector<Diagnostic>* diags) {
+Expected<DataFiles> load_data_files(const std::string& path) {
+  DataFiles out;
   if (path.empty()) {
     for (const EmbeddedFile& f : embedded_lexicon_files()) {
       SourceFile sf{"<embedded>/" + std::string(f.name), std::string(f.data)};
-      (ends_with(sf.name, ".profile") ? profile_files : lexicon_files)->push_back(std::move(sf));
+      (ends_with(sf.name, ".profile") ? out.profiles : out.lexicons).push_back(std::move(sf));
     }
-    return true;
+    return out;
   }
   std::error_code ec;
   std::vector<std::string> files;
@@ -66,57 +71,42 @@ bool load_data_files(const std::string& path, std::vector<SourceFile>* lexicon_f
       if (ends_with(p, ".lex") || ends_with(p, ".profile")) files.push_back(p);
     }
     std::sort(files.begin(), files.end());
-    if (files.empty()) {
-      diags->push_back(Diagnostic{path, 0, 0, "no *.lex or *.profile files in this folder", ""});
-      return false;
-    }
+    if (files.empty()) return file_error(path, "no *.lex or *.profile files in this folder");
   } else {
     files.push_back(path);
   }
   for (const std::string& p : files) {
-    SourceFile sf{p, ""};
-    std::string error;
-    if (!read_data_file(p, &sf.text, &error)) {  // a FIFO or device named *.lex is refused too
-      diags->push_back(Diagnostic{p, 0, 0, error, ""});
-      return false;
-    }
-    (ends_with(p, ".profile") ? profile_files : lexicon_files)->push_back(std::move(sf));
+    Expected<std::string> text = read_data_file(p);  // a FIFO or device named *.lex is refused too
+    if (!text.ok()) return file_error(p, text.error().message);
+    (ends_with(p, ".profile") ? out.profiles : out.lexicons).push_back(SourceFile{p, std::move(*text)});
   }
-  return true;
+  return out;
 }
 
-std::unique_ptr<Engine> Engine::load(const EngineOptions& options, std::vector<Diagnostic>* diags) {
+Expected<std::unique_ptr<Engine>> Engine::load(const EngineOptions& options) {
   std::unique_ptr<Engine> e(new Engine());
-  std::vector<SourceFile> lex_files, profile_files;
-  if (!load_data_files(options.lexicon_path, &lex_files, &profile_files, diags)) return nullptr;
+  Expected<DataFiles> files = load_data_files(options.lexicon_path);
+  if (!files.ok()) return files.error();
+  const std::vector<SourceFile>& lex_files = files->lexicons;
+  const std::vector<SourceFile>& profile_files = files->profiles;
   e->m_source = options.lexicon_path.empty() ? "embedded" : options.lexicon_path;
-  if (lex_files.empty()) {
-    diags->push_back(Diagnostic{e->m_source, 0, 0, "no lexicon (*.lex) files", ""});
-    return nullptr;
-  }
-  *diags = parse_lexicon(lex_files, &e->m_lexicon);
-  if (!diags->empty()) return nullptr;
+  if (lex_files.empty()) return file_error(e->m_source, "no lexicon (*.lex) files");
+  if (Status parsed = parse_lexicon(lex_files, &e->m_lexicon); !parsed.ok()) return parsed.error();
 
   // The profile: a file if the name looks like a path, else one of the loaded ones by name.
   const std::string wanted = options.profile.empty() ? "ml-engineer" : options.profile;
   const SourceFile* chosen = nullptr;
   SourceFile from_disk;
   if (ends_with(wanted, ".profile") || wanted.find('/') != std::string::npos) {
-    from_disk.name = wanted;
-    std::string error;
-    if (!read_data_file(wanted, &from_disk.text, &error)) {
-      diags->push_back(Diagnostic{wanted, 0, 0, error, ""});
-      return nullptr;
-    }
+    Expected<std::string> text = read_data_file(wanted);
+    if (!text.ok()) return file_error(wanted, text.error().message);
+    from_disk = SourceFile{wanted, std::move(*text)};
     chosen = &from_disk;
   } else if (!(chosen = profile_named(profile_files, wanted))) {
-    diags->push_back(Diagnostic{e->m_source, 0, 0,
-                                "no profile named '" + wanted + "' (available: " + profile_names(profile_files) + ")",
-                                ""});
-    return nullptr;
+    return file_error(e->m_source,
+                      "no profile named '" + wanted + "' (available: " + profile_names(profile_files) + ")");
   }
-  *diags = parse_profile(*chosen, e->m_lexicon, &e->m_profile);
-  if (!diags->empty()) return nullptr;
+  if (Status parsed = parse_profile(*chosen, e->m_lexicon, &e->m_profile); !parsed.ok()) return parsed.error();
 
   std::vector<SourceFile> used_profiles{*chosen};
   e->m_scorer = std::make_unique<Scorer>(e->m_profile, e->m_lexicon.concepts.size());
@@ -130,15 +120,13 @@ std::unique_ptr<Engine> Engine::load(const EngineOptions& options, std::vector<D
       const auto at = std::find_if(lines.begin(), lines.end(), [&](const DataLine& l) { return l.line == ref.line; });
       const std::string message =
           "no profile named '" + ref.name + "' for this role (available: " + profile_names(profile_files) + ")";
-      diags->push_back(at != lines.end() ? diagnostic_at(*chosen, *at, ref.col, message)
-                                         : Diagnostic{chosen->name, ref.line, ref.col + 1, message, ""});
-      return nullptr;
+      return Error(std::vector<Diagnostic>{at != lines.end() ? diagnostic_at(*chosen, *at, ref.col, message)
+                                                             : Diagnostic{chosen->name, ref.line, ref.col + 1, message, ""}});
     }
     // A Scorer refers to its profile: the profile is in place (m_roles never reallocates) first.
     Role& role = e->m_roles.emplace_back();
     role.contrast = ref.contrast;
-    *diags = parse_profile(*file, e->m_lexicon, &role.profile);
-    if (!diags->empty()) return nullptr;
+    if (Status parsed = parse_profile(*file, e->m_lexicon, &role.profile); !parsed.ok()) return parsed.error();
     role.profile.roles.clear();
     role.scorer = std::make_unique<Scorer>(role.profile, e->m_lexicon.concepts.size());
     for (const size_t c : role.scorer->concepts())
@@ -148,12 +136,9 @@ std::unique_ptr<Engine> Engine::load(const EngineOptions& options, std::vector<D
   e->m_titles_count = e->m_profile.title.weight > 0;
   for (const Role& role : e->m_roles) e->m_titles_count |= role.profile.title.weight > 0;
   e->m_hash = hash_files(lex_files, used_profiles);
-  std::string error;
-  e->m_matcher = Matcher::build(e->m_lexicon, concepts, &error);
-  if (!e->m_matcher) {
-    diags->push_back(Diagnostic{e->m_source, 0, 0, error, ""});
-    return nullptr;
-  }
+  Expected<std::unique_ptr<Matcher>> matcher = Matcher::build(e->m_lexicon, concepts);
+  if (!matcher.ok()) return file_error(e->m_source, matcher.error().message);
+  e->m_matcher = std::move(*matcher);
   return e;
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "base/expected.h"
 #include "lexicon/datafile.h"
 #include "lexicon/lexicon.h"
 #include "match/match.h"
@@ -22,8 +23,9 @@ struct EngineOptions {
 
 class Engine {
  public:
-  // Loads and compiles. On failure returns null and fills *diags (file:line:col diagnostics).
-  static std::unique_ptr<Engine> load(const EngineOptions& options, std::vector<Diagnostic>* diags);
+  // Loads and compiles. An error holds every file:line:col diagnostic in Error::diagnostics; one
+  // about a file or the data as a whole has line 0.
+  static Expected<std::unique_ptr<Engine>> load(const EngineOptions& options);
 
   const Lexicon& lexicon() const { return m_lexicon; }
   const Profile& profile() const { return m_profile; }
@@ -55,8 +57,10 @@ class Engine {
 };
 
 // Lexicon and profile files from a file or folder (or the embedded ones for an empty path).
-// Returns false with a diagnostic if the path cannot be read.
-bool load_data_files(const std::string& path, std::vector<SourceFile>* lexicon_files,
-                     std::vector<SourceFile>* profile_files, std::vector<Diagnostic>* diags);
+struct DataFiles {
+  std::vector<SourceFile> lexicons, profiles;
+};
+// An error with one diagnostic (line 0) if the path cannot be read.
+Expected<DataFiles> load_data_files(const std::string& path);
 
 }  // namespace jobmatch

@@ -29,14 +29,15 @@
 #include <string_view>
 #include <vector>
 
+#include "base/expected.h"
 #include "lexicon/lexicon.h"
 
 namespace jobmatch {
 
 // Translates one pattern as written in a lexicon file (a plain pattern, or "re:..." RE2) into a
-// Rust regex for ripgrep over raw text, boundaries included. Returns false and sets *error if
-// the pattern uses RE2 syntax Rust cannot express (\C, back-references to octal escapes).
-bool pattern_to_rg(std::string_view pattern, std::string* out, std::string* error);
+// Rust regex for ripgrep over raw text, boundaries included. An error if the pattern uses RE2
+// syntax Rust cannot express (\C, back-references to octal escapes).
+Expected<std::string> pattern_to_rg(std::string_view pattern);
 
 struct ExportedPattern {
   size_t concept_index = 0;  // index into Lexicon::concepts

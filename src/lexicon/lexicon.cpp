@@ -99,13 +99,13 @@ class LexiconParser {
       else
         c.window = static_cast<int>(w);
     } else if (key == "en" || key == "de" || key == "any") {
-      patterns(file, line, std::string(key), &c.strong);
+      patterns(file, line, &c.strong);  // the language is for the reader: every pattern runs on every text
     } else if (key == "weak") {
-      patterns(file, line, "", &c.weak);
+      patterns(file, line, &c.weak);
     } else if (key == "near") {
-      patterns(file, line, "", &c.near);
+      patterns(file, line, &c.near);
     } else if (key == "not") {
-      patterns(file, line, "", &c.exclude);
+      patterns(file, line, &c.exclude);
     } else {
       error(file, line, line.key_col,
             "unknown key '" + std::string(key) +
@@ -113,19 +113,14 @@ class LexiconParser {
     }
   }
 
-  void patterns(const SourceFile& file, const DataLine& line, const std::string& lang,
-                std::vector<Pattern>* out) {
+  void patterns(const SourceFile& file, const DataLine& line, std::vector<Pattern>* out) {
     for (const Alternative& alt : split_alternatives(line.value)) {
-      Pattern p;
-      p.source = std::string(alt.text);
-      p.lang = lang;
-      std::string err;
-      size_t col = 0;
-      if (!compile_pattern(alt.text, &p.regex, &err, &col)) {
-        error(file, line, line.value_col + alt.col + col, err);
+      Expected<std::string> regex = compile_pattern(alt.text);
+      if (!regex.ok()) {
+        error(file, line, line.value_col + alt.col + pattern_error_col(regex.error()), regex.error().message);
         continue;
       }
-      out->push_back(std::move(p));
+      out->push_back(Pattern{std::string(alt.text), std::move(*regex)});
     }
   }
 
@@ -157,11 +152,12 @@ class LexiconParser {
 
 }  // namespace
 
-std::vector<Diagnostic> parse_lexicon(const std::vector<SourceFile>& files, Lexicon* lexicon) {
+Status parse_lexicon(const std::vector<SourceFile>& files, Lexicon* lexicon) {
   std::vector<Diagnostic> diags;
   LexiconParser parser(lexicon, &diags);
   for (const SourceFile& f : files) parser.parse(f);
-  return diags;
+  if (!diags.empty()) return Error(std::move(diags));
+  return {};
 }
 
 }  // namespace jobmatch

@@ -14,7 +14,6 @@ namespace jobmatch {
 struct Pattern {
   std::string source;  // as written in the file
   std::string regex;   // compiled fragment (pattern.h), without boundaries
-  std::string lang;    // "en", "de", "any" for strong patterns; "" otherwise
 };
 
 struct Concept {
@@ -35,8 +34,8 @@ struct Lexicon {
   const Concept* find(std::string_view id) const;
 };
 
-// Parses lexicon files into *lexicon (appending; ids must be unique across files). Returns the
-// diagnostics; the lexicon is usable only if there are none.
-std::vector<Diagnostic> parse_lexicon(const std::vector<SourceFile>& files, Lexicon* lexicon);
+// Parses lexicon files into *lexicon (appending; ids must be unique across files). An error with
+// every diagnostic if a file has any; the lexicon is usable only if there is none.
+Status parse_lexicon(const std::vector<SourceFile>& files, Lexicon* lexicon);
 
 }  // namespace jobmatch

@@ -1,10 +1,19 @@
 // The pattern language of lexicon files (see lexicons/README.md), compiled to RE2 syntax over
-// the token stream of tokenize.h.
+// the token stream of tokenize.h. pattern.cpp reads the word language and compiles patterns;
+// re_reading.cpp reads RE2 syntax for what the matcher needs to know of a re: pattern
+// (re_max_spaces, literal_elements).
+//
+// A pattern's error is an Error whose one Diagnostic has the message and, in col, the 1-based
+// byte offset in the pattern (file and line empty: the caller knows them); pattern_error_col
+// gives it back 0-based.
 #pragma once
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "base/expected.h"
 
 namespace jobmatch {
 
@@ -38,9 +47,37 @@ struct WordPattern {
 // True if c is a token boundary (kBoundary's characters).
 inline bool is_boundary(char c) { return c == ' ' || c == '/' || c == '.' || c == '\'' || c == '-'; }
 
-// Parses a word-language pattern. On error returns false and sets *error and *col (0-based
-// offset into pattern).
-bool parse_words(std::string_view pattern, WordPattern* out, std::string* error, size_t* col);
+// The error of a pattern at 0-based offset col, and that offset back.
+Error pattern_error(std::string message, size_t col);
+size_t pattern_error_col(const Error& error);
+
+// A word-language pattern as written, cut at its spaces into words and each word into pieces:
+// its literal runs and each '*' alone. Literals are as written (not normalized); parse_words and
+// the export (export.h) both read patterns so. Read in place, without allocating:
+//   for (size_t at = 0; const WrittenWord word = next_written_word(pattern, &at);)
+//     for (size_t p = 0; p < word.text.size();) use(next_written_piece(word.text, &p));
+struct WrittenWord {
+  std::string_view text;  // empty: no more words
+  size_t col = 0;         // 0-based offset in the pattern
+  explicit operator bool() const { return !text.empty(); }
+};
+// The first word at or after offset *at, and *at moved past it.
+inline WrittenWord next_written_word(std::string_view pattern, size_t* at) {
+  size_t i = *at;
+  while (i < pattern.size() && pattern[i] == ' ') ++i;
+  const size_t end = std::min(pattern.find(' ', i), pattern.size());
+  *at = end;
+  return WrittenWord{pattern.substr(i, end - i), i};
+}
+// The piece of word at offset *at ("*" or a run without '*'), and *at moved past it.
+inline std::string_view next_written_piece(std::string_view word, size_t* at) {
+  const size_t p = *at;
+  *at = word[p] == '*' ? p + 1 : std::min(word.find('*', p), word.size());
+  return word.substr(p, *at - p);
+}
+
+// Parses a word-language pattern; a pattern_error if it is not one.
+Expected<WordPattern> parse_words(std::string_view pattern);
 
 // The RE2 fragment (without boundaries) that matches what `words` matches.
 std::string words_regex(const WordPattern& words);
@@ -56,10 +93,8 @@ inline constexpr size_t kReReachBytes = 1024;
 // 0-based offset in re of the repeat that goes furthest (or is unbounded). Assumes re compiles.
 size_t re_max_spaces(std::string_view re, size_t* col);
 
-// Compiles one pattern into an RE2 fragment without boundaries. On error returns false and sets
-// *error and *col (0-based offset into pattern).
-bool compile_pattern(std::string_view pattern, std::string* regex, std::string* error,
-                     size_t* col);
+// Compiles one pattern into an RE2 fragment without boundaries; a pattern_error if it does not.
+Expected<std::string> compile_pattern(std::string_view pattern);
 
 // Literals that every match of an RE2 fragment (a re: pattern's regex) must contain, as far as
 // they can be read from it: true if it starts with one of (*elements)[0], each at least two

@@ -12,8 +12,7 @@ namespace jobmatch {
 // gate).
 constexpr double kMaxWeight = 10000;
 
-std::vector<Diagnostic> parse_profile(const SourceFile& file, const Lexicon& lexicon,
-                                      Profile* profile) {
+Status parse_profile(const SourceFile& file, const Lexicon& lexicon, Profile* profile) {
   std::vector<Diagnostic> diags;
   auto error = [&](const DataLine& line, size_t col, std::string message) {
     diags.push_back(diagnostic_at(file, line, col, std::move(message)));
@@ -38,7 +37,7 @@ std::vector<Diagnostic> parse_profile(const SourceFile& file, const Lexicon& lex
     }
     if (!seen_profile) {
       error(line, line.key_col, "expected 'profile NAME' first");
-      return diags;
+      return Error(std::move(diags));
     }
     if (key == "title") {
       if (in_title || profile->title.weight > 0) error(line, line.key_col, "a profile has one 'title' block");
@@ -214,7 +213,8 @@ std::vector<Diagnostic> parse_profile(const SourceFile& file, const Lexicon& lex
     }
   for (Section& s : profile->sections)
     for (ProfileConcept& pc : s.concepts) pc.must = must_of.count(pc.concept_index) > 0;
-  return diags;
+  if (!diags.empty()) return Error(std::move(diags));
+  return {};
 }
 
 }  // namespace jobmatch

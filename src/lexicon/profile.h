@@ -53,9 +53,8 @@ struct Profile {
   TitleRule title;
 };
 
-// Parses one profile file against a loaded lexicon. Returns the diagnostics; *profile is usable
-// only if there are none.
-std::vector<Diagnostic> parse_profile(const SourceFile& file, const Lexicon& lexicon,
-                                      Profile* profile);
+// Parses one profile file against a loaded lexicon into *profile. An error with every diagnostic
+// if the file has any; *profile is usable only if there is none.
+Status parse_profile(const SourceFile& file, const Lexicon& lexicon, Profile* profile);
 
 }  // namespace jobmatch

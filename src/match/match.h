@@ -29,6 +29,7 @@
 #include <string>
 #include <vector>
 
+#include "base/expected.h"
 #include "lexicon/lexicon.h"
 #include "text/tokenize.h"
 
@@ -65,10 +66,9 @@ class LazyRE2 {
 
 class Matcher {
  public:
-  // Compiles the given concepts of the lexicon (all of them if `concepts` is empty). Returns
-  // null and sets *error if a pattern does not compile or RE2 refuses (for example, out of memory).
-  static std::unique_ptr<Matcher> build(const Lexicon& lexicon, const std::vector<size_t>& concepts,
-                                        std::string* error);
+  // Compiles the given concepts of the lexicon (all of them if `concepts` is empty). An error
+  // if a pattern does not compile or RE2 refuses (for example, out of memory).
+  static Expected<std::unique_ptr<Matcher>> build(const Lexicon& lexicon, const std::vector<size_t>& concepts);
   ~Matcher();
 
   // Replaces *out with the concepts found in ts, ordered by concept index. Thread-safe.

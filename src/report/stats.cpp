@@ -166,8 +166,7 @@ std::vector<std::string> capitalised_terms(std::string_view text, std::string_vi
 }
 
 BatchStats::BatchStats(const Engine& engine) : m_engine(engine) {
-  std::string error;
-  m_full = Matcher::build(engine.lexicon(), {}, &error);
+  if (auto built = Matcher::build(engine.lexicon(), {}); built.ok()) m_full = std::move(*built);
   for (const Concept& c : engine.lexicon().concepts)
     for (const auto* patterns : {&c.strong, &c.weak})
       for (const Pattern& p : *patterns) {

@@ -11,10 +11,9 @@ using namespace jobmatch;
 
 extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, size_t size) {
   static const std::unique_ptr<Engine> engine = [] {
-    std::vector<Diagnostic> diags;
-    auto e = Engine::load(EngineOptions{}, &diags);
-    FUZZ_CHECK(e != nullptr);
-    return e;
+    auto loaded = Engine::load(EngineOptions{});
+    FUZZ_CHECK(loaded.ok());
+    return std::move(*loaded);
   }();
   static Analyzer analyzer(*engine);
   if (size == 0) return 0;

@@ -19,11 +19,8 @@ namespace {
 
 const Lexicon& embedded_lexicon() {
   static const Lexicon lex = [] {
-    std::vector<SourceFile> files, profiles;
-    std::vector<Diagnostic> diags;
-    load_data_files("", &files, &profiles, &diags);
     Lexicon l;
-    FUZZ_CHECK(parse_lexicon(files, &l).empty());
+    FUZZ_CHECK(parse_lexicon(load_data_files("")->lexicons, &l).ok());
     return l;
   }();
   return lex;
@@ -50,9 +47,9 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, size_t size) {
   SourceFile file{profile_mode ? "fuzz.profile" : "fuzz.lex", std::string(fuzz::as_view(data + 1, size - 1))};
   if (profile_mode) {
     Profile profile;
-    const auto diags = parse_profile(file, embedded_lexicon(), &profile);
-    check_diagnostics(file, diags);
-    if (diags.empty()) {
+    const Status parsed = parse_profile(file, embedded_lexicon(), &profile);
+    if (!parsed.ok()) check_diagnostics(file, parsed.error().diagnostics);
+    if (parsed.ok()) {
       for (const Section& s : profile.sections) {
         FUZZ_CHECK(s.weight > 0);
         for (const ProfileConcept& c : s.concepts) FUZZ_CHECK(c.concept_index < embedded_lexicon().concepts.size());
@@ -61,12 +58,13 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, size_t size) {
     return 0;
   }
   Lexicon lex;
-  const auto diags = parse_lexicon({file}, &lex);
-  check_diagnostics(file, diags);
-  if (!diags.empty()) return 0;
-  std::string error;
-  const auto matcher = Matcher::build(lex, {}, &error);
-  if (!matcher) return 0;  // RE2 out of memory: reported, not a crash
+  if (const Status parsed = parse_lexicon({file}, &lex); !parsed.ok()) {
+    check_diagnostics(file, parsed.error().diagnostics);
+    return 0;
+  }
+  const auto built = Matcher::build(lex, {});
+  if (!built.ok()) return 0;  // RE2 out of memory: reported, not a crash
+  const auto& matcher = *built;
   // Every pattern may be matched against its own source text.
   std::vector<ConceptMatch> found;
   for (const Concept& c : lex.concepts)

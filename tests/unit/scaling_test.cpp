@@ -94,10 +94,9 @@ const Engine& shipped() { return jobmatch::test::shipped_engine(); }
 
 const Matcher& shipped_matcher() {
   static const std::unique_ptr<Matcher> m = [] {
-    std::string error;
-    auto built = Matcher::build(shipped().lexicon(), {}, &error);
-    BOOST_TEST_REQUIRE(built != nullptr, error);
-    return built;
+    auto built = Matcher::build(shipped().lexicon(), {});
+    BOOST_TEST_REQUIRE(built.ok(), (built.ok() ? "" : built.error().message));
+    return std::move(*built);
   }();
   return *m;
 }
@@ -168,9 +167,9 @@ BOOST_AUTO_TEST_CASE(user_re_patterns_are_bounded) {
       "  en re:ml[^ ]*q | re:word (?:[^ ]+ ){0,62}python\n"
       "concept skill.excluded\n  label E\n  origin extension\n"
       "  en ml | python\n  not re:[a-z][^ ]*q | re:[^ ]+ (?:[^ ]+ ){0,62}q\n");
-  std::string error;
-  const std::unique_ptr<Matcher> m = Matcher::build(lex, {}, &error);
-  BOOST_TEST_REQUIRE(m != nullptr, error);
+  auto built = Matcher::build(lex, {});
+  BOOST_TEST_REQUIRE(built.ok(), (built.ok() ? "" : built.error().message));
+  const std::unique_ptr<Matcher> m = std::move(*built);
   check_linear("user re: on words", [](size_t k) { return repeat("word word python word ", k); }, match_with(*m),
                100);
   check_linear("user re: on ml-ml", [](size_t k) { return joined("ml", "-", k); }, match_with(*m), 100);

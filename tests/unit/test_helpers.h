@@ -51,8 +51,9 @@ inline std::string show_bytes(std::string_view s) {
 // A lexicon parsed from inline text; fails the current test if it has diagnostics.
 inline Lexicon lexicon_from(const std::string& text, const std::string& name = "test.lex") {
   Lexicon lex;
-  const std::vector<Diagnostic> diags = parse_lexicon({SourceFile{name, text}}, &lex);
-  for (const Diagnostic& d : diags) BOOST_ERROR("unexpected diagnostic: " << format_diagnostic(d));
+  const Status parsed = parse_lexicon({SourceFile{name, text}}, &lex);
+  if (!parsed.ok())
+    for (const Diagnostic& d : parsed.error().diagnostics) BOOST_ERROR("unexpected diagnostic: " << format_diagnostic(d));
   return lex;
 }
 
@@ -60,7 +61,8 @@ inline Lexicon lexicon_from(const std::string& text, const std::string& name = "
 inline std::vector<Diagnostic> lexicon_diags(const std::string& text,
                                              const std::string& name = "test.lex") {
   Lexicon lex;
-  return parse_lexicon({SourceFile{name, text}}, &lex);
+  const Status parsed = parse_lexicon({SourceFile{name, text}}, &lex);
+  return parsed.ok() ? std::vector<Diagnostic>() : parsed.error().diagnostics;
 }
 
 // normalize → tokenize in one step.
@@ -131,8 +133,8 @@ struct TempDir {
 // The embedded lexicon and profile, loaded once.
 inline const Engine& shipped_engine() {
   static const std::unique_ptr<Engine> e = [] {
-    std::vector<Diagnostic> diags;
-    return Engine::load(EngineOptions{}, &diags);
+    auto loaded = Engine::load(EngineOptions{});
+    return loaded.ok() ? std::move(*loaded) : nullptr;
   }();
   BOOST_TEST_REQUIRE(e != nullptr);
   return *e;
@@ -143,11 +145,11 @@ inline std::unique_ptr<Engine> engine_from(const std::string& lexicon, const std
   const TempDir dir;
   dir.write("t.lex", lexicon);
   dir.write("t.profile", profile);
-  std::vector<Diagnostic> diags;
-  auto loaded = Engine::load(EngineOptions{dir.path.string(), "t"}, &diags);
-  for (const Diagnostic& d : diags) BOOST_ERROR(format_diagnostic(d));
-  BOOST_TEST_REQUIRE(loaded != nullptr);
-  return loaded;
+  auto loaded = Engine::load(EngineOptions{dir.path.string(), "t"});
+  if (!loaded.ok())
+    for (const Diagnostic& d : loaded.error().diagnostics) BOOST_ERROR(format_diagnostic(d));
+  BOOST_TEST_REQUIRE(loaded.ok());
+  return std::move(*loaded);
 }
 
 // What a writer prints for the given results, written to a temporary file and read back.

@@ -254,9 +254,9 @@ BOOST_AUTO_TEST_CASE(random_bytes_always_give_a_consistent_map) {
 }
 
 BOOST_AUTO_TEST_CASE(latin1_ad_scores_exactly_like_its_utf8_twin) {
-  std::vector<jobmatch::Diagnostic> diags;
-  const auto engine = jobmatch::Engine::load(jobmatch::EngineOptions{}, &diags);
-  BOOST_TEST_REQUIRE(engine != nullptr);
+  auto loaded = jobmatch::Engine::load(jobmatch::EngineOptions{});
+  BOOST_TEST_REQUIRE(loaded.ok());
+  const auto engine = std::move(*loaded);
   jobmatch::Analyzer analyzer(*engine);
   jobmatch::Input utf8, legacy, cp1252;
   utf8.id = "utf8";

@@ -498,9 +498,9 @@ BOOST_AUTO_TEST_CASE(pdf_compressed_stream_and_title) {
 // the heading wraps onto; those lines are the title zone. A Title the text does not start with
 // leaves the first line as the title.
 BOOST_AUTO_TEST_CASE(pdf_title_wrapped_over_two_lines) {
-  std::vector<jobmatch::Diagnostic> diags;
-  const std::unique_ptr<jobmatch::Engine> engine = jobmatch::Engine::load(jobmatch::EngineOptions{}, &diags);
-  BOOST_TEST_REQUIRE(engine != nullptr);
+  auto loaded = jobmatch::Engine::load(jobmatch::EngineOptions{});
+  BOOST_TEST_REQUIRE(loaded.ok());
+  const std::unique_ptr<jobmatch::Engine> engine = std::move(*loaded);
   jobmatch::Analyzer analyzer(*engine);
   const auto analyze = [&](const std::string& title) {
     PdfOptions opt;

@@ -27,16 +27,16 @@ struct Embedded {
 const Embedded& embedded() {
   static const Embedded e = [] {
     Embedded out;
-    std::vector<jobmatch::SourceFile> lex_files, profile_files;
-    std::vector<jobmatch::Diagnostic> diags;
-    BOOST_TEST_REQUIRE(jobmatch::load_data_files("", &lex_files, &profile_files, &diags));
-    BOOST_TEST_REQUIRE(!lex_files.empty());
-    diags = jobmatch::parse_lexicon(lex_files, &out.lexicon);
-    for (const auto& d : diags) BOOST_ERROR(jobmatch::format_diagnostic(d));
-    BOOST_TEST_REQUIRE(diags.empty());
-    std::string error;
-    out.matcher = Matcher::build(out.lexicon, {}, &error);
-    BOOST_TEST_REQUIRE(out.matcher != nullptr, error);
+    const auto files = jobmatch::load_data_files("");
+    BOOST_TEST_REQUIRE(files.ok());
+    BOOST_TEST_REQUIRE(!files->lexicons.empty());
+    const jobmatch::Status parsed = jobmatch::parse_lexicon(files->lexicons, &out.lexicon);
+    if (!parsed.ok())
+      for (const auto& d : parsed.error().diagnostics) BOOST_ERROR(jobmatch::format_diagnostic(d));
+    BOOST_TEST_REQUIRE(parsed.ok());
+    auto built = Matcher::build(out.lexicon, {});
+    BOOST_TEST_REQUIRE(built.ok(), (built.ok() ? "" : built.error().message));
+    out.matcher = std::move(*built);
     return out;
   }();
   return e;
@@ -82,13 +82,31 @@ std::vector<Case> read_cases(const std::string& path) {
 
 BOOST_AUTO_TEST_SUITE(lexicon_cases)
 
+// A problem with a file or with the data as a whole is one diagnostic at line 0 of that file.
+BOOST_AUTO_TEST_CASE(engine_errors_about_a_whole_file_are_at_line_0) {
+  const auto missing = jobmatch::Engine::load(jobmatch::EngineOptions{"/nonexistent/x.lex", ""});
+  BOOST_TEST_REQUIRE(!missing.ok());
+  BOOST_TEST_REQUIRE(missing.error().diagnostics.size() == 1u);
+  const jobmatch::Diagnostic& d = missing.error().diagnostics[0];
+  BOOST_TEST(d.file == "/nonexistent/x.lex");
+  BOOST_TEST(d.line == 0u);
+  BOOST_TEST(d.message == "No such file or directory");
+  BOOST_TEST(missing.error().message == d.message);
+  const auto nobody = jobmatch::Engine::load(jobmatch::EngineOptions{"", "nobody"});
+  BOOST_TEST_REQUIRE(!nobody.ok());
+  BOOST_TEST_REQUIRE(nobody.error().diagnostics.size() == 1u);
+  BOOST_TEST(nobody.error().diagnostics[0].file == "embedded");
+  BOOST_TEST(nobody.error().diagnostics[0].line == 0u);
+  BOOST_TEST(nobody.error().message.starts_with("no profile named 'nobody' (available: "));
+}
+
 BOOST_AUTO_TEST_CASE(embedded_lexicon_and_default_profile_load) {
-  std::vector<jobmatch::Diagnostic> diags;
-  const auto engine = jobmatch::Engine::load(jobmatch::EngineOptions{}, &diags);
+  const auto loaded = jobmatch::Engine::load(jobmatch::EngineOptions{});
   std::string shown;
-  for (const auto& d : diags) shown += jobmatch::format_diagnostic(d);
-  BOOST_TEST_REQUIRE(engine != nullptr, shown);
-  BOOST_TEST(diags.empty(), shown);
+  if (!loaded.ok())
+    for (const auto& d : loaded.error().diagnostics) shown += jobmatch::format_diagnostic(d);
+  BOOST_TEST_REQUIRE(loaded.ok(), shown);
+  const auto& engine = *loaded;
   BOOST_TEST(engine->source() == "embedded");
   BOOST_TEST(engine->profile().name == "ml-engineer");
   BOOST_TEST(!engine->profile().sections.empty());

@@ -16,11 +16,9 @@ namespace {
 
 // The regex of one pattern, wrapped in boundaries as the matcher uses it.
 std::string compiled(std::string_view pattern) {
-  std::string regex, error;
-  size_t col = 99;
-  const bool ok = compile_pattern(pattern, &regex, &error, &col);
-  BOOST_TEST_REQUIRE(ok, "pattern '" << pattern << "' failed: " << error);
-  return wrap_in_boundaries({regex});
+  const jobmatch::Expected<std::string> regex = compile_pattern(pattern);
+  BOOST_TEST_REQUIRE(regex.ok(), "pattern '" << pattern << "' failed: " << (regex.ok() ? "" : regex.error().message));
+  return wrap_in_boundaries({*regex});
 }
 
 // Does the pattern match somewhere in the document?
@@ -44,11 +42,12 @@ struct Failure {
 };
 
 Failure compile_error(std::string_view pattern) {
-  std::string regex;
   Failure f;
   f.col = 99;
-  const bool ok = compile_pattern(pattern, &regex, &f.error, &f.col);
-  BOOST_TEST(!ok, "pattern '" << pattern << "' should not compile");
+  const jobmatch::Expected<std::string> regex = compile_pattern(pattern);
+  BOOST_TEST_REQUIRE(!regex.ok(), "pattern '" << pattern << "' should not compile");
+  f.error = regex.error().message;
+  f.col = jobmatch::pattern_error_col(regex.error());
   return f;
 }
 
@@ -209,16 +208,32 @@ BOOST_AUTO_TEST_SUITE(pattern_checks)
 // A joiner between spaces ("weights & biases") could never match: tokens never start or end
 // with one. The lexicon check says so instead of silently never matching.
 BOOST_AUTO_TEST_CASE(rejects_words_that_start_or_end_with_a_joiner) {
-  std::string regex, error;
-  size_t col = 0;
-  BOOST_TEST(!jobmatch::compile_pattern("weights & biases", &regex, &error, &col));
-  BOOST_TEST(col == 8u);
-  BOOST_TEST(error.find("cannot start with '&'") != std::string::npos);
-  BOOST_TEST(!jobmatch::compile_pattern("data-", &regex, &error, &col));
-  BOOST_TEST(col == 4u);
-  BOOST_TEST(jobmatch::compile_pattern(".net", &regex, &error, &col));
-  BOOST_TEST(jobmatch::compile_pattern("w&b", &regex, &error, &col));
-  BOOST_TEST(jobmatch::compile_pattern("c++", &regex, &error, &col));
+  const Failure amp = compile_error("weights & biases");
+  BOOST_TEST(amp.col == 8u);
+  BOOST_TEST(amp.error.find("cannot start with '&'") != std::string::npos);
+  BOOST_TEST(compile_error("data-").col == 4u);
+  BOOST_TEST(compile_pattern(".net").ok());
+  BOOST_TEST(compile_pattern("w&b").ok());
+  BOOST_TEST(compile_pattern("c++").ok());
+}
+
+// The one word splitter (parse_words and the export read patterns with it): words at runs of
+// spaces, each cut into literal runs and '*', every piece with its column in the pattern.
+BOOST_AUTO_TEST_CASE(written_words_and_pieces_keep_their_columns) {
+  const std::string_view pattern = "  machine lear*ning  *x*";
+  std::vector<std::pair<std::string_view, size_t>> words, pieces;
+  for (size_t at = 0; const jobmatch::WrittenWord word = jobmatch::next_written_word(pattern, &at);) {
+    words.emplace_back(word.text, word.col);
+    for (size_t p = 0; p < word.text.size();) {
+      const size_t col = word.col + p;
+      pieces.emplace_back(jobmatch::next_written_piece(word.text, &p), col);
+    }
+  }
+  using Pieces = std::vector<std::pair<std::string_view, size_t>>;
+  BOOST_TEST((words == Pieces{{"machine", 2}, {"lear*ning", 10}, {"*x*", 21}}));
+  BOOST_TEST((pieces == Pieces{{"machine", 2}, {"lear", 10}, {"*", 14}, {"ning", 15}, {"*", 21}, {"x", 22}, {"*", 23}}));
+  // A character that never occurs in a token is reported at the start of its piece.
+  BOOST_TEST(compile_error("machine lear*n\u00a7g").col == 13u);
 }
 
 // literal_elements reads what the matcher may rely on to skip a re: pattern: a wrong literal
@@ -226,11 +241,10 @@ BOOST_AUTO_TEST_CASE(rejects_words_that_start_or_end_with_a_joiner) {
 using Elements = std::vector<std::vector<std::string>>;
 
 Elements elements_of(std::string_view body, bool* ok) {
-  std::string regex, error;
-  size_t col = 0;
-  BOOST_TEST_REQUIRE(compile_pattern("re:" + std::string(body), &regex, &error, &col), error);
+  const jobmatch::Expected<std::string> regex = compile_pattern("re:" + std::string(body));
+  BOOST_TEST_REQUIRE(regex.ok(), (regex.ok() ? "" : regex.error().message));
   Elements out;
-  *ok = jobmatch::literal_elements(regex, &out);
+  *ok = jobmatch::literal_elements(*regex, &out);
   return out;
 }
 

@@ -28,7 +28,9 @@ struct Parsed {
 
 Parsed parse(const std::string& text) {
   Parsed p;
-  p.diags = jobmatch::parse_profile(SourceFile{"test.profile", text}, test_lexicon(), &p.profile);
+  if (const jobmatch::Status parsed = jobmatch::parse_profile(SourceFile{"test.profile", text}, test_lexicon(), &p.profile);
+      !parsed.ok())
+    p.diags = parsed.error().diagnostics;
   for (const Diagnostic& d : p.diags) p.shown += format_diagnostic(d);
   return p;
 }

@@ -20,10 +20,9 @@ namespace fs = std::filesystem;
 
 const jobmatch::Engine& engine() {
   static const std::unique_ptr<jobmatch::Engine> e = [] {
-    std::vector<jobmatch::Diagnostic> diags;
-    auto loaded = jobmatch::Engine::load(jobmatch::EngineOptions{}, &diags);
-    BOOST_TEST_REQUIRE(loaded != nullptr);
-    return loaded;
+    auto loaded = jobmatch::Engine::load(jobmatch::EngineOptions{});
+    BOOST_TEST_REQUIRE(loaded.ok());
+    return std::move(*loaded);
   }();
   return *e;
 }

@@ -221,9 +221,9 @@ BOOST_AUTO_TEST_SUITE(json_control_characters)
 
 // DEL and C1 controls (the CSI introducer U+009B among them) never reach the JSON raw.
 BOOST_AUTO_TEST_CASE(escapes_del_and_c1_controls) {
-  std::vector<jobmatch::Diagnostic> diags;
-  const auto engine = jobmatch::Engine::load(jobmatch::EngineOptions{}, &diags);
-  BOOST_TEST_REQUIRE(engine != nullptr);
+  auto loaded = jobmatch::Engine::load(jobmatch::EngineOptions{});
+  BOOST_TEST_REQUIRE(loaded.ok());
+  const auto engine = std::move(*loaded);
   jobmatch::Output out(-1);
   auto w = jobmatch::make_writer(jobmatch::Format::kJsonl, out, *engine, {});
   jobmatch::Result r;

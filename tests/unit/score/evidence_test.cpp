@@ -31,10 +31,9 @@ Strength cue(std::string_view sentence, std::string_view word) {
 
 const Engine& engine() {
   static const auto e = [] {
-    std::vector<Diagnostic> diags;
-    auto loaded = Engine::load(EngineOptions{}, &diags);
-    BOOST_TEST_REQUIRE(loaded != nullptr);
-    return loaded;
+    auto loaded = Engine::load(EngineOptions{});
+    BOOST_TEST_REQUIRE(loaded.ok());
+    return std::move(*loaded);
   }();
   return *e;
 }
@@ -222,9 +221,9 @@ BOOST_AUTO_TEST_SUITE(evidence_limits)
 // A word repeated thousands of times keeps a bounded list of evidence and says how many there
 // were, counting at most the first 4,096 matches of a pattern group (match.cpp).
 BOOST_AUTO_TEST_CASE(keeps_a_bounded_number_of_spans_per_concept) {
-  std::vector<Diagnostic> diags;
-  const auto e = Engine::load(EngineOptions{}, &diags);
-  BOOST_TEST_REQUIRE(e != nullptr);
+  auto loaded = Engine::load(EngineOptions{});
+  BOOST_TEST_REQUIRE(loaded.ok());
+  const auto e = std::move(*loaded);
   Analyzer a(*e);
   Input in;
   in.id = "t";

@@ -39,7 +39,12 @@ std::unique_ptr<Engine> load(const std::string& ml, std::vector<Diagnostic>* dia
   dir.write("ml.profile", ml);
   dir.write("pipes.profile", kPipes);
   dir.write("analyst.profile", kAnalyst);
-  return Engine::load(EngineOptions{dir.path.string(), "ml"}, diags);
+  auto loaded = Engine::load(EngineOptions{dir.path.string(), "ml"});
+  if (!loaded.ok()) {
+    *diags = loaded.error().diagnostics;
+    return nullptr;
+  }
+  return std::move(*loaded);
 }
 
 const Engine& engine() {
@@ -72,7 +77,8 @@ struct Parsed {
 Parsed parse(const std::string& text) {
   static const Lexicon lex = test::lexicon_from(kLexicon);
   Parsed p;
-  p.diags = parse_profile(SourceFile{"t.profile", text}, lex, &p.profile);
+  if (const Status parsed = parse_profile(SourceFile{"t.profile", text}, lex, &p.profile); !parsed.ok())
+    p.diags = parsed.error().diagnostics;
   for (const Diagnostic& d : p.diags) p.shown += format_diagnostic(d);
   return p;
 }

@@ -29,9 +29,9 @@ const Lexicon& lexicon() {
 
 Profile parse_profile(const std::string& text) {
   Profile p;
-  const auto diags =
-      jobmatch::parse_profile(jobmatch::SourceFile{"t.profile", text}, lexicon(), &p);
-  for (const auto& d : diags) BOOST_ERROR(jobmatch::format_diagnostic(d));
+  const jobmatch::Status parsed = jobmatch::parse_profile(jobmatch::SourceFile{"t.profile", text}, lexicon(), &p);
+  if (!parsed.ok())
+    for (const auto& d : parsed.error().diagnostics) BOOST_ERROR(jobmatch::format_diagnostic(d));
   return p;
 }
 

@@ -1,0 +1,151 @@
+#include "match/phrase_index.h"
+
+#include <algorithm>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+#include "match/found.h"
+
+namespace jobmatch {
+namespace {
+
+// Which bytes are boundaries (is_boundary), as a table: the part split reads every byte.
+constexpr std::array<bool, 256> kBoundaryByte = [] {
+  std::array<bool, 256> t{};
+  for (const char c : std::string_view(" /.'-")) t[static_cast<unsigned char>(c)] = true;
+  return t;
+}();
+
+}  // namespace
+
+std::span<const Part> split_parts(std::string_view text, UninitVector<Part>* buffer) {
+  UninitVector<Part>& parts = *buffer;
+  // At most one part per byte: written without push_back's checks, into room for at least 16
+  // more before each block of 16 bytes. Most text has a boundary every few bytes; the buffer
+  // grows when it has more.
+  if (const size_t want = std::max<size_t>(64, text.size() / 4); parts.size() < want) parts.resize(want);
+  Part* out = parts.data();
+  const auto room_for_16 = [&] {
+    const auto used = static_cast<size_t>(out - parts.data());
+    if (used + 16 > parts.size()) {
+      parts.resize(std::min<size_t>(std::max(2 * parts.size(), used + 16), text.size() + 16));
+      out = parts.data() + used;
+    }
+  };
+  uint32_t begin = 1;
+  const char* t = text.data();
+  const auto size = static_cast<uint32_t>(text.size());
+  uint32_t i = 1;
+#ifdef __SSE2__
+  // Sixteen bytes at a time: a bit per boundary byte, then one part per bit.
+  const __m128i space = _mm_set1_epi8(' '), slash = _mm_set1_epi8('/'), dot = _mm_set1_epi8('.'),
+                quote = _mm_set1_epi8('\''), dash = _mm_set1_epi8('-');
+  for (; i + 16 <= size; i += 16) {
+    room_for_16();
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t + i));
+    const __m128i b = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, space), _mm_cmpeq_epi8(v, slash)),
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, quote)), _mm_cmpeq_epi8(v, dash)));
+    for (auto bits = static_cast<uint32_t>(_mm_movemask_epi8(b)); bits; bits &= bits - 1) {
+      const uint32_t at = i + static_cast<uint32_t>(__builtin_ctz(bits));
+      *out++ = Part{begin, at};
+      begin = at + 1;
+    }
+  }
+#endif
+  for (; i < size; ++i)
+    if (kBoundaryByte[static_cast<unsigned char>(t[i])]) {
+      room_for_16();
+      *out++ = Part{begin, i};
+      begin = i + 1;
+    }
+  return std::span<const Part>(parts.data(), out);
+}
+
+Glob::Glob(std::string t) : text(std::move(t)) {
+  const size_t first = text.find('*');
+  if (first == std::string::npos) return;
+  star = true;
+  if (text.find_first_of("&+#") != std::string::npos)
+    regex = std::make_shared<const RE2>(words_regex(WordPattern{{text}, ""}), span_options());
+  const size_t last = text.rfind('*');
+  const std::string_view v = text;
+  head = v.substr(0, first);
+  tail = v.substr(last + 1);
+  for (size_t g = first + 1; g < last;) {
+    const size_t next = text.find('*', g);
+    if (next > g) middles.push_back(v.substr(g, next - g));
+    g = next + 1;
+  }
+  min_size = head.size() + tail.size();
+  for (const std::string_view m : middles) min_size += m.size();
+}
+
+void PhraseIndex::add_phrase(const WordPattern& words, uint32_t group) {
+  std::string key = words.seps;
+  for (const std::string& part : words.parts) key += '\0' + part;
+  const auto [it, added] = m_phrase_ids.try_emplace(std::move(key), static_cast<uint32_t>(m_phrases.size()));
+  if (!added) {
+    std::vector<uint32_t>& g = m_phrases[it->second].groups;
+    if (std::find(g.begin(), g.end(), group) == g.end()) g.push_back(group);
+    return;
+  }
+  Phrase p{words, {}, {group}};
+  for (const std::string& part : words.parts) p.globs.emplace_back(part);
+  m_phrases.push_back(std::move(p));
+}
+
+void PhraseIndex::add_trigger(std::string_view literal, uint32_t trigger) {
+  m_triggers.emplace_back(literal.substr(0, kMaxAffix), trigger);
+}
+
+void PhraseIndex::finish() {
+  for (uint32_t p = 0; p < m_phrases.size(); ++p) {
+    const std::vector<Glob>& globs = m_phrases[p].globs;
+    // The best anchor: exact parts first, longest first; then the longest literal affix.
+    size_t best = 0, best_score = 0;
+    for (size_t k = 0; k < globs.size(); ++k) {
+      const Glob& g = globs[k];
+      const size_t score = g.star ? std::max(g.head.size(), g.tail.size()) : 1000 + g.text.size();
+      if (score > best_score) best = k, best_score = score;
+    }
+    const Glob& g = globs[best];
+    Entry e{p, static_cast<uint32_t>(best)};
+    for (const int8_t d : {int8_t{1}, int8_t{-1}}) {
+      const ptrdiff_t k = static_cast<ptrdiff_t>(best) + d;
+      if (k < 0 || k >= static_cast<ptrdiff_t>(globs.size()) || globs[static_cast<size_t>(k)].star) continue;
+      e.neighbor = d;
+      e.neighbor_tag = static_cast<uint32_t>(hash_part(globs[static_cast<size_t>(k)].text) >> 32);
+      break;
+    }
+    if (!g.star) {
+      m_exact.add(g.text, e);
+    } else if (best_score < 2) {
+      std::string_view needle = g.head.size() >= g.tail.size() ? g.head : g.tail;
+      for (const std::string_view m : g.middles)
+        if (m.size() > needle.size()) needle = m;
+      m_anywhere.push_back({e, std::string(needle)});
+    } else if (g.head.size() >= g.tail.size()) {
+      const std::string_view key = g.head.substr(0, std::min(g.head.size(), kMaxAffix));
+      m_affixes.add(affix_key(key, false), e);
+      m_head_lengths[fold_pair(key[0], key[1])] |= static_cast<uint8_t>(1u << key.size());
+    } else {
+      const std::string_view key = g.tail.substr(g.tail.size() - std::min(g.tail.size(), kMaxAffix));
+      m_affixes.add(affix_key(key, true), e);
+      m_tail_lengths[fold_pair(key[key.size() - 2], key.back())] |= static_cast<uint8_t>(1u << key.size());
+    }
+  }
+  // The triggers after the phrases, so a part's entries list its phrases first.
+  for (const auto& [key, trigger] : m_triggers) {
+    m_affixes.add(affix_key(key, false), Entry{trigger, 0, 0, 0, EntryKind::kTrigger});
+    m_head_lengths[fold_pair(key[0], key[1])] |= static_cast<uint8_t>(1u << key.size());
+  }
+  m_exact.finish();
+  m_affixes.finish();
+  m_phrase_ids.clear();
+  m_triggers.clear();
+}
+
+}  // namespace jobmatch

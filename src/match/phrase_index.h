@@ -1,0 +1,301 @@
+// Internal to the matcher: the word-language patterns (pattern.h's WordPattern) as phrases, each
+// indexed by one anchor part, and the check of a phrase at a place in the text.
+//
+// A text is read as parts, the stretches between boundaries (split_parts). Each phrase is found
+// through one of its parts, its anchor: the longest part without '*', else the '*' part with the
+// longest literal head or tail (rarer words, fewer phrases to try at each part of the text).
+// Exact anchors are looked up by the whole part, the others by the first or last 2-4 bytes of
+// their literal head or tail; anchors with neither are searched for by their longest literal
+// (infixes). The affix keys also hold the literals of anchored `re:` patterns (re_triggers.h):
+// an Entry says which of the two it is.
+//
+// The lookups and the phrase check run for every part of every document, so they are defined
+// here, inline; building the index is in phrase_index.cpp.
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <map>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <re2/re2.h>
+
+#include "base/uninit.h"
+#include "lexicon/pattern.h"
+#include "match/match.h"
+#include "pipeline/deadline.h"
+#include "text/text_util.h"
+
+namespace jobmatch {
+
+// A stretch of the token text between two boundaries: text[begin, end), text[end] a boundary.
+struct Part {
+  uint32_t begin, end;
+};
+
+// The parts of text (" tok tok ... "), empty ones included (" .net" has one before its dot),
+// written into *parts (grown as needed, never shrunk) and returned as a view of it.
+std::span<const Part> split_parts(std::string_view text, UninitVector<Part>* parts);
+
+// One part of a word pattern, taken apart for matching: head * middle * ... * tail.
+struct Glob {
+  std::string text;  // as in WordPattern::parts
+  bool star = false;
+  std::shared_ptr<const RE2> regex;  // if a literal has & + #: this decides (no shipped pattern)
+  std::string_view head, tail;
+  std::vector<std::string_view> middles;
+  size_t min_size = 0;  // of a part it can match: its literals' bytes
+
+  explicit Glob(std::string t);
+  Glob(const Glob& o) : Glob(o.text) {}  // the views point into this->text
+  Glob& operator=(const Glob&) = delete;
+
+  // part: a stretch of text between boundaries.
+  bool matches(std::string_view part) const {
+    if (!star) return part == text;
+    if (part.size() < min_size) return false;
+    if (regex) return RE2::FullMatch(re2::StringPiece(part.data(), part.size()), *regex);
+    for (const char c : part)  // a star never takes & + #, and no literal here has them
+      if (c == '&' || c == '+' || c == '#') return false;
+    if (part.size() < head.size() + tail.size() || !part.starts_with(head) || !part.ends_with(tail))
+      return false;
+    std::string_view rest = part.substr(head.size(), part.size() - head.size() - tail.size());
+    for (const std::string_view lit : middles) {
+      const size_t at = rest.find(lit);
+      if (at == std::string_view::npos) return false;
+      rest.remove_prefix(at + lit.size());
+    }
+    return true;
+  }
+};
+
+// A word-language pattern and the groups it belongs to (the same words may serve several: a
+// concept's strong patterns are its near context too).
+struct Phrase {
+  WordPattern words;
+  std::vector<Glob> globs;  // one per part
+  std::vector<uint32_t> groups;
+};
+
+// A 64-bit hash of a short string: its first and last eight bytes and its length, mixed. Most
+// parts are short words, so this reads each once.
+inline uint64_t mix_part(uint64_t first8, uint64_t last8, size_t size) {
+  const uint64_t h = (first8 ^ (last8 * 0xff51afd7ed558ccdULL) ^ size) * 0x9e3779b97f4a7c15ULL;
+  return h ^ (h >> 29);
+}
+inline uint64_t hash_part(std::string_view s) {
+  uint64_t a = 0, b = 0;
+  if (s.size() >= 8) {
+    std::memcpy(&a, s.data(), 8);
+    std::memcpy(&b, s.data() + s.size() - 8, 8);
+  } else {
+    for (size_t i = 0; i < s.size(); ++i) a |= static_cast<uint64_t>(static_cast<unsigned char>(s[i])) << (8 * i);
+  }
+  return mix_part(a, b, s.size());
+}
+// hash_part of text[begin, end): a part shorter than eight bytes is read with one load and a
+// mask where the text goes on for eight bytes.
+inline uint64_t hash_part_at(std::string_view text, size_t begin, size_t end) {
+  const size_t n = end - begin;
+  if (n >= 8 || begin + 8 > text.size()) return hash_part(text.substr(begin, n));
+  uint64_t a;
+  std::memcpy(&a, text.data() + begin, 8);
+  return mix_part(n ? a & (~uint64_t{0} >> (64 - 8 * n)) : 0, 0, n);
+}
+
+// What an index entry stands for: a phrase to try with its anchor here, or a literal of an
+// anchored re: pattern (re_triggers.h).
+enum class EntryKind : uint8_t { kPhrase, kTrigger };
+
+// A phrase to try where its anchor part matches, or a trigger.
+struct Entry {
+  uint32_t id;      // kPhrase: into PhraseIndex::phrase; kTrigger: into ReTriggers' triggers
+  uint32_t anchor;  // kPhrase: which of the phrase's parts is the anchor
+  // A part next to the anchor that must be exactly some text (neighbor -1 or +1; 0: none), by
+  // the upper half of its hash_part: checked against the text's part's hash before the phrase
+  // itself is looked at, which most tries of a common anchor ("data", "learning") fail.
+  uint32_t neighbor_tag = 0;
+  int8_t neighbor = 0;
+  EntryKind kind = EntryKind::kPhrase;
+};
+
+// Open addressing from a key (a whole part, or a packed head or tail of one) to the entries
+// anchored there.
+template <typename Key>
+class AnchorIndex {
+ public:
+  void add(const Key& key, Entry e) {
+    const auto [it, added] = m_building.try_emplace(key, m_lists.size());
+    if (added) m_lists.push_back({key, {}});
+    m_lists[it->second].second.push_back(e);
+  }
+  void finish() {
+    m_building.clear();
+    size_t cap = 64;
+    while (cap < m_lists.size() * 4) cap *= 2;
+    m_slots.assign(cap, Slot{});
+    m_mask = cap - 1;
+    for (uint32_t l = 0; l < m_lists.size(); ++l) {
+      const uint64_t h = hash(m_lists[l].first);
+      size_t i = h & m_mask;
+      while (m_slots[i].list != kEmpty) i = (i + 1) & m_mask;
+      m_slots[i] = Slot{static_cast<uint32_t>(h >> 32), l};
+    }
+  }
+  template <typename Probe>
+  const std::vector<Entry>* find(const Probe& key) const {
+    return find(key, hash(key));
+  }
+  template <typename Probe>
+  const std::vector<Entry>* find(const Probe& key, uint64_t h) const {
+    if (m_lists.empty()) return nullptr;
+    const auto tag = static_cast<uint32_t>(h >> 32);
+    for (size_t i = h & m_mask;; i = (i + 1) & m_mask) {
+      const Slot& s = m_slots[i];
+      if (s.list == kEmpty) return nullptr;
+      if (s.tag == tag && m_lists[s.list].first == key) return &m_lists[s.list].second;
+    }
+  }
+
+ private:
+  static constexpr uint32_t kEmpty = std::numeric_limits<uint32_t>::max();
+  struct Slot {
+    uint32_t tag = 0;
+    uint32_t list = kEmpty;
+  };
+  static uint64_t hash(std::string_view s) { return hash_part(s); }
+  static uint64_t hash(uint64_t k) {
+    const uint64_t h = k * 0x9e3779b97f4a7c15ULL;
+    return h ^ (h >> 29);
+  }
+  std::vector<std::pair<Key, std::vector<Entry>>> m_lists;
+  std::map<Key, size_t> m_building;  // key -> index into m_lists, until finish()
+  std::vector<Slot> m_slots;
+  size_t m_mask = 0;
+};
+
+// The key of a part's first (or last) n bytes, 2 <= n <= 4, with where they come from.
+constexpr size_t kMaxAffix = 4;
+inline uint64_t affix_key(std::string_view bytes, bool tail) {
+  uint64_t k = static_cast<uint64_t>(tail) << 40 | static_cast<uint64_t>(bytes.size()) << 32;
+  for (size_t i = 0; i < bytes.size(); ++i) k |= static_cast<uint64_t>(static_cast<unsigned char>(bytes[i])) << (8 * i);
+  return k;
+}
+
+class PhraseIndex {
+ public:
+  // Adds the words as a phrase of group g (the same words in several groups are one phrase).
+  void add_phrase(const WordPattern& words, uint32_t group);
+  // Keys a trigger (an anchored re: pattern's literal, at least two bytes) by its first bytes:
+  // parts that start with them give an Entry{kTrigger, trigger}.
+  void add_trigger(std::string_view literal, uint32_t trigger);
+  // Chooses each phrase's anchor and builds the lookups; call once, after every add.
+  void finish();
+
+  const Phrase& phrase(uint32_t p) const { return m_phrases[p]; }
+
+  // Calls visit(entry, j, anchor_checked) for every entry keyed by part j, part by part: by
+  // the whole part (its anchor already checked), by its first or last bytes, and the phrases
+  // with no literal anchor at all.
+  template <class Visit>
+  void visit_parts(std::string_view text, std::span<const Part> parts, Visit&& visit) const {
+    for (size_t j = 0; j < parts.size(); ++j) {
+      poll_deadline();
+      const std::string_view part = text.substr(parts[j].begin, parts[j].end - parts[j].begin);
+      if (const auto* list = m_exact.find(part, hash_part_at(text, parts[j].begin, parts[j].end)))
+        for (const Entry& e : *list) visit(e, j, true);
+      for_affix_entries(part, [&](const Entry& e) { visit(e, j, false); });
+      for (const Infix& a : m_anywhere)
+        if (a.needle.empty()) visit(a.entry, j, false);
+    }
+  }
+
+  // Calls visit(entry, j) for every phrase anchored by an infix ("*prototyp*") at each part j its
+  // literal occurs in (once per part, however often).
+  template <class Visit>
+  void visit_infixes(std::string_view text, std::span<const Part> parts, Visit&& visit) const {
+    for (const Infix& a : m_anywhere) {
+      if (a.needle.empty()) continue;
+      // memmem, not string_view::find, which stops at every occurrence of the first byte.
+      auto next = [&](size_t from) -> size_t {
+        if (from >= text.size()) return std::string_view::npos;
+        const void* hit = memmem(text.data() + from, text.size() - from, a.needle.data(), a.needle.size());
+        return hit ? static_cast<size_t>(static_cast<const char*>(hit) - text.data()) : std::string_view::npos;
+      };
+      for (size_t at = next(0); at != std::string_view::npos;) {
+        // The part it occurs in (a needle never holds a boundary).
+        const size_t j = static_cast<size_t>(
+            std::upper_bound(parts.begin(), parts.end(), static_cast<uint32_t>(at),
+                             [](uint32_t v, const Part& p) { return v < p.begin; }) - parts.begin()) - 1;
+        visit(a.entry, j);
+        at = next(parts[j].end);
+      }
+    }
+  }
+
+  // Calls f with every entry keyed by the first or last 2-4 bytes of part.
+  template <class F>
+  void for_affix_entries(std::string_view part, F&& f) const {
+    if (part.size() < 2) return;
+    const unsigned heads = m_head_lengths[fold_pair(part[0], part[1])];
+    const unsigned tails = m_tail_lengths[fold_pair(part[part.size() - 2], part.back())];
+    for (size_t len = 2; (heads | tails) >> len && len <= std::min(part.size(), kMaxAffix); ++len) {
+      if (heads >> len & 1)
+        if (const auto* list = m_affixes.find(affix_key(part.substr(0, len), false)))
+          for (const Entry& e : *list) f(e);
+      if (tails >> len & 1)
+        if (const auto* list = m_affixes.find(affix_key(part.substr(part.size() - len), true)))
+          for (const Entry& e : *list) f(e);
+    }
+  }
+
+  // The span of phrase e.id with its anchor at part j, if it matches there. anchor_checked: the
+  // anchor part is known to match.
+  bool try_phrase(const Entry& e, std::span<const Part> parts, size_t j, std::string_view text,
+                  bool anchor_checked, TextSpan* span) const {
+    if (e.neighbor) {
+      const size_t k = j + static_cast<size_t>(static_cast<ptrdiff_t>(e.neighbor));
+      if (k >= parts.size() || static_cast<uint32_t>(hash_part_at(text, parts[k].begin, parts[k].end) >> 32) != e.neighbor_tag)
+        return false;
+    }
+    const Phrase& phrase = m_phrases[e.id];
+    const size_t n = phrase.globs.size();
+    if (j < e.anchor || j - e.anchor + n > parts.size()) return false;
+    const size_t first = j - e.anchor;
+    for (size_t k = 0; k < n; ++k) {
+      if (k && phrase.words.seps[k - 1] && text[parts[first + k - 1].end] != phrase.words.seps[k - 1]) return false;
+      if (k == e.anchor && anchor_checked) continue;
+      const Part& part = parts[first + k];
+      if (!phrase.globs[k].matches(text.substr(part.begin, part.end - part.begin))) return false;
+    }
+    *span = TextSpan{parts[first].begin, parts[first + n - 1].end};
+    return true;
+  }
+
+ private:
+  std::vector<Phrase> m_phrases;
+  std::map<std::string, uint32_t> m_phrase_ids;  // by parts and separators, until finish()
+  std::vector<std::pair<std::string, uint32_t>> m_triggers;  // (key, trigger), until finish()
+  AnchorIndex<std::string> m_exact;
+  AnchorIndex<uint64_t> m_affixes;
+  // By a part's first (last) two bytes: bit n set if some head (tail) key has n bytes and starts
+  // (ends) with them. Most parts need no affix lookup at all.
+  std::vector<uint8_t> m_head_lengths = std::vector<uint8_t>(1 << 12), m_tail_lengths = std::vector<uint8_t>(1 << 12);
+  // Anchors with no literal head or tail of two bytes ("*prototyp*"): found by searching the
+  // whole text for their longest literal (needle) once per document, then tried at the parts
+  // it occurs in; with no literal at all, tried at every part.
+  struct Infix {
+    Entry entry;
+    std::string needle;
+  };
+  std::vector<Infix> m_anywhere;
+};
+
+}  // namespace jobmatch
