@@ -4,9 +4,7 @@
 #include <cstring>
 #include <stdexcept>
 
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
+#include "text/simd.h"
 
 namespace jobmatch {
 
@@ -55,16 +53,7 @@ void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
-size_t skip_ascii(std::string_view s, size_t i) {
-#ifdef __SSE2__
-  for (; i + 16 <= s.size(); i += 16) {
-    const auto high = static_cast<uint32_t>(_mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i))));
-    if (high) return i + static_cast<size_t>(__builtin_ctz(high));
-  }
-#endif
-  while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
-  return i;
-}
+size_t skip_ascii(std::string_view s, size_t i) { return simd::skip_ascii(s, i); }
 
 bool is_valid_utf8(std::string_view s) {
   size_t i = 0;
@@ -306,24 +295,16 @@ size_t PhraseLists::find(std::string_view s, size_t from) const {
     best = std::min(best, start);
     return false;
   };
-  size_t i = from;
-#ifdef __SSE2__
-  if (!m_pairs.empty()) {
-    for (; i + 17 <= s.size(); i += 16) {
-      if (best != std::string_view::npos && i > best + m_max_offset) return best;
-      const __m128i v0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-      const __m128i v1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i + 1));
-      __m128i hit = _mm_setzero_si128();
-      for (const auto& [a, b] : m_pairs)
-        hit = _mm_or_si128(hit, _mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8(a)), _mm_cmpeq_epi8(v1, _mm_set1_epi8(b))));
-      for (auto bits = static_cast<uint32_t>(_mm_movemask_epi8(hit)); bits; bits &= bits - 1)
-        candidates_at(s, i + static_cast<size_t>(__builtin_ctz(bits)), from, take);
-    }
-  }
-#endif
-  for (; i + 1 < s.size(); ++i) {
-    if (best != std::string_view::npos && i > best + m_max_offset) return best;
+  auto visit = [&](size_t i) {
+    if (best != std::string_view::npos && i > best + m_max_offset) return true;
     candidates_at(s, i, from, take);
+    return false;
+  };
+  if (!m_pairs.empty()) {
+    simd::for_each_pair(s, from, m_pairs, visit);
+  } else {
+    for (size_t i = from; i + 1 < s.size(); ++i)
+      if (visit(i)) break;
   }
   return best;
 }

@@ -17,7 +17,7 @@ char32_t decode_utf8(std::string_view s, size_t i, size_t* len);
 void append_utf8(std::string& out, char32_t cp);
 
 // The first offset at or after i of a byte from 0x80 in s (s.size() if none): skips ASCII
-// sixteen bytes at a time.
+// sixteen bytes at a time where SIMD is built in (text/simd.h).
 size_t skip_ascii(std::string_view s, size_t i);
 
 // True if s is well-formed UTF-8.
@@ -86,7 +86,8 @@ inline uint32_t fold_pair(char a, char b) {
 // a phrase occurring in a text, and where the first occurrence of any starts. Plain substring
 // search, byte for byte, with no set-up per call. Each phrase is looked for by its rarest pair
 // of adjacent bytes (by letter frequency in German and English text), so few places are
-// checked; with at most 16 such pairs, sixteen bytes are tested at a time (SSE2).
+// checked; with at most 16 such pairs, sixteen bytes are tested at a time where SIMD is built
+// in (text/simd.h).
 class PhraseLists {
  public:
   PhraseLists(const std::vector<std::vector<std::string_view>>& lists);
