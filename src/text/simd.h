@@ -1,10 +1,10 @@
 // The byte-class scanners: every SIMD loop of jobmatch, in one place. Each scanner has a scalar
-// version (simd::scalar::f, the definition: a plain loop over the bytes) and, on x86-64, an SSE2
-// version (simd::sse2::f: sixteen bytes at a time while sixteen are left, then the scalar loop
-// for the rest). simd::f is the SSE2 version when the compiler targets SSE2 and the build has not
-// turned SIMD off (cmake -DJOBMATCH_SIMD=OFF defines JOBMATCH_NO_SIMD), the scalar one otherwise.
-// Both versions give the same result for every input (tests/unit/text/simd_test.cpp holds them
-// to it); no other file uses intrinsics.
+// version (simd::scalar::f, the definition: a plain loop over the bytes) and an SSE2 version
+// (simd::sse2::f: sixteen bytes at a time while sixteen are left, then the scalar loop for the
+// rest), compiled only when the compiler targets SSE2 (x86-64 does) and the build has not turned
+// SIMD off (cmake -DJOBMATCH_SIMD=OFF defines JOBMATCH_NO_SIMD). simd::f is the SSE2 version when
+// it is compiled, the scalar one otherwise. Both give the same result for every input
+// (tests/unit/text/simd_test.cpp holds them to it); no other file uses intrinsics.
 #pragma once
 
 #include <array>
