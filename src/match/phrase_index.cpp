@@ -2,29 +2,16 @@
 
 #include <algorithm>
 
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
-
 #include "match/found.h"
+#include "text/simd.h"
 
 namespace jobmatch {
-namespace {
-
-// Which bytes are boundaries (is_boundary), as a table: the part split reads every byte.
-constexpr std::array<bool, 256> kBoundaryByte = [] {
-  std::array<bool, 256> t{};
-  for (const char c : std::string_view(" /.'-")) t[static_cast<unsigned char>(c)] = true;
-  return t;
-}();
-
-}  // namespace
 
 std::span<const Part> split_parts(std::string_view text, UninitVector<Part>* buffer) {
   UninitVector<Part>& parts = *buffer;
   // At most one part per byte: written without push_back's checks, into room for at least 16
-  // more before each block of 16 bytes. Most text has a boundary every few bytes; the buffer
-  // grows when it has more.
+  // more, checked before each. Most text has a boundary every few bytes; the buffer grows when
+  // it has more.
   if (const size_t want = std::max<size_t>(64, text.size() / 4); parts.size() < want) parts.resize(want);
   Part* out = parts.data();
   const auto room_for_16 = [&] {
@@ -35,32 +22,13 @@ std::span<const Part> split_parts(std::string_view text, UninitVector<Part>* buf
     }
   };
   uint32_t begin = 1;
-  const char* t = text.data();
-  const auto size = static_cast<uint32_t>(text.size());
-  uint32_t i = 1;
-#ifdef __SSE2__
-  // Sixteen bytes at a time: a bit per boundary byte, then one part per bit.
-  const __m128i space = _mm_set1_epi8(' '), slash = _mm_set1_epi8('/'), dot = _mm_set1_epi8('.'),
-                quote = _mm_set1_epi8('\''), dash = _mm_set1_epi8('-');
-  for (; i + 16 <= size; i += 16) {
+  // The bytes of is_boundary (lexicon/pattern.h), sixteen at a time where SIMD is built in.
+  simd::for_each_of<' ', '/', '.', '\'', '-'>(text, 1, [&](size_t i) {
     room_for_16();
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t + i));
-    const __m128i b = _mm_or_si128(
-        _mm_or_si128(_mm_cmpeq_epi8(v, space), _mm_cmpeq_epi8(v, slash)),
-        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, quote)), _mm_cmpeq_epi8(v, dash)));
-    for (auto bits = static_cast<uint32_t>(_mm_movemask_epi8(b)); bits; bits &= bits - 1) {
-      const uint32_t at = i + static_cast<uint32_t>(__builtin_ctz(bits));
-      *out++ = Part{begin, at};
-      begin = at + 1;
-    }
-  }
-#endif
-  for (; i < size; ++i)
-    if (kBoundaryByte[static_cast<unsigned char>(t[i])]) {
-      room_for_16();
-      *out++ = Part{begin, i};
-      begin = i + 1;
-    }
+    const auto at = static_cast<uint32_t>(i);
+    *out++ = Part{begin, at};
+    begin = at + 1;
+  });
   return std::span<const Part>(parts.data(), out);
 }
 

@@ -4,6 +4,7 @@
 #include <array>
 #include <stdexcept>
 
+#include "text/phrase_lists.h"
 #include "text/text_util.h"
 
 namespace jobmatch {

@@ -1,34 +1,47 @@
 #include "text/lang.h"
 
-#include <string>
+#include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstring>
-#include <unordered_set>
 #include <vector>
 
 namespace jobmatch {
 namespace {
 
-// Frequent function words that are not words of the other language. Normalized spelling
-// (fuer, ueber), since they are compared with tokens.
-const std::unordered_set<std::string_view>& german() {
-  static const std::unordered_set<std::string_view> w = {
-      "und", "der", "die", "das", "mit", "fuer", "wir", "sie", "ist", "ein", "eine", "einen",
-      "zu", "von", "auf", "bei", "den", "dem", "des", "sich", "nicht", "auch", "oder", "ihre",
-      "deine", "dein", "dich", "dir", "du", "uns", "unser", "unsere", "sowie", "werden", "wird",
-      "sind", "im", "zur", "zum", "ueber", "als", "nach", "haben", "bist", "hast", "kenntnisse"};
-  return w;
-}
+// Normalized spelling (fuer, ueber), since they are compared with tokens.
+constexpr std::string_view kGerman[] = {
+    "und", "der", "die", "das", "mit", "fuer", "wir", "sie", "ist", "ein", "eine", "einen",
+    "zu", "von", "auf", "bei", "den", "dem", "des", "sich", "nicht", "auch", "oder", "ihre",
+    "deine", "dein", "dich", "dir", "du", "uns", "unser", "unsere", "sowie", "werden", "wird",
+    "sind", "im", "zur", "zum", "ueber", "als", "nach", "haben", "bist", "hast", "kenntnisse"};
 
-const std::unordered_set<std::string_view>& english() {
-  static const std::unordered_set<std::string_view> w = {
-      "the", "and", "of", "to", "with", "for", "you", "we", "is", "are", "our", "will", "your",
-      "be", "on", "that", "this", "as", "or", "have", "an", "by", "from", "at", "it", "who",
-      "about", "can", "their", "which", "would", "what", "all"};
-  return w;
-}
+constexpr std::string_view kEnglish[] = {
+    "the", "and", "of", "to", "with", "for", "you", "we", "is", "are", "our", "will", "your",
+    "be", "on", "that", "this", "as", "or", "have", "an", "by", "from", "at", "it", "who",
+    "about", "can", "their", "which", "would", "what", "all"};
 
 }  // namespace
+
+std::span<const std::string_view> german_stop_words() { return kGerman; }
+std::span<const std::string_view> english_stop_words() { return kEnglish; }
+
+int byte_pair_rarity(char a, char b) {
+  static constexpr std::string_view kLetters = "eniartsoldhucgmpfbwkvyzjxq";  // rarest last
+  static constexpr std::string_view kCommonPairs[] = {
+      "th", "he", "in", "er", "an", "re", "on", "at", "en", "nd", "ti", "es", "or", "te", "of", "ed",
+      "is", "it", "al", "ar", "st", "to", "nt", "ng", "se", "ha", "as", "ou", "io", "le", "ve", "co",
+      "me", "de", "hi", "ri", "ro", "ic", "ne", "ea", "ra", "ce", "ch", "ei", "ie", "ge", "be", "un",
+      "au", "di", "sc", "da", "ns", "si", "ss", "ll", "we", "wi", "ab", "no", "nn"};
+  auto letter = [](char c) {
+    const size_t at = kLetters.find(c);
+    return at != std::string_view::npos ? static_cast<int>(at) : c == ' ' ? -10 : 12;
+  };
+  int r = letter(a) + letter(b);
+  for (const std::string_view pair : kCommonPairs)
+    if (pair[0] == a && pair[1] == b) r -= 20;
+  return r;
+}
 
 std::string_view detect_language(const TokenStream& tokens) {
   // Every stop word is at most 16 bytes: kept as the two integers its zero-padded bytes make,
@@ -55,8 +68,8 @@ std::string_view detect_language(const TokenStream& tokens) {
       std::memcpy(v.data(), w.data(), w.size());
       words.push_back({v, de});
     };
-    for (const auto w : german()) add(w, true);
-    for (const auto w : english()) add(w, false);
+    for (const auto w : kGerman) add(w, true);
+    for (const auto w : kEnglish) add(w, false);
     // Candidates from a fixed sequence, so every run picks the same; a table twice the size
     // after every 4,096 that fail, so a longer word list cannot stall start-up.
     Table t;

@@ -1,17 +1,14 @@
 #include "text/normalize.h"
 
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
-#include <array>
 #include <mutex>
 #include <stdexcept>
 
+#include "text/simd.h"
 #include "text/text_util.h"
 
 namespace jobmatch {
@@ -225,54 +222,6 @@ size_t camel_gender_suffix(std::string_view s, size_t i, std::string_view out_so
   return 0;
 }
 
-// ASCII bytes that may start a gender form (see normalize_impl) or are not ASCII: not plain.
-constexpr std::array<bool, 256> kPlainAscii = [] {
-  std::array<bool, 256> t{};
-  for (int c = 0; c < 0x80; ++c) t[c] = true;
-  for (const char c : std::string_view("(I:*_/")) t[static_cast<unsigned char>(c)] = false;
-  return t;
-}();
-
-// Lowercases the n ASCII bytes at t: sixteen at a time, then the rest.
-void lower_ascii(char* t, size_t n) {
-  size_t k = 0;
-#ifdef __SSE2__
-  const __m128i a = _mm_set1_epi8('A' - 1), z = _mm_set1_epi8('Z' + 1), bit = _mm_set1_epi8(0x20);
-  for (; k + 16 <= n; k += 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t + k));
-    const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, a), _mm_cmplt_epi8(v, z));
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(t + k), _mm_or_si128(v, _mm_and_si128(upper, bit)));
-  }
-#endif
-  for (; k < n; ++k) t[k] = lower(t[k]);
-}
-
-// How far the plain run below goes from i, sixteen bytes at a time while seventeen are left:
-// the loop after it goes on from there, byte by byte, with the same rule.
-size_t plain_run_simd(std::string_view in, size_t i) {
-#ifdef __SSE2__
-  const char* p = in.data();
-  const auto set = [](char c) { return _mm_set1_epi8(c); };
-  for (; i + 17 <= in.size(); i += 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-    const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 1));
-    const __m128i special = _mm_or_si128(
-        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, set('(')), _mm_cmpeq_epi8(v, set('I'))),
-                     _mm_or_si128(_mm_cmpeq_epi8(v, set(':')), _mm_cmpeq_epi8(v, set('*')))),
-        _mm_or_si128(_mm_cmpeq_epi8(v, set('_')), _mm_cmpeq_epi8(v, set('/'))));
-    // A letter (signed compares: bytes from 0x80 are negative, so never one).
-    const __m128i folded = _mm_or_si128(v, set(0x20));
-    const __m128i alpha = _mm_and_si128(_mm_cmpgt_epi8(folded, set('a' - 1)), _mm_cmplt_epi8(folded, set('z' + 1)));
-    const __m128i letter_slash = _mm_and_si128(alpha, _mm_cmpeq_epi8(next, set('/')));
-    const auto stop = static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(special, letter_slash)) |
-                                            _mm_movemask_epi8(v) | _mm_movemask_epi8(next));
-    if (stop) return i + static_cast<size_t>(__builtin_ctz(stop));
-  }
-#endif
-  (void)in;
-  return i;
-}
-
 template <bool kFast>
 void normalize_impl(std::string_view in, Normalized* out) {
   if (in.size() >= UINT32_MAX) throw std::length_error("document larger than 4 GiB");
@@ -286,20 +235,14 @@ void normalize_impl(std::string_view in, Normalized* out) {
   const size_t n = in.size();
   while (i < n) {
     if (kFast) {
-      // A run of ASCII characters that start nothing below (no gender form, no combining mark
-      // after them) is just lowercased: copied in one go, then lowered in place.
-      size_t j = plain_run_simd(in, i);
-      while (j < n && kPlainAscii[static_cast<unsigned char>(in[j])]) {
-        if (j + 1 < n) {
-          const char next = in[j + 1];
-          if (static_cast<unsigned char>(next) >= 0x80 || (next == '/' && is_ascii_alpha(in[j]))) break;
-        }
-        ++j;
-      }
+      // A run of ASCII characters that start nothing below (none of the bytes a gender form
+      // starts with, no letter before a slash, no combining mark after them) is just
+      // lowercased: copied in one go, then lowered in place.
+      const size_t j = simd::skip_plain_ascii<'(', 'I', ':', '*', '_', '/'>(in, i);
       if (j > i) {
         const size_t at = t.size();
         t.append(in.data() + i, j - i);
-        lower_ascii(t.data() + at, j - i);
+        simd::lower_ascii(t.data() + at, j - i);
         src.append(t.size(), static_cast<uint32_t>(i), true);
         i = j;
         continue;

@@ -1,12 +1,6 @@
 #include "text/text_util.h"
 
-#include <algorithm>
-#include <cstring>
-#include <stdexcept>
-
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
+#include "text/simd.h"
 
 namespace jobmatch {
 
@@ -55,16 +49,7 @@ void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
-size_t skip_ascii(std::string_view s, size_t i) {
-#ifdef __SSE2__
-  for (; i + 16 <= s.size(); i += 16) {
-    const auto high = static_cast<uint32_t>(_mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i))));
-    if (high) return i + static_cast<size_t>(__builtin_ctz(high));
-  }
-#endif
-  while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
-  return i;
-}
+size_t skip_ascii(std::string_view s, size_t i) { return simd::skip_ascii(s, i); }
 
 bool is_valid_utf8(std::string_view s) {
   size_t i = 0;
@@ -207,125 +192,6 @@ std::string_view trim(std::string_view s) {
   while (b < e && space(s[b])) ++b;
   while (e > b && space(s[e - 1])) --e;
   return s.substr(b, e - b);
-}
-
-namespace {
-
-// How rare a pair of adjacent bytes is in German and English text, roughly: letters by
-// frequency (rarest last), less for the pairs that begin or end common words, and least with
-// a space.
-int rarity(char a, char b) {
-  static constexpr std::string_view kLetters = "eniartsoldhucgmpfbwkvyzjxq";
-  static constexpr std::string_view kCommonPairs[] = {
-      "th", "he", "in", "er", "an", "re", "on", "at", "en", "nd", "ti", "es", "or", "te", "of", "ed",
-      "is", "it", "al", "ar", "st", "to", "nt", "ng", "se", "ha", "as", "ou", "io", "le", "ve", "co",
-      "me", "de", "hi", "ri", "ro", "ic", "ne", "ea", "ra", "ce", "ch", "ei", "ie", "ge", "be", "un",
-      "au", "di", "sc", "da", "ns", "si", "ss", "ll", "we", "wi", "ab", "no", "nn"};
-  auto letter = [](char c) {
-    const size_t at = kLetters.find(c);
-    return at != std::string_view::npos ? static_cast<int>(at) : c == ' ' ? -10 : 12;
-  };
-  int r = letter(a) + letter(b);
-  for (const std::string_view pair : kCommonPairs)
-    if (pair[0] == a && pair[1] == b) r -= 20;
-  return r;
-}
-
-}  // namespace
-
-PhraseLists::PhraseLists(const std::vector<std::vector<std::string_view>>& lists) {
-  if (lists.size() > 32) throw std::logic_error("PhraseLists: more than 32 lists");
-  uint32_t list = 0;
-  for (const auto& phrases : lists) {
-    for (const std::string_view p : phrases) {
-      if (p.size() < 2) throw std::logic_error("PhraseLists: a phrase shorter than two bytes");
-      Phrase ph{std::string(p), list};
-      const size_t n = std::min<size_t>(p.size(), 4);
-      std::memcpy(&ph.head, p.data(), n);
-      ph.head_mask = n == 4 ? 0xFFFFFFFFu : (1u << (8 * n)) - 1;
-      int best = -100;
-      for (size_t k = 0; k + 1 < p.size(); ++k)
-        if (const int r = rarity(p[k], p[k + 1]); r > best) best = r, ph.offset = static_cast<uint32_t>(k);
-      m_max_offset = std::max(m_max_offset, ph.offset);
-      m_phrases.push_back(std::move(ph));
-    }
-    ++list;
-  }
-  if (m_phrases.size() >= 0xFFFF) throw std::logic_error("PhraseLists: too many phrases");
-  auto key_of = [](const Phrase& p) { return fold_pair(p.text[p.offset], p.text[p.offset + 1]); };
-  std::stable_sort(m_phrases.begin(), m_phrases.end(),
-                   [&](const Phrase& a, const Phrase& b) { return key_of(a) < key_of(b); });
-  for (const Phrase& p : m_phrases) ++m_first[key_of(p) + 1];
-  for (size_t k = 1; k < m_first.size(); ++k) m_first[k] = static_cast<uint16_t>(m_first[k] + m_first[k - 1]);
-  for (const Phrase& p : m_phrases) {
-    const std::array<char, 2> pair{p.text[p.offset], p.text[p.offset + 1]};
-    if (std::find(m_pairs.begin(), m_pairs.end(), pair) == m_pairs.end()) m_pairs.push_back(pair);
-  }
-  if (m_pairs.size() > 16) m_pairs.clear();
-}
-
-bool PhraseLists::at(const Phrase& p, std::string_view s, size_t i) {
-  if (p.text.size() > s.size() - i) return false;
-  if (s.size() - i >= 4) {
-    uint32_t v;
-    std::memcpy(&v, s.data() + i, 4);
-    if ((v & p.head_mask) != p.head) return false;
-    if (p.text.size() <= 4) return true;
-  }
-  return std::memcmp(p.text.data(), s.data() + i, p.text.size()) == 0;
-}
-
-template <typename F>
-bool PhraseLists::candidates_at(std::string_view s, size_t i, size_t from, F&& f) const {
-  const uint32_t k = fold_pair(s[i], s[i + 1]);
-  for (size_t p = m_first[k]; p < m_first[k + 1]; ++p) {
-    const Phrase& ph = m_phrases[p];
-    if (i < from + ph.offset) continue;
-    if (at(ph, s, i - ph.offset) && f(i - ph.offset, ph)) return true;
-  }
-  return false;
-}
-
-uint32_t PhraseLists::match(std::string_view s, size_t split, uint32_t* late) const {
-  uint32_t found = 0, found_late = 0;
-  for (size_t i = 0; i + 1 < s.size(); ++i)
-    candidates_at(s, i, 0, [&](size_t start, const Phrase& ph) {
-      found |= 1u << ph.list;
-      if (start >= split) found_late |= 1u << ph.list;
-      return false;
-    });
-  if (late) *late = found_late;
-  return found;
-}
-
-size_t PhraseLists::find(std::string_view s, size_t from) const {
-  // Key pairs come in order of where they are, not of where their phrases start: an occurrence
-  // found is the leftmost once no later pair could belong to a phrase starting before it.
-  size_t best = std::string_view::npos;
-  auto take = [&](size_t start, const Phrase&) {
-    best = std::min(best, start);
-    return false;
-  };
-  size_t i = from;
-#ifdef __SSE2__
-  if (!m_pairs.empty()) {
-    for (; i + 17 <= s.size(); i += 16) {
-      if (best != std::string_view::npos && i > best + m_max_offset) return best;
-      const __m128i v0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-      const __m128i v1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i + 1));
-      __m128i hit = _mm_setzero_si128();
-      for (const auto& [a, b] : m_pairs)
-        hit = _mm_or_si128(hit, _mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8(a)), _mm_cmpeq_epi8(v1, _mm_set1_epi8(b))));
-      for (auto bits = static_cast<uint32_t>(_mm_movemask_epi8(hit)); bits; bits &= bits - 1)
-        candidates_at(s, i + static_cast<size_t>(__builtin_ctz(bits)), from, take);
-    }
-  }
-#endif
-  for (; i + 1 < s.size(); ++i) {
-    if (best != std::string_view::npos && i > best + m_max_offset) return best;
-    candidates_at(s, i, from, take);
-  }
-  return best;
 }
 
 }  // namespace jobmatch

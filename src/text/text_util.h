@@ -1,11 +1,11 @@
-// Small UTF-8 helpers shared by the stages. No project-specific knowledge lives here.
+// Small text helpers shared by the stages: UTF-8 decoding, checks and repair, the display
+// escaping policy, trim, a branch-free upper bound and a two-byte fold for small tables. No
+// knowledge of languages or of the lexicon lives here.
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace jobmatch {
 
@@ -17,7 +17,7 @@ char32_t decode_utf8(std::string_view s, size_t i, size_t* len);
 void append_utf8(std::string& out, char32_t cp);
 
 // The first offset at or after i of a byte from 0x80 in s (s.size() if none): skips ASCII
-// sixteen bytes at a time.
+// sixteen bytes at a time where SIMD is built in (text/simd.h).
 size_t skip_ascii(std::string_view s, size_t i);
 
 // True if s is well-formed UTF-8.
@@ -81,39 +81,5 @@ std::string_view trim(std::string_view s);
 inline uint32_t fold_pair(char a, char b) {
   return (static_cast<uint32_t>(static_cast<unsigned char>(a)) & 63) << 6 | (static_cast<unsigned char>(b) & 63);
 }
-
-// Up to 32 lists of literal phrases (of two bytes or more), searched together: which lists have
-// a phrase occurring in a text, and where the first occurrence of any starts. Plain substring
-// search, byte for byte, with no set-up per call. Each phrase is looked for by its rarest pair
-// of adjacent bytes (by letter frequency in German and English text), so few places are
-// checked; with at most 16 such pairs, sixteen bytes are tested at a time (SSE2).
-class PhraseLists {
- public:
-  PhraseLists(const std::vector<std::vector<std::string_view>>& lists);
-  // Bit k set: list k has a phrase in s. With `late`, also the lists with a phrase that starts
-  // at or after s[split], into *late.
-  uint32_t match(std::string_view s, size_t split = 0, uint32_t* late = nullptr) const;
-  // Where the leftmost phrase occurrence in s that starts at or after `from` starts, or npos.
-  size_t find(std::string_view s, size_t from = 0) const;
-
- private:
-  struct Phrase {
-    std::string text;
-    uint32_t list;
-    uint32_t offset = 0;               // of its key pair in text
-    uint32_t head = 0, head_mask = 0;  // its first (up to) four bytes, as a little-endian load sees them
-  };
-  // True if p occurs at s[i].
-  static bool at(const Phrase& p, std::string_view s, size_t i);
-  // Calls f(start, phrase) for every phrase whose key pair is at s[i] and that would start at or
-  // after `from`; stops when f returns true.
-  template <typename F>
-  bool candidates_at(std::string_view s, size_t i, size_t from, F&& f) const;
-  // The phrases whose key pair folds (fold_pair) to k: m_phrases[m_first[k], m_first[k + 1]).
-  std::array<uint16_t, (1 << 12) + 1> m_first{};
-  std::vector<Phrase> m_phrases;
-  std::vector<std::array<char, 2>> m_pairs;  // the distinct key pairs, if at most 16
-  uint32_t m_max_offset = 0;
-};
 
 }  // namespace jobmatch

@@ -6,10 +6,7 @@
 #include <array>
 #include <cstring>
 
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
-
+#include "text/simd.h"
 #include "text/text_util.h"
 
 namespace jobmatch {
@@ -37,26 +34,6 @@ bool word_at(std::string_view s, size_t i, size_t* len) {
 bool word_at(std::string_view s, size_t i) {
   size_t len;
   return i < s.size() && word_at(s, i, &len);
-}
-
-// How far a run of ASCII word characters goes from i, sixteen bytes at a time while sixteen are
-// left (the byte loop after it finishes the run).
-size_t ascii_word_run_simd(std::string_view s, size_t i) {
-#ifdef __SSE2__
-  const auto set = [](char c) { return _mm_set1_epi8(c); };
-  for (; i + 16 <= s.size(); i += 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-    // Signed compares: bytes from 0x80 are negative, so never in a range.
-    const __m128i folded = _mm_or_si128(v, set(0x20));
-    const __m128i word = _mm_or_si128(
-        _mm_and_si128(_mm_cmpgt_epi8(folded, set('a' - 1)), _mm_cmplt_epi8(folded, set('z' + 1))),
-        _mm_and_si128(_mm_cmpgt_epi8(v, set('0' - 1)), _mm_cmplt_epi8(v, set('9' + 1))));
-    const auto other = static_cast<uint32_t>(~_mm_movemask_epi8(word)) & 0xFFFF;
-    if (other) return i + static_cast<size_t>(__builtin_ctz(other));
-  }
-#endif
-  (void)s;
-  return i;
 }
 
 }  // namespace
@@ -91,7 +68,8 @@ void tokenize(const Normalized& in, TokenStream* out) {
   std::string& text = out->text;
   UninitVector<uint32_t>& starts = out->starts;
   UninitVector<uint32_t>& norm_starts = out->norm_starts;
-  // (+16: a short token is copied with a 16-byte store, which may write past its end.)
+  // (+16: a short token is copied with a 16-byte store where SIMD is built in, which may write
+  // past its end.)
   text.resize(n + 2 + 16);
   if (const size_t want = n / 8 + 16; starts.size() < want) {
     starts.resize(want);
@@ -130,8 +108,7 @@ void tokenize(const Normalized& in, TokenStream* out) {
     i += dot_start ? 1 : 0;
     for (;;) {
       for (;;) {
-        i = ascii_word_run_simd(s, i);
-        while (i < n && static_cast<unsigned char>(s[i]) < 0x80 && kAsciiWord[static_cast<unsigned char>(s[i])]) ++i;
+        i = simd::skip_ascii_alnum(s, i);
         if (!(i < n && static_cast<unsigned char>(s[i]) >= 0x80 && word_at(s, i, &len))) break;
         i += len;
       }
@@ -149,13 +126,10 @@ void tokenize(const Normalized& in, TokenStream* out) {
       break;
     }
     const size_t size = i - begin;
-#ifdef __SSE2__
-    if (size <= 16 && begin + 16 <= n) {
-      // Most tokens: one fixed-size copy instead of a call to memcpy.
-      _mm_storeu_si128(reinterpret_cast<__m128i*>(t + k), _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + begin)));
-    } else
-#endif
-    {
+    if (simd::kEnabled && size <= 16 && begin + 16 <= n) {
+      // Most tokens: one fixed-size copy (a 16-byte load and store) instead of a call to memcpy.
+      std::memcpy(t + k, s.data() + begin, 16);
+    } else {
       std::memcpy(t + k, s.data() + begin, size);
     }
     k += size;

@@ -1,0 +1,180 @@
+// The byte-class scanners: every SIMD loop of jobmatch, in one place. Each scanner has a scalar
+// version (simd::scalar::f, the definition: a plain loop over the bytes) and an SSE2 version
+// (simd::sse2::f: sixteen bytes at a time while sixteen are left, then the scalar loop for the
+// rest), compiled only when the compiler targets SSE2 (x86-64 does) and the build has not turned
+// SIMD off (cmake -DJOBMATCH_SIMD=OFF defines JOBMATCH_NO_SIMD). simd::f is the SSE2 version when
+// it is compiled, the scalar one otherwise. Both give the same result for every input
+// (tests/unit/text/simd_test.cpp holds them to it); no other file uses intrinsics.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string_view>
+
+#if defined(__SSE2__) && !defined(JOBMATCH_NO_SIMD)
+#define JOBMATCH_SIMD_SSE2 1
+#include <emmintrin.h>
+#endif
+
+namespace jobmatch::simd {
+
+namespace scalar {
+
+inline bool is_ascii_alpha(unsigned char b) { return (b | 0x20) >= 'a' && (b | 0x20) <= 'z'; }
+inline bool is_ascii_alnum(unsigned char b) { return is_ascii_alpha(b) || (b >= '0' && b <= '9'); }
+
+// The first offset at or after i of a byte from 0x80 in s, or s.size().
+inline size_t skip_ascii(std::string_view s, size_t i) {
+  while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+  return i;
+}
+
+// The first offset at or after i of a byte that is not an ASCII letter or digit, or s.size().
+inline size_t skip_ascii_alnum(std::string_view s, size_t i) {
+  while (i < s.size() && is_ascii_alnum(static_cast<unsigned char>(s[i]))) ++i;
+  return i;
+}
+
+// The first offset p at or after i (or s.size()) where s[p] is a byte from 0x80 or one of Stop,
+// or s[p + 1] is a byte from 0x80, or s[p] is an ASCII letter and s[p + 1] is '/'. (The
+// normalizer's plain run: ASCII that starts no gender form and has no combining mark after it.)
+template <char... Stop>
+size_t skip_plain_ascii(std::string_view s, size_t i) {
+  const size_t n = s.size();
+  for (; i < n; ++i) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b >= 0x80 || ((s[i] == Stop) || ...)) break;
+    if (i + 1 < n) {
+      const auto next = static_cast<unsigned char>(s[i + 1]);
+      if (next >= 0x80 || (next == '/' && is_ascii_alpha(b))) break;
+    }
+  }
+  return i;
+}
+
+// Lowercases the ASCII capitals A-Z among the n bytes at t; every other byte stays.
+inline void lower_ascii(char* t, size_t n) {
+  for (size_t k = 0; k < n; ++k)
+    if (t[k] >= 'A' && t[k] <= 'Z') t[k] = static_cast<char>(t[k] | 0x20);
+}
+
+// Calls f(p) for every offset p at or after i where s[p] is one of Cs, in ascending order.
+template <char... Cs, typename F>
+void for_each_of(std::string_view s, size_t i, F&& f) {
+  for (; i < s.size(); ++i)
+    if (((s[i] == Cs) || ...)) f(i);
+}
+
+// Calls f(p) for every offset p at or after i where s[p], s[p + 1] is one of pairs, in ascending
+// order, until f returns true.
+template <typename F>
+void for_each_pair(std::string_view s, size_t i, std::span<const std::array<char, 2>> pairs, F&& f) {
+  for (; i + 1 < s.size(); ++i)
+    for (const auto& [a, b] : pairs)
+      if (s[i] == a && s[i + 1] == b) {
+        if (f(i)) return;
+        break;
+      }
+}
+
+}  // namespace scalar
+
+#ifdef JOBMATCH_SIMD_SSE2
+namespace sse2 {
+
+inline __m128i load(const char* p) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p)); }
+inline uint32_t mask(__m128i v) { return static_cast<uint32_t>(_mm_movemask_epi8(v)); }
+// Bytes in [lo, hi]. Signed compares: bytes from 0x80 are negative, so never in an ASCII range.
+inline __m128i in_range(__m128i v, char lo, char hi) {
+  return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(lo - 1))),
+                       _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(hi + 1))));
+}
+inline __m128i alpha(__m128i v) { return in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z'); }
+template <char... Cs>
+__m128i any_of(__m128i v) {
+  __m128i m = _mm_setzero_si128();
+  ((m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8(Cs)))), ...);
+  return m;
+}
+
+inline size_t skip_ascii(std::string_view s, size_t i) {
+  for (; i + 16 <= s.size(); i += 16)
+    if (const uint32_t high = mask(load(s.data() + i))) return i + static_cast<size_t>(__builtin_ctz(high));
+  return scalar::skip_ascii(s, i);
+}
+
+inline size_t skip_ascii_alnum(std::string_view s, size_t i) {
+  for (; i + 16 <= s.size(); i += 16) {
+    const __m128i v = load(s.data() + i);
+    const uint32_t other = ~mask(_mm_or_si128(alpha(v), in_range(v, '0', '9'))) & 0xFFFF;
+    if (other) return i + static_cast<size_t>(__builtin_ctz(other));
+  }
+  return scalar::skip_ascii_alnum(s, i);
+}
+
+template <char... Stop>
+size_t skip_plain_ascii(std::string_view s, size_t i) {
+  // Seventeen bytes left: the byte after each of the sixteen is there to look at.
+  for (; i + 17 <= s.size(); i += 16) {
+    const __m128i v = load(s.data() + i);
+    const __m128i next = load(s.data() + i + 1);
+    const __m128i letter_slash = _mm_and_si128(alpha(v), _mm_cmpeq_epi8(next, _mm_set1_epi8('/')));
+    const uint32_t stop = mask(_mm_or_si128(any_of<Stop...>(v), letter_slash)) | mask(v) | mask(next);
+    if (stop) return i + static_cast<size_t>(__builtin_ctz(stop));
+  }
+  return scalar::skip_plain_ascii<Stop...>(s, i);
+}
+
+inline void lower_ascii(char* t, size_t n) {
+  size_t k = 0;
+  for (; k + 16 <= n; k += 16) {
+    const __m128i v = load(t + k);
+    const __m128i upper = in_range(v, 'A', 'Z');
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(t + k), _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
+  }
+  scalar::lower_ascii(t + k, n - k);
+}
+
+template <char... Cs, typename F>
+void for_each_of(std::string_view s, size_t i, F&& f) {
+  for (; i + 16 <= s.size(); i += 16)
+    for (uint32_t bits = mask(any_of<Cs...>(load(s.data() + i))); bits; bits &= bits - 1)
+      f(i + static_cast<size_t>(__builtin_ctz(bits)));
+  scalar::for_each_of<Cs...>(s, i, f);
+}
+
+template <typename F>
+void for_each_pair(std::string_view s, size_t i, std::span<const std::array<char, 2>> pairs, F&& f) {
+  for (; i + 17 <= s.size(); i += 16) {
+    const __m128i v0 = load(s.data() + i), v1 = load(s.data() + i + 1);
+    __m128i hit = _mm_setzero_si128();
+    for (const auto& [a, b] : pairs)
+      hit = _mm_or_si128(hit, _mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8(a)), _mm_cmpeq_epi8(v1, _mm_set1_epi8(b))));
+    for (uint32_t bits = mask(hit); bits; bits &= bits - 1)
+      if (f(i + static_cast<size_t>(__builtin_ctz(bits)))) return;
+  }
+  scalar::for_each_pair(s, i, pairs, f);
+}
+
+}  // namespace sse2
+
+inline constexpr bool kEnabled = true;
+using sse2::for_each_of;
+using sse2::for_each_pair;
+using sse2::lower_ascii;
+using sse2::skip_ascii;
+using sse2::skip_ascii_alnum;
+using sse2::skip_plain_ascii;
+#else
+inline constexpr bool kEnabled = false;
+using scalar::for_each_of;
+using scalar::for_each_pair;
+using scalar::lower_ascii;
+using scalar::skip_ascii;
+using scalar::skip_ascii_alnum;
+using scalar::skip_plain_ascii;
+#endif
+
+}  // namespace jobmatch::simd
