@@ -165,9 +165,14 @@ std::vector<std::string> capitalised_terms(std::string_view text, std::string_vi
   return out;
 }
 
-BatchStats::BatchStats(const Engine& engine) : m_engine(engine) {
+Expected<std::unique_ptr<BatchStats>> BatchStats::make(const Engine& engine) {
   std::string error;
-  m_full = Matcher::build(engine.lexicon(), {}, &error);
+  auto full = Matcher::build(engine.lexicon(), {}, &error);
+  if (!full) return Error("the matcher over the whole lexicon does not build: " + error);
+  return std::unique_ptr<BatchStats>(new BatchStats(engine, std::move(full)));
+}
+
+BatchStats::BatchStats(const Engine& engine, std::unique_ptr<Matcher> full) : m_engine(engine), m_full(std::move(full)) {
   for (const Concept& c : engine.lexicon().concepts)
     for (const auto* patterns : {&c.strong, &c.weak})
       for (const Pattern& p : *patterns) {
