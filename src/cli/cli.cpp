@@ -63,6 +63,12 @@ CommandDocs command_docs() {
   return out;
 }
 
+Outcome run_command(const Command& command, const std::vector<std::string>& args) {
+  if (!command.job) return command.run(args);
+  const std::unique_ptr<BatchJob> job = command.job();
+  return run_batch(args, command.options(), command.usage, *job);
+}
+
 namespace {
 
 std::string version_line() {
@@ -120,14 +126,14 @@ Outcome dispatch(const std::vector<std::string>& args) {
     return Outcome{};
   }
   for (const Command* c : all_commands())
-    if (cmd == c->name) return c->run(std::vector<std::string>(args.begin() + 1, args.end()));
+    if (cmd == c->name) return run_command(*c, std::vector<std::string>(args.begin() + 1, args.end()));
   std::string hint;
   for (const Command* c : all_commands())
     if (edit_distance(cmd, c->name) <= 2) hint = std::string(" (did you mean '") + c->name + "'?)";
   throw UsageError{"unknown command '" + cmd + "'" + hint + "; see jobmatch --help"};
 }
 
-Outcome run_command(const std::vector<std::string>& args) {
+Outcome run_top_level(const std::vector<std::string>& args) {
   try {
     return dispatch(args);
   } catch (const UsageError& e) {
@@ -145,7 +151,7 @@ Outcome run_command(const std::vector<std::string>& args) {
 
 int run_cli(int argc, char** argv) {
   ::signal(SIGPIPE, SIG_IGN);  // a closed pipe shows up as EPIPE, handled quietly by Output
-  Outcome outcome = run_command(std::vector<std::string>(argv + 1, argv + argc));
+  Outcome outcome = run_top_level(std::vector<std::string>(argv + 1, argv + argc));
   // What went through std::cout (help, version, man page, lexicon check) is checked like the
   // rest: a closed pipe is quiet, another write error is an output failure.
   errno = 0;

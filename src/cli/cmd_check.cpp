@@ -118,15 +118,15 @@ class CheckJob : public BatchJob {
   std::vector<CheckVerdict> m_verdicts;
 };
 
-Outcome run(const std::vector<std::string>& args) {
-  CheckJob job;
-  return run_batch(args, options(), kUsage, job);
-}
-
 }  // namespace
 
 const Command kCheckCommand = {
-    "check", "gate one or a few ads in CI: a score floor and required concepts, with what is missing", run, kUsage,
-    options, "format=text github markdown;color=auto always never;input-format=auto text html markdown jsonl json pdf docx;require=@concepts"};
+    .name = "check",
+    .summary = "gate one or a few ads in CI: a score floor and required concepts, with what is missing",
+    .usage = kUsage,
+    .options = options,
+    .choices = "format=text github markdown;color=auto always never;"
+               "input-format=auto text html markdown jsonl json pdf docx;require=@concepts",
+    .job = make_job<CheckJob>};
 
 }  // namespace jobmatch

@@ -124,15 +124,14 @@ class EvalJob : public BatchJob {
   std::optional<EvalCollector> m_collector;
 };
 
-Outcome run(const std::vector<std::string>& args) {
-  EvalJob job;
-  return run_batch(args, options(), kUsage, job);
-}
-
 }  // namespace
 
 const Command kEvalCommand = {
-    "eval", "measure how well scores rank postings you labelled (ROC AUC, AP, P@k) against baselines", run, kUsage,
-    options, "format=text json;input-format=auto text html markdown jsonl json pdf docx"};
+    .name = "eval",
+    .summary = "measure how well scores rank postings you labelled (ROC AUC, AP, P@k) against baselines",
+    .usage = kUsage,
+    .options = options,
+    .choices = "format=text json;input-format=auto text html markdown jsonl json pdf docx",
+    .job = make_job<EvalJob>};
 
 }  // namespace jobmatch

@@ -51,15 +51,14 @@ class ExplainJob : public BatchJob {
   Output m_output;
 };
 
-Outcome run(const std::vector<std::string>& args) {
-  ExplainJob job;
-  return run_batch(args, options(), kUsage, job);
-}
-
 }  // namespace
 
-const Command kExplainCommand = {"explain", "show one posting's score with its evidence and what is missing", run,
-                                 kUsage, options,
-                                 "color=auto always never;input-format=auto text html markdown jsonl json pdf docx"};
+const Command kExplainCommand = {
+    .name = "explain",
+    .summary = "show one posting's score with its evidence and what is missing",
+    .usage = kUsage,
+    .options = options,
+    .choices = "color=auto always never;input-format=auto text html markdown jsonl json pdf docx",
+    .job = make_job<ExplainJob>};
 
 }  // namespace jobmatch

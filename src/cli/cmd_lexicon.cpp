@@ -126,7 +126,13 @@ Outcome run(const std::vector<std::string>& args) {
 
 }  // namespace
 
-const Command kLexiconCommand = {"lexicon", "check lexicon and profile files, export patterns for ripgrep", run,
-                                 kUsage, export_options, "format=rg list", "check export"};
+const Command kLexiconCommand = {
+    .name = "lexicon",
+    .summary = "check lexicon and profile files, export patterns for ripgrep",
+    .usage = kUsage,
+    .options = export_options,
+    .choices = "format=rg list",
+    .run = run,
+    .subcommands = "check export"};
 
 }  // namespace jobmatch

@@ -98,14 +98,14 @@ class ReportJob : public BatchJob {
   std::unique_ptr<Writer> m_writer;
 };
 
-Outcome run(const std::vector<std::string>& args) {
-  ReportJob job;
-  return run_batch(args, options(), kUsage, job);
-}
-
 }  // namespace
 
-const Command kReportCommand = {"report", "write one self-contained HTML page: ranking, explanations, charts", run,
-                                kUsage, options, "input-format=auto text html markdown jsonl json pdf docx"};
+const Command kReportCommand = {
+    .name = "report",
+    .summary = "write one self-contained HTML page: ranking, explanations, charts",
+    .usage = kUsage,
+    .options = options,
+    .choices = "input-format=auto text html markdown jsonl json pdf docx",
+    .job = make_job<ReportJob>};
 
 }  // namespace jobmatch

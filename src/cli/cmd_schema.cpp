@@ -26,7 +26,12 @@ Outcome run(const std::vector<std::string>& args) {
 
 }  // namespace
 
-const Command kSchemaCommand = {"schema", "print the JSON Schema of the output records", run, kUsage, options, "", "",
-                                false};
+const Command kSchemaCommand = {
+    .name = "schema",
+    .summary = "print the JSON Schema of the output records",
+    .usage = kUsage,
+    .options = options,
+    .run = run,
+    .takes_paths = false};
 
 }  // namespace jobmatch

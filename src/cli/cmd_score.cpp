@@ -105,15 +105,15 @@ class ScoreJob : public BatchJob {
   std::unique_ptr<Writer> m_writer;
 };
 
-Outcome run(const std::vector<std::string>& args) {
-  ScoreJob job;
-  return run_batch(args, options(), kUsage, job);
-}
-
 }  // namespace
 
 const Command kScoreCommand = {
-    "score", "score postings (files, folders, JSON Lines, stdin) against the profile", run, kUsage, options,
-    "format=table tsv csv jsonl json;color=auto always never;input-format=auto text html markdown jsonl json pdf docx"};
+    .name = "score",
+    .summary = "score postings (files, folders, JSON Lines, stdin) against the profile",
+    .usage = kUsage,
+    .options = options,
+    .choices = "format=table tsv csv jsonl json;color=auto always never;"
+               "input-format=auto text html markdown jsonl json pdf docx",
+    .job = make_job<ScoreJob>};
 
 }  // namespace jobmatch

@@ -80,15 +80,14 @@ class StatsJob : public BatchJob {
   std::vector<std::string> m_terms;
 };
 
-Outcome run(const std::vector<std::string>& args) {
-  StatsJob job;
-  return run_batch(args, options(), kUsage, job);
-}
-
 }  // namespace
 
 const Command kStatsCommand = {
-    "stats", "summarise a batch: score distribution, concept frequency, terms the lexicon does not know", run, kUsage,
-    options, "format=text json;input-format=auto text html markdown jsonl json pdf docx"};
+    .name = "stats",
+    .summary = "summarise a batch: score distribution, concept frequency, terms the lexicon does not know",
+    .usage = kUsage,
+    .options = options,
+    .choices = "format=text json;input-format=auto text html markdown jsonl json pdf docx",
+    .job = make_job<StatsJob>};
 
 }  // namespace jobmatch

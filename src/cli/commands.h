@@ -17,13 +17,24 @@ namespace jobmatch {
 struct Command {
   const char* name;
   const char* summary;
-  Outcome (*run)(const std::vector<std::string>& args);  // args: what follows the command's name
-  const char* usage;                                     // the --help text above the options
+  const char* usage;                                          // the --help text above the options
   boost::program_options::options_description (*options)();  // the options --help lists
-  const char* choices;  // options with a fixed set of values: "format=a b;color=c d"
+  const char* choices = "";  // options with a fixed set of values: "format=a b;color=c d"
+  // A batch command: its job, run on run_batch with the options and usage above.
+  std::unique_ptr<BatchJob> (*job)() = nullptr;
+  // Any other command: args is what follows the command's name.
+  Outcome (*run)(const std::vector<std::string>& args) = nullptr;
   const char* subcommands = "";
   bool takes_paths = true;
 };
+
+// Runs a command: a batch command's job on the skeleton, else its own run.
+Outcome run_command(const Command& command, const std::vector<std::string>& args);
+
+template <typename Job>
+std::unique_ptr<BatchJob> make_job() {
+  return std::make_unique<Job>();
+}
 
 // Levenshtein distance, for "did you mean" hints (a command, a concept id).
 size_t edit_distance(std::string_view a, std::string_view b);

@@ -23,7 +23,7 @@ std::string help_of(const jobmatch::Command& c) {
   std::streambuf* old = std::cout.rdbuf(captured.rdbuf());
   Outcome outcome;
   try {
-    outcome = c.run({"--help"});
+    outcome = jobmatch::run_command(c, {"--help"});
   } catch (...) {
     std::cout.rdbuf(old);
     throw;
