@@ -1,4 +1,5 @@
-// jobmatch: scores job postings against a role profile. The commands live in cli.cpp.
+// jobmatch: scores job postings against a role profile. The command line is src/cli/ (cli.h:
+// dispatch; one file per command; batch.h: their shared skeleton and the exit codes).
 #include <malloc.h>
 #include <sys/resource.h>
 

@@ -1,6 +1,6 @@
-// The command line: sub-commands as rows of one table, options parsed with
-// Boost.Program_options into checked settings, and the one place where errors become exit
-// codes (exit_status.h).
+// The command line: dispatch to the sub-commands (commands.h, one file each), the top-level
+// --help, --version, --man and --completions. How a command ended becomes the exit code in one
+// place, exit_code (batch.h).
 #pragma once
 
 namespace jobmatch {

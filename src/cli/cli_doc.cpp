@@ -1,7 +1,6 @@
 #include "cli/cli_doc.h"
 
 #include <boost/program_options.hpp>
-#include <regex>
 #include <set>
 #include <sstream>
 
@@ -9,13 +8,6 @@ namespace jobmatch {
 namespace {
 
 namespace po = boost::program_options;
-
-std::string trim_copy(const std::string& s) {
-  const size_t b = s.find_first_not_of(" \t\n");
-  if (b == std::string::npos) return "";
-  const size_t e = s.find_last_not_of(" \t\n");
-  return s.substr(b, e - b + 1);
-}
 
 // "FMT (=auto)" -> value name FMT, default auto.
 void split_parameter(const std::string& param, std::string* value_name, std::string* def) {
@@ -28,30 +20,6 @@ void split_parameter(const std::string& param, std::string* value_name, std::str
   std::string d = param.substr(eq + 3);
   if (!d.empty() && d.back() == ')') d.pop_back();
   *def = d;
-}
-
-// Options read back from a command's own --help text (Boost.Program_options' layout).
-std::vector<OptionDoc> parse_help_options(const std::string& help) {
-  static const std::regex line_re(
-      R"(^  (?:-(\w) \[ --([\w-]+) \]|--([\w-]+))(?: ([A-Z][A-Z|_]*|arg)(?: \(=([^)]*)\))?)?(?: +(.*))?$)");
-  std::vector<OptionDoc> out;
-  std::istringstream in(help);
-  std::string line;
-  std::smatch m;
-  while (std::getline(in, line)) {
-    if (std::regex_match(line, m, line_re)) {
-      OptionDoc o;
-      o.short_name = m[1];
-      o.long_name = m[2].matched ? m[2].str() : m[3].str();
-      o.value_name = m[4];
-      o.default_value = m[5];
-      o.description = m[6];
-      if (o.long_name != "help") out.push_back(std::move(o));
-    } else if (!out.empty() && line.size() > 8 && line.find_first_not_of(' ') > 8) {
-      out.back().description += " " + trim_copy(line);
-    }
-  }
-  return out;
 }
 
 // roff: escape backslashes and hyphens, and guard a leading dot or apostrophe.
@@ -119,7 +87,6 @@ std::string shell_function_name(const std::string& command) {
 }  // namespace
 
 std::vector<OptionDoc> option_docs(const CommandDoc& command) {
-  if (!command.options) return parse_help_options(command.help_text);
   std::vector<OptionDoc> out;
   for (const auto& opt : command.options->options()) {
     OptionDoc o;
@@ -163,13 +130,7 @@ std::string render_man_page(const std::vector<CommandDoc>& commands, const std::
   out += ".SH COMMANDS\n";
   for (const CommandDoc& c : commands) {
     out += ".SS " + roff(c.name) + "\n" + roff(c.summary) + ".\n.PP\n.nf\n";
-    if (c.options) {
-      out += roff_lines(c.usage);
-    } else {
-      // The command's own --help: the text up to its option list.
-      const size_t opts = c.help_text.find("\n  -");
-      out += roff_lines(c.help_text.substr(0, opts == std::string::npos ? c.help_text.size() : opts));
-    }
+    out += roff_lines(c.usage);
     out += ".fi\n";
     for (const OptionDoc& o : option_docs(c)) {
       out += ".TP\n" + option_label(o) + "\n" + roff(o.description);

@@ -1,6 +1,6 @@
 // The man page and the shell completions, generated from the same option tables that --help
-// prints (cli.cpp hands over each command's Boost.Program_options description), so the three
-// cannot drift apart. `jobmatch --man` and `jobmatch --completions bash|zsh` print them; the
+// prints (cli.cpp hands over each command's Boost.Program_options description, from its row in
+// commands.h), so the three cannot drift apart. `jobmatch --man` and `jobmatch --completions bash|zsh` print them; the
 // build runs those to install them (CMakeLists.txt).
 #pragma once
 
@@ -16,10 +16,8 @@ struct CommandDoc {
   std::string summary;
   // The --help text printed above the options ("Usage: jobmatch score ...\n\nScores ...").
   std::string usage;
-  // The options --help lists. Null when the command prints its own --help (help_text holds
-  // all of it then, and the options are read back from that text).
+  // The options --help lists.
   const boost::program_options::options_description* options = nullptr;
-  std::string help_text;
   // Options whose value is one of a fixed set: long name -> values.
   std::map<std::string, std::vector<std::string>> choices;
   std::vector<std::string> subcommands;  // e.g. lexicon: check, export

@@ -25,30 +25,26 @@ std::string number_text(double v) {
 
 }  // namespace
 
-std::optional<uint64_t> parse_count_option(std::string_view option, std::string_view text, uint64_t min,
-                                           uint64_t max, std::string* error) {
+Expected<uint64_t> parse_count_option(std::string_view option, std::string_view text, uint64_t min, uint64_t max) {
   uint64_t v = 0;
   const char* end = text.data() + text.size();
   const auto [ptr, ec] = std::from_chars(text.data(), end, v);  // digits only: no sign, space or 0x
   if (text.empty() || ec != std::errc() || ptr != end || v < min || v > max) {
-    *error = std::string(option) + " must be a whole number from " + std::to_string(min) + " to " +
-             std::to_string(max) + ", not " + quoted(text);
-    return std::nullopt;
+    return Error(std::string(option) + " must be a whole number from " + std::to_string(min) + " to " +
+                 std::to_string(max) + ", not " + quoted(text));
   }
   return v;
 }
 
-std::optional<double> parse_number_option(std::string_view option, std::string_view text, double min, double max,
-                                          std::string* error) {
+Expected<double> parse_number_option(std::string_view option, std::string_view text, double min, double max) {
   double v = 0;
   const char* end = text.data() + text.size();
   // from_chars reads "nan" and "inf" too (refused by the range test, which NaN fails), and
   // refuses a leading + or space, hex, and a number out of the range of double.
   const auto [ptr, ec] = std::from_chars(text.data(), end, v, std::chars_format::general);
   if (text.empty() || ec != std::errc() || ptr != end || !std::isfinite(v) || !(v >= min && v <= max)) {
-    *error = std::string(option) + " must be a number from " + number_text(min) + " to " + number_text(max) +
-             ", not " + quoted(text);
-    return std::nullopt;
+    return Error(std::string(option) + " must be a number from " + number_text(min) + " to " + number_text(max) +
+                 ", not " + quoted(text));
   }
   return v + 0.0;  // -0 is 0
 }
@@ -77,8 +73,7 @@ boost::program_options::options_description input_options() {
   return o;
 }
 
-std::optional<ReadOptions> parse_read_options(const boost::program_options::variables_map& vm,
-                                              std::string* error) {
+Expected<ReadOptions> parse_read_options(const boost::program_options::variables_map& vm) {
   ReadOptions r;
   const std::string f = vm["input-format"].as<std::string>();
   if (f == "auto") r.format = InputFormat::kAuto;
@@ -90,12 +85,11 @@ std::optional<ReadOptions> parse_read_options(const boost::program_options::vari
   else if (f == "pdf") r.format = InputFormat::kPdf;
   else if (f == "docx") r.format = InputFormat::kDocx;
   else {
-    *error = "--input-format must be auto, text, html, markdown, jsonl, json, pdf or docx, not '" + f + "'";
-    return std::nullopt;
+    return Error("--input-format must be auto, text, html, markdown, jsonl, json, pdf or docx, not '" + f + "'");
   }
   // Offsets are 32-bit: no input is larger than 4 GiB.
-  const auto max_bytes = parse_count_option("--max-bytes", vm["max-bytes"].as<std::string>(), 1, 0xFFFFFFFFu, error);
-  if (!max_bytes) return std::nullopt;
+  const auto max_bytes = parse_count_option("--max-bytes", vm["max-bytes"].as<std::string>(), 1, 0xFFFFFFFFu);
+  if (!max_bytes.ok()) return max_bytes.error();
   r.max_bytes = static_cast<size_t>(*max_bytes);
   if (vm.count("ext")) {
     // md, .md, *.md and MD all name the same extension.
@@ -109,15 +103,13 @@ std::optional<ReadOptions> parse_read_options(const boost::program_options::vari
       if (ext.starts_with(".")) ext.erase(0, 1);
       for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       if (ext.find_first_of("/*?") != std::string::npos) {
-        *error = "--ext takes extensions such as md,txt or *.md, not '" + ext + "'";
-        return std::nullopt;
+        return Error("--ext takes extensions such as md,txt or *.md, not '" + ext + "'");
       }
       if (!ext.empty()) r.extensions.push_back(ext);
       start = comma + 1;
     }
     if (r.extensions.empty()) {
-      *error = "--ext needs at least one extension";
-      return std::nullopt;
+      return Error("--ext needs at least one extension");
     }
   }
   r.id_field = vm["id-field"].as<std::string>();
@@ -126,11 +118,10 @@ std::optional<ReadOptions> parse_read_options(const boost::program_options::vari
   return r;
 }
 
-double parse_max_seconds(const boost::program_options::variables_map& vm, std::string* error) {
-  if (!vm.count("max-seconds")) return -1;
+Expected<double> parse_max_seconds(const boost::program_options::variables_map& vm) {
+  if (!vm.count("max-seconds")) return -1.0;
   // A week is far beyond any posting.
-  const auto seconds = parse_number_option("--max-seconds", vm["max-seconds"].as<std::string>(), 0, 7 * 86400, error);
-  return seconds ? *seconds : std::nan("");
+  return parse_number_option("--max-seconds", vm["max-seconds"].as<std::string>(), 0, 7 * 86400);
 }
 
 }  // namespace jobmatch

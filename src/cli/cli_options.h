@@ -4,10 +4,10 @@
 
 #include <boost/program_options.hpp>
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <string_view>
 
+#include "base/expected.h"
 #include "input/read.h"
 
 namespace jobmatch {
@@ -15,24 +15,20 @@ namespace jobmatch {
 // --input-format, --max-bytes, --max-seconds, --ext, --id-field, --title-field, --text-field.
 boost::program_options::options_description input_options();
 
-// The checked ReadOptions, or nullopt with *error saying which value is wrong.
-std::optional<ReadOptions> parse_read_options(const boost::program_options::variables_map& vm,
-                                              std::string* error);
+// The checked ReadOptions, or an error saying which value is wrong.
+Expected<ReadOptions> parse_read_options(const boost::program_options::variables_map& vm);
 
 // --max-seconds as AnalyzeOptions::max_seconds takes it: -1 when not given (the default limit);
-// NaN with *error set when out of range.
-double parse_max_seconds(const boost::program_options::variables_map& vm, std::string* error);
+// an error when out of range.
+Expected<double> parse_max_seconds(const boost::program_options::variables_map& vm);
 
 // A whole-number option's value: decimal digits only (no sign, space, exponent, hex or trailing
-// junk), from min to max. Else nullopt, and *error names the option and the accepted range
+// junk), from min to max. Else an error naming the option and the accepted range
 // ("--top must be a whole number from 0 to 100000, not '-1'").
-std::optional<uint64_t> parse_count_option(std::string_view option, std::string_view text, uint64_t min,
-                                           uint64_t max, std::string* error);
+Expected<uint64_t> parse_count_option(std::string_view option, std::string_view text, uint64_t min, uint64_t max);
 
 // A number option's value: a finite decimal number ("50", "62.5", "-0", "1e1"; no NaN, inf, hex,
-// space or trailing junk) from min to max. Else nullopt, and *error names the option and the
-// range.
-std::optional<double> parse_number_option(std::string_view option, std::string_view text, double min, double max,
-                                          std::string* error);
+// space or trailing junk) from min to max. Else an error naming the option and the range.
+Expected<double> parse_number_option(std::string_view option, std::string_view text, double min, double max);
 
 }  // namespace jobmatch

@@ -4,8 +4,8 @@
 // baselines computed on the same postings: a count of the article's concepts, Okapi BM25 of the
 // article's terms, and a rule on the title.
 //
-// The metric functions below are pure and used by the unit tests; the command is
-// run_eval_command.
+// The metrics, baselines and labels file below are pure and used by the unit tests; the
+// evaluation is evaluation.h, the command src/cli/cmd_eval.cpp.
 #pragma once
 
 #include <cstddef>
@@ -14,13 +14,9 @@
 #include <unordered_map>
 #include <vector>
 
-namespace jobmatch {
+#include "base/expected.h"
 
-// The `eval` sub-command; args are the arguments after "eval". Returns an exit code of
-// exit_status.h: 0 figures printed (however bad), 2 usage error (no --labels, unreadable or
-// malformed labels file, no labelled posting found, lexicon that does not load), 3 some inputs
-// could not be read (reported and skipped; the figures are still printed).
-int run_eval_command(const std::vector<std::string>& args);
+namespace jobmatch {
 
 // ---------------------------------------------------------------- metrics
 // scores[i] is the score of item i, positive[i] whether it belongs to the positive class; both
@@ -104,9 +100,9 @@ struct Labels {
 
 // Parses a TSV labels file: a header row naming at least `id` and `label` (and optionally
 // `lang`; other columns are ignored), then one row per posting. A UTF-8 BOM and CRLF line ends
-// are accepted; blank lines are skipped. Returns false with *error ("line 7: ...") for a
-// missing column, an empty id or label, or an id given twice.
-bool parse_labels(std::string_view text, Labels* out, std::string* error);
+// are accepted; blank lines are skipped. An error ("line 7: ...") for a missing column, an
+// empty id or label, or an id given twice.
+Expected<Labels> parse_labels(std::string_view text);
 
 // The key a posting is labelled by: the base name of its id without the extension
 // ("postings/d0001.txt" -> "d0001").

@@ -165,8 +165,13 @@ std::vector<std::string> capitalised_terms(std::string_view text, std::string_vi
   return out;
 }
 
-BatchStats::BatchStats(const Engine& engine) : m_engine(engine) {
-  if (auto built = Matcher::build(engine.lexicon(), {}); built.ok()) m_full = std::move(*built);
+Expected<std::unique_ptr<BatchStats>> BatchStats::make(const Engine& engine) {
+  auto full = Matcher::build(engine.lexicon(), {});
+  if (!full.ok()) return Error("the matcher over the whole lexicon does not build: " + full.error().message);
+  return std::unique_ptr<BatchStats>(new BatchStats(engine, std::move(*full)));
+}
+
+BatchStats::BatchStats(const Engine& engine, std::unique_ptr<Matcher> full) : m_engine(engine), m_full(std::move(full)) {
   for (const Concept& c : engine.lexicon().concepts)
     for (const auto* patterns : {&c.strong, &c.weak})
       for (const Pattern& p : *patterns) {

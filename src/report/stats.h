@@ -20,6 +20,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "base/expected.h"
 #include "lexicon/engine.h"
 #include "pipeline/result.h"
 
@@ -31,7 +32,9 @@ std::vector<std::string> capitalised_terms(std::string_view text, std::string_vi
 
 class BatchStats {
  public:
-  explicit BatchStats(const Engine& engine);
+  // The stats of a batch scored by engine; an error if the matcher over the whole lexicon does
+  // not build (Matcher::build).
+  static Expected<std::unique_ptr<BatchStats>> make(const Engine& engine);
   ~BatchStats();
 
   // A matcher over every concept of the lexicon, for capitalised_terms. Thread-safe.
@@ -55,6 +58,8 @@ class BatchStats {
   // Whether a term is a word of a lexicon pattern ("Engineer" of "machine learning engineer",
   // "Lern" of "lern*"): part of a known phrase, not a new entry on its own.
   bool in_lexicon_vocabulary(const std::string& term) const;
+
+  BatchStats(const Engine& engine, std::unique_ptr<Matcher> full);
 
   const Engine& m_engine;
   std::unique_ptr<Matcher> m_full;

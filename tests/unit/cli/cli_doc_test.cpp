@@ -29,19 +29,6 @@ BOOST_AUTO_TEST_CASE(docs_from_option_tables) {
   BOOST_TEST(opts[0].value_name == "FMT");
   BOOST_TEST(opts[0].default_value == "text");
   BOOST_TEST(opts[1].value_name == "");
-  // The same options read back from a command's own --help text.
-  std::ostringstream help;
-  help << "Usage: jobmatch demo\n\n" << o << "\n";
-  CommandDoc parsed;
-  parsed.name = "demo";
-  parsed.help_text = help.str();
-  const auto back = option_docs(parsed);
-  BOOST_REQUIRE(back.size() == 3u);
-  for (size_t i = 0; i < 3; ++i) {
-    BOOST_TEST(back[i].long_name == opts[i].long_name);
-    BOOST_TEST(back[i].short_name == opts[i].short_name);
-    BOOST_TEST(back[i].value_name == opts[i].value_name);
-  }
   const std::string man = render_man_page({c}, "9.9");
   BOOST_TEST(man.find("\\fB\\-f\\fR, \\fB\\-\\-format\\fR \\fIFMT\\fR") != std::string::npos);
   BOOST_TEST(man.find("\n\\&.starts with a dot\n") != std::string::npos);

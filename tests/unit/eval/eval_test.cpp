@@ -216,11 +216,10 @@ BOOST_AUTO_TEST_CASE(title_rule) {
 // ---------------------------------------------------------------- labels
 
 BOOST_AUTO_TEST_CASE(labels_file_with_lang_and_extra_columns) {
-  jobmatch::Labels labels;
-  std::string error;
-  BOOST_REQUIRE(jobmatch::parse_labels("\xEF\xBB\xBFid\tlang\ttitle\tlabel\r\nd1\tde\tKI\tmle\r\n\n"
-                                       "d2\ten\tBackend\tnear\n",
-                                       &labels, &error));
+  const auto parsed = jobmatch::parse_labels("\xEF\xBB\xBFid\tlang\ttitle\tlabel\r\nd1\tde\tKI\tmle\r\n\n"
+                                            "d2\ten\tBackend\tnear\n");
+  BOOST_REQUIRE(parsed.ok());
+  const jobmatch::Labels& labels = *parsed;
   BOOST_TEST(labels.has_lang);
   BOOST_REQUIRE(labels.rows.size() == 2u);
   BOOST_TEST(labels.rows[0].id == "d1");
@@ -231,19 +230,18 @@ BOOST_AUTO_TEST_CASE(labels_file_with_lang_and_extra_columns) {
 }
 
 BOOST_AUTO_TEST_CASE(labels_file_errors) {
-  jobmatch::Labels labels;
-  std::string error;
-  BOOST_TEST(jobmatch::parse_labels("id\tlabel\na\tmle\n", &labels, &error));
-  BOOST_TEST(!labels.has_lang);
-  BOOST_TEST(!jobmatch::parse_labels("", &labels, &error));
-  BOOST_TEST(!jobmatch::parse_labels("id,label\na,mle\n", &labels, &error));
-  BOOST_TEST(error.find("line 1") == 0u);
-  BOOST_TEST(!jobmatch::parse_labels("label\tid\nmle\n", &labels, &error));
-  BOOST_TEST(error.find("line 2") == 0u);
-  BOOST_TEST(!jobmatch::parse_labels("id\tlabel\na\t\n", &labels, &error));
-  BOOST_TEST(error == "line 2: empty label");
-  BOOST_TEST(!jobmatch::parse_labels("id\tlabel\na\tmle\na\tds\n", &labels, &error));
-  BOOST_TEST(error == "line 3: id 'a' is already labelled on line 2");
+  const auto parsed = jobmatch::parse_labels("id\tlabel\na\tmle\n");
+  BOOST_REQUIRE(parsed.ok());
+  BOOST_TEST(!parsed->has_lang);
+  const auto error = [](std::string_view text) {
+    const auto labels = jobmatch::parse_labels(text);
+    return labels.ok() ? std::string("(parsed)") : labels.error().message;
+  };
+  BOOST_TEST(error("") == "the file is empty (expected a header row naming 'id' and 'label')");
+  BOOST_TEST(error("id,label\na,mle\n").find("line 1") == 0u);
+  BOOST_TEST(error("label\tid\nmle\n").find("line 2") == 0u);
+  BOOST_TEST(error("id\tlabel\na\t\n") == "line 2: empty label");
+  BOOST_TEST(error("id\tlabel\na\tmle\na\tds\n") == "line 3: id 'a' is already labelled on line 2");
 }
 
 BOOST_AUTO_TEST_CASE(posting_key_is_the_base_name_without_extension) {

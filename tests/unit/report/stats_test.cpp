@@ -9,7 +9,9 @@ using namespace jobmatch;
 BOOST_AUTO_TEST_SUITE(stats)
 
 BOOST_AUTO_TEST_CASE(capitalised_terms_rules) {
-  const BatchStats stats(test::shipped_engine());
+  const auto made = BatchStats::make(test::shipped_engine());
+  BOOST_TEST_REQUIRE(made.ok());
+  const BatchStats& stats = **made;
   // English: mid-sentence names count, sentence starts and lexicon terms do not; a word the text
   // also writes in lower case does not.
   const auto en = capitalised_terms(
