@@ -140,10 +140,9 @@ Outcome run_top_level(const std::vector<std::string>& args) {
     print_error(e.message);
     return Outcome{.usage_error = true};
   } catch (const std::exception& e) {
+    // The batch's threads were joined while the exception left run_pipeline (pipeline/run.h).
     print_error(std::string("internal error: ") + e.what());
-    // Threads of the batch may still hold references into the frames just unwound: end here.
-    std::fflush(nullptr);
-    std::_Exit(exit_code(Outcome{.internal_fault = true}));
+    return Outcome{.internal_fault = true};
   }
 }
 

@@ -1,4 +1,4 @@
-// The process exit codes: the CLI contract of DESIGN.md.
+// The process exit codes: the CLI contract README.md documents ("Exit codes"); exit_code (batch.h) picks one.
 #pragma once
 
 namespace jobmatch {

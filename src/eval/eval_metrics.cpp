@@ -1,5 +1,4 @@
-// The pure parts of `jobmatch eval` (eval.h): ranking metrics, the BM25 and title baselines,
-// and the labels file.
+// The pure parts of `jobmatch eval` (eval.h): ranking metrics and the BM25 and title baselines.
 #include <algorithm>
 #include <cmath>
 #include <limits>

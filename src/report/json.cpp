@@ -1,5 +1,5 @@
 // JSON Lines (one record per input, input order) and JSON (the same records in one array).
-// The record is the contract of DESIGN.md; README.md documents every field.
+// The record is part of the CLI contract: README.md documents every field, record.schema.json its shape.
 #include <cmath>
 #include <concepts>
 #include <nlohmann/json.hpp>
@@ -14,7 +14,7 @@ using nlohmann::ordered_json;
 
 double round_to(double v, double scale) { return std::round(v * scale) / scale; }
 
-// The record, written field by field in the order of DESIGN.md. Every value is written as
+// The record, written field by field in the order README.md lists them. Every value is written as
 // nlohmann-json writes it (report/json_text.h: its escaping, its number format); the keys are
 // constant ASCII. Building an ordered_json per record and dumping it cost ~20 allocations per
 // piece of evidence and a fifth of a run's CPU; here a piece of evidence costs none of its own.
