@@ -38,6 +38,10 @@ const std::vector<const Command*>& all_commands() {
   return commands;
 }
 
+// The fixed values of options several commands share.
+constexpr const char* kSharedChoices =
+    "color=auto always never;input-format=auto text html markdown jsonl json pdf docx";
+
 CommandDocs command_docs() {
   namespace po = boost::program_options;
   CommandDocs out;
@@ -49,12 +53,20 @@ CommandDocs command_docs() {
     d.takes_paths = c->takes_paths;
     out.options.push_back(std::make_unique<po::options_description>(c->options()));
     d.options = out.options.back().get();
-    std::istringstream choices(c->choices);
-    for (std::string item; std::getline(choices, item, ';');) {
-      const size_t eq = item.find('=');
-      if (eq == std::string::npos) continue;
-      std::istringstream values(item.substr(eq + 1));
-      for (std::string v; values >> v;) d.choices[item.substr(0, eq)].push_back(v);
+    // The values of the shared options (batch.h, cli_options.h), for every command that has
+    // them, then the command's own.
+    for (const char* table : {kSharedChoices, c->choices}) {
+      std::istringstream choices(table);
+      for (std::string item; std::getline(choices, item, ';');) {
+        const size_t eq = item.find('=');
+        if (eq == std::string::npos) continue;
+        const std::string name = item.substr(0, eq);
+        if (!d.options->find_nothrow(name, false)) continue;
+        std::vector<std::string>& values = d.choices[name];
+        values.clear();
+        std::istringstream words(item.substr(eq + 1));
+        for (std::string v; words >> v;) values.push_back(v);
+      }
     }
     std::istringstream subs(c->subcommands);
     for (std::string sub; subs >> sub;) d.subcommands.push_back(sub);

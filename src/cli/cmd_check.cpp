@@ -125,8 +125,7 @@ const Command kCheckCommand = {
     .summary = "gate one or a few ads in CI: a score floor and required concepts, with what is missing",
     .usage = kUsage,
     .options = options,
-    .choices = "format=text github markdown;color=auto always never;"
-               "input-format=auto text html markdown jsonl json pdf docx;require=@concepts",
+    .choices = "format=text github markdown;require=@concepts",
     .job = make_job<CheckJob>};
 
 }  // namespace jobmatch

@@ -131,7 +131,7 @@ const Command kEvalCommand = {
     .summary = "measure how well scores rank postings you labelled (ROC AUC, AP, P@k) against baselines",
     .usage = kUsage,
     .options = options,
-    .choices = "format=text json;input-format=auto text html markdown jsonl json pdf docx",
+    .choices = "format=text json",
     .job = make_job<EvalJob>};
 
 }  // namespace jobmatch

@@ -58,7 +58,6 @@ const Command kExplainCommand = {
     .summary = "show one posting's score with its evidence and what is missing",
     .usage = kUsage,
     .options = options,
-    .choices = "color=auto always never;input-format=auto text html markdown jsonl json pdf docx",
     .job = make_job<ExplainJob>};
 
 }  // namespace jobmatch

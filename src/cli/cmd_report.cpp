@@ -107,7 +107,6 @@ const Command kReportCommand = {
     .summary = "write one self-contained HTML page: ranking, explanations, charts",
     .usage = kUsage,
     .options = options,
-    .choices = "input-format=auto text html markdown jsonl json pdf docx",
     .job = make_job<ReportJob>};
 
 }  // namespace jobmatch

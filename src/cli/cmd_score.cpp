@@ -112,8 +112,7 @@ const Command kScoreCommand = {
     .summary = "score postings (files, folders, JSON Lines, stdin) against the profile",
     .usage = kUsage,
     .options = options,
-    .choices = "format=table tsv csv jsonl json;color=auto always never;"
-               "input-format=auto text html markdown jsonl json pdf docx",
+    .choices = "format=table tsv csv jsonl json",
     .job = make_job<ScoreJob>};
 
 }  // namespace jobmatch

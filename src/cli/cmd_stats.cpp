@@ -87,7 +87,7 @@ const Command kStatsCommand = {
     .summary = "summarise a batch: score distribution, concept frequency, terms the lexicon does not know",
     .usage = kUsage,
     .options = options,
-    .choices = "format=text json;input-format=auto text html markdown jsonl json pdf docx",
+    .choices = "format=text json",
     .job = make_job<StatsJob>};
 
 }  // namespace jobmatch

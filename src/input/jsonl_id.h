@@ -4,7 +4,7 @@
 // FILE:LINE would count lines from the start of each shard. Parsed by nlohmann-json's SAX
 // interface, not by hand.
 //
-// Used by read.cpp's JSON Lines error path: a line that does not parse is named by this id, with
+// Used by records.cpp's JSON Lines error path: a line that does not parse is named by this id, with
 // a message that does not count lines; only a line with no id to recover is named FILE:LINE (see
 // the README's Pipelines section).
 #pragma once

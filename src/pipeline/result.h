@@ -31,7 +31,7 @@ struct MatchedConcept {
   double weight = 0;
   bool must = false;
   double strength = 0;  // 0..1, from the spans' factors
-  size_t span_count = 0;  // matches found (match.cpp keeps 4,096 per group); spans: the first 64
+  size_t span_count = 0;  // matches found (the matcher keeps 4,096 per group, match/found.h); spans: the first 64
   std::vector<Evidence> spans;
 };
 

@@ -219,7 +219,7 @@ BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE(evidence_limits)
 
 // A word repeated thousands of times keeps a bounded list of evidence and says how many there
-// were, counting at most the first 4,096 matches of a pattern group (match.cpp).
+// were, counting at most the first 4,096 matches of a pattern group (match/found.h).
 BOOST_AUTO_TEST_CASE(keeps_a_bounded_number_of_spans_per_concept) {
   auto loaded = Engine::load(EngineOptions{});
   BOOST_TEST_REQUIRE(loaded.ok());
