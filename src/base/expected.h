@@ -9,6 +9,14 @@
 // An Error is one line of what went wrong. Errors found in data files (lexicon, profile, labels)
 // also carry every `file:line:col` diagnostic, so a user fixes a file in one pass; `message` is
 // then the first of them.
+//
+// An Error says what went wrong, not what kind of failure it was. Where a caller sorts failures
+// into kinds (an input's error record: "io", "compressed", "json"), the object that failed says
+// the kind of the failure it last returned (ByteStream::error_kind, JsonSplitter::error_kind);
+// the message is only ever in the Error. Sticky error states are left to buffered sinks and
+// sources used many times a run, as std::ostream does (report/output.h's Output, the table's
+// readers of its spilled rows): after a failure the rest is dropped, and the caller asks once,
+// at the end.
 #pragma once
 
 #include <optional>

@@ -1,6 +1,5 @@
 #include "input/open.h"
 
-#include <algorithm>
 #include <utility>
 
 #include "input/sniff.h"
@@ -41,17 +40,19 @@ DocFormat doc_format(Content c) {
   }
 }
 
-// Reads from in into *head until content can be sniffed (sniff_ready). False on a read error.
-// Each read asks for the rest of a sniff block: a file gives it at once, a pipe what it has.
-bool read_head(ByteStream& in, std::string* head) {
+// Reads from in into *head until content can be sniffed (sniff_ready) or the stream ends; the
+// read's Error if one fails. Each read asks for the rest of a sniff block: a file gives it at
+// once, a pipe what it has.
+Status read_head(ByteStream& in, std::string* head) {
   while (!sniff_ready(*head, false)) {
     const size_t have = head->size();
     head->resize(kSniffBytes);
-    const ptrdiff_t n = in.read(head->data() + have, kSniffBytes - have);
-    head->resize(have + static_cast<size_t>(std::max<ptrdiff_t>(n, 0)));
-    if (n <= 0) return n == 0;
+    const Expected<size_t> n = in.read(head->data() + have, kSniffBytes - have);
+    head->resize(have + (n.ok() ? *n : 0));
+    if (!n.ok()) return n.error();
+    if (*n == 0) break;
   }
-  return true;
+  return {};
 }
 
 }  // namespace
@@ -59,12 +60,14 @@ bool read_head(ByteStream& in, std::string* head) {
 Opened open_input(std::unique_ptr<ByteStream> in, const std::string& name, const std::string& ext, uint64_t size,
                   const ReadOptions& options) {
   std::string head;
-  if (!read_head(*in, &head)) return fail(name, in->error_kind(), in->error());
+  if (const Status read = read_head(*in, &head); !read.ok())
+    return fail(name, in->error_kind(), read.error().message);
   const Compression compression = sniff_compression(head);
   if (compression != Compression::kNone) {
     in = decompress(compression, std::make_unique<PrefixStream>(std::move(head), std::move(in)));
     head.clear();
-    if (!read_head(*in, &head)) return fail(name, in->error_kind(), in->error());
+    if (const Status read = read_head(*in, &head); !read.ok())
+      return fail(name, in->error_kind(), read.error().message);
   }
   const Content content = forced_content(options.format).value_or(sniff_content(head, ext));
   if (content == Content::kJsonl || content == Content::kJson) {

@@ -21,23 +21,23 @@ LineReader::LineReader(int fd, size_t max_bytes, size_t block_bytes)
     : m_own(std::make_unique<FdStream>(fd)), m_in(m_own.get()), m_max(max_bytes),
       m_buf(std::max<size_t>(block_bytes, 1)) {}
 
-LineReader::Status LineReader::next(std::string* line) {
+Expected<LineReader::Item> LineReader::next(std::string* line) {
   line->clear();
   bool any = false, too_long = false;
   for (;;) {
     if (m_pos == m_len) {
-      if (m_done) return any ? (too_long ? Status::kTooLong : Status::kLine) : Status::kEnd;
-      const ptrdiff_t n = m_in->read(m_buf.data(), m_buf.size());
-      if (n <= 0) {
+      if (m_done) return any ? (too_long ? Item::kTooLong : Item::kLine) : Item::kEnd;
+      const Expected<size_t> n = m_in->read(m_buf.data(), m_buf.size());
+      if (!n.ok() || *n == 0) {
         m_done = true;
-        if (n < 0) {
+        if (!n.ok()) {
           line->clear();
-          return Status::kError;
+          return n.error();
         }
         continue;
       }
       m_pos = 0;
-      m_len = static_cast<size_t>(n);
+      m_len = *n;
     }
     any = true;
     const char* start = m_buf.data() + m_pos;
@@ -55,7 +55,7 @@ LineReader::Status LineReader::next(std::string* line) {
     m_pos += take;
     if (nl) {
       ++m_pos;
-      return too_long ? Status::kTooLong : Status::kLine;
+      return too_long ? Item::kTooLong : Item::kLine;
     }
   }
 }
@@ -72,17 +72,17 @@ int JsonSplitter::get() {
   if (m_pos == m_len) {
     if (m_done) return -1;
     m_offset += m_len;
-    const ptrdiff_t n = m_in.read(m_buf.data(), m_buf.size());
-    if (n <= 0) {
-      if (n < 0) {
-        m_error = m_in.error();
+    const Expected<size_t> n = m_in.read(m_buf.data(), m_buf.size());
+    if (!n.ok() || *n == 0) {
+      if (!n.ok()) {
+        m_error = n.error().message;
         m_error_kind = m_in.error_kind();
       }
       m_pos = m_len = 0;
       return -1;
     }
     m_pos = 0;
-    m_len = static_cast<size_t>(n);
+    m_len = *n;
   }
   return static_cast<unsigned char>(m_buf[m_pos++]);
 }
@@ -94,14 +94,14 @@ int JsonSplitter::skip_space() {
   }
 }
 
-JsonSplitter::Status JsonSplitter::fail(const std::string& what) {
+Error JsonSplitter::fail(const std::string& what) {
   m_done = true;
   if (m_error.empty()) {
     const uint64_t at = m_offset + m_pos;
     m_error = what + " at byte " + std::to_string(at > 0 ? at - 1 : 0);
     m_error_kind = "json";
   }
-  return Status::kError;
+  return Error(m_error);
 }
 
 bool JsonSplitter::more_follow() {
@@ -112,9 +112,9 @@ bool JsonSplitter::more_follow() {
   return true;
 }
 
-JsonSplitter::Status JsonSplitter::next(std::string* value) {
+Expected<JsonSplitter::Item> JsonSplitter::next(std::string* value) {
   value->clear();
-  if (m_done) return Status::kEnd;
+  if (m_done) return Item::kEnd;
   int c = skip_space();
   if (!m_started) {
     m_started = true;
@@ -138,12 +138,14 @@ JsonSplitter::Status JsonSplitter::next(std::string* value) {
     const int after = skip_space();
     m_done = true;
     if (after >= 0) return fail("text after the end of the array");
-    return m_error.empty() ? Status::kEnd : fail("");
+    if (!m_error.empty()) return fail("");
+    return Item::kEnd;
   }
   if (c < 0) {
     m_done = true;
     if (!m_error.empty()) return fail("");
-    return m_array ? fail("the file ends inside the array") : Status::kEnd;
+    if (m_array) return fail("the file ends inside the array");
+    return Item::kEnd;
   }
   if (!m_array && c != '{') return fail("expected a JSON object");
   // One value: an object, an array, a string or a scalar, read to its end.
@@ -194,7 +196,7 @@ JsonSplitter::Status JsonSplitter::next(std::string* value) {
       if (--depth == 0) break;
     }
   }
-  return too_long ? Status::kTooLong : Status::kValue;
+  return too_long ? Item::kTooLong : Item::kValue;
 }
 
 namespace {
@@ -360,16 +362,16 @@ struct RecordReader::Impl {
   bool next_line(Input* out) {
     std::string line;
     for (;;) {
-      const LineReader::Status status = lines->next(&line);
-      if (status == LineReader::Status::kEnd) return false;
+      const Expected<LineReader::Item> item = lines->next(&line);
+      if (item.ok() && *item == LineReader::Item::kEnd) return false;
       ++count;
       const std::string n = std::to_string(count);
       const std::string where = name + ":" + n;
-      if (status == LineReader::Status::kError) {
-        fail(out, where, in->error_kind(), "line " + n + ": " + in->error());
+      if (!item.ok()) {
+        fail(out, where, in->error_kind(), "line " + n + ": " + item.error().message);
         return true;
       }
-      if (status == LineReader::Status::kTooLong) {
+      if (*item == LineReader::Item::kTooLong) {
         // Named FILE:LINE even when its id is near the start: LineReader drops the line, prefix
         // and all, as soon as it passes --max-bytes, so there is nothing to recover an id from.
         fail(out, where, "too_large",
@@ -384,18 +386,18 @@ struct RecordReader::Impl {
 
   bool next_value(Input* out) {
     std::string value;
-    const JsonSplitter::Status status = splitter->next(&value);
-    if (status == JsonSplitter::Status::kEnd) return false;
+    const Expected<JsonSplitter::Item> item = splitter->next(&value);
+    if (item.ok() && *item == JsonSplitter::Item::kEnd) return false;
     const size_t index = count++;
     if (index == 0 && !splitter->in_array())  // one object, or no JSON at all: named FILE
-      single = status != JsonSplitter::Status::kValue || !splitter->more_follow();
+      single = !item.ok() || *item != JsonSplitter::Item::kValue || !splitter->more_follow();
     const std::string where = single ? name : name + "#" + std::to_string(index);
     const std::string label = "record " + std::to_string(index);
-    if (status == JsonSplitter::Status::kError) {
-      fail(out, where, splitter->error_kind(), splitter->error());
+    if (!item.ok()) {
+      fail(out, where, splitter->error_kind(), item.error().message);
       return true;
     }
-    if (status == JsonSplitter::Status::kTooLong) {
+    if (*item == JsonSplitter::Item::kTooLong) {
       fail(out, where, "too_large",
            label + " is longer than --max-bytes (" + std::to_string(options.max_bytes) + ")");
       return true;

@@ -41,14 +41,14 @@ class LineReader {
   LineReader(ByteStream& in, size_t max_bytes, size_t block_bytes = 256u << 10);
   LineReader(int fd, size_t max_bytes, size_t block_bytes = 256u << 10);  // fd not owned
 
-  enum class Status {
+  enum class Item {
     kLine,     // *line holds the next line, without its '\n'
     kTooLong,  // the next line was longer than max_bytes: skipped to its end, *line empty
     kEnd,      // no more input
-    kError,    // the read failed: stream().error() says why; the stream is done
   };
-  Status next(std::string* line);
-  const ByteStream& stream() const { return *m_in; }
+  // The next item, or the Error of a read that failed (*line empty; the reader is then done:
+  // next() gives kEnd). The stream's error_kind() says what kind of failure it was.
+  Expected<Item> next(std::string* line);
 
  private:
   std::unique_ptr<FdStream> m_own;
@@ -65,14 +65,16 @@ class LineReader {
 class JsonSplitter {
  public:
   JsonSplitter(ByteStream& in, size_t max_bytes, size_t block_bytes = 256u << 10);
-  enum class Status {
+  enum class Item {
     kValue,    // *value holds the next record's JSON text
     kTooLong,  // the next record was longer than max_bytes: skipped, *value empty
     kEnd,      // no more records
-    kError,    // not JSON that can be split (error() says what and at which byte); done
   };
-  Status next(std::string* value);
-  const std::string& error() const { return m_error; }
+  // The next item, or an Error: text that is not JSON that can be split (what, and at which
+  // byte), or a read that failed (the stream's Error). The splitter is then done.
+  Expected<Item> next(std::string* value);
+  // The kind of the failure next() returned, for the error record: "json", or the stream's
+  // error_kind() when a read failed (kept here, as ByteStream keeps it: Error has no kinds).
   const char* error_kind() const { return m_error_kind; }
   // Whether the records are an array's elements (else top-level objects).
   bool in_array() const { return m_array; }
@@ -82,7 +84,8 @@ class JsonSplitter {
  private:
   int get();        // the next byte, or -1 at the end or on a read error (m_error set)
   int skip_space();  // the next byte that is not JSON white space
-  Status fail(const std::string& what);
+  // Done, with an Error: what, at the byte reached; or the read's error if a read failed.
+  Error fail(const std::string& what);
 
   ByteStream& m_in;
   size_t m_max;

@@ -10,6 +10,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <optional>
 #include <vector>
 
 namespace jobmatch {
@@ -35,34 +36,30 @@ void ReadCancel::cancel() {
   }
 }
 
-ptrdiff_t FdStream::read(char* buf, size_t n) {
+Expected<size_t> FdStream::read(char* buf, size_t n) {
   if (m_cancel) {
     // Waits for data or the cancel, whichever comes first; without the pipe (pipe2 failed),
     // the flag is still seen before each read.
     pollfd fds[2] = {{m_fd, POLLIN, 0}, {m_cancel->fd(), POLLIN, 0}};
     while (!m_cancel->cancelled() && m_cancel->fd() >= 0 && ::poll(fds, 2, -1) < 0 && errno == EINTR) {
     }
-    if (m_cancel->cancelled()) {
-      m_error = "reading stopped";
-      return -1;
-    }
+    if (m_cancel->cancelled()) return Error("reading stopped");
   }
   for (;;) {
     const ssize_t got = ::read(m_fd, buf, n);
-    if (got >= 0) return got;
+    if (got >= 0) return static_cast<size_t>(got);
     if (errno == EINTR) continue;
-    m_error = std::string("read failed: ") + std::strerror(errno);
-    return -1;
+    return Error(std::string("read failed: ") + std::strerror(errno));
   }
 }
 
-ptrdiff_t PrefixStream::read(char* buf, size_t n) {
+Expected<size_t> PrefixStream::read(char* buf, size_t n) {
   if (m_pos < m_head.size()) {
     const size_t take = std::min(n, m_head.size() - m_pos);
     std::memcpy(buf, m_head.data() + m_pos, take);
     m_pos += take;
     if (m_pos == m_head.size()) std::string().swap(m_head), m_pos = SIZE_MAX;
-    return static_cast<ptrdiff_t>(take);
+    return take;
   }
   return m_rest->read(buf, n);
 }
@@ -97,20 +94,19 @@ class Decompressor : public ByteStream {
   Decompressor(Compression c, std::unique_ptr<ByteStream> in)
       : m_name(compression_name(c)), m_in(std::move(in)), m_buf(1u << 16) {}
 
-  ptrdiff_t read(char* buf, size_t n) override {
-    if (m_failed) return -1;
+  Expected<size_t> read(char* buf, size_t n) override {
+    if (m_failed) return *m_failed;
     for (;;) {
       if (m_avail == 0 && !m_eof) {
-        const ptrdiff_t got = m_in->read(m_buf.data(), m_buf.size());
-        if (got < 0) {
+        const Expected<size_t> got = m_in->read(m_buf.data(), m_buf.size());
+        if (!got.ok()) {
           m_inner_failed = true;
-          m_failed = true;
-          m_error = m_in->error();
-          return -1;
+          m_failed = got.error();
+          return got;
         }
         m_next = m_buf.data();
-        m_avail = static_cast<size_t>(got);
-        m_eof = got == 0;
+        m_avail = *got;
+        m_eof = *got == 0;
       }
       if (m_ended) {
         // The end of one member or frame: another may follow (as `cat a.gz b.gz` makes).
@@ -123,11 +119,10 @@ class Decompressor : public ByteStream {
       const Expected<Step> s = step(buf, n, &written);
       if (!s.ok()) return fail(s.error().message);
       if (*s == Step::kEnd) m_ended = true;
-      if (written > 0) return static_cast<ptrdiff_t>(written);
+      if (written > 0) return written;
       if (*s == Step::kMore && m_avail == 0 && m_eof) return fail("truncated (the file ends inside the stream)");
     }
   }
-  const std::string& error() const override { return m_error; }
   const char* error_kind() const override { return m_inner_failed ? m_in->error_kind() : "compressed"; }
 
  protected:
@@ -141,17 +136,16 @@ class Decompressor : public ByteStream {
   size_t m_avail = 0;
 
  private:
-  ptrdiff_t fail(const std::string& why) {
-    m_failed = true;
-    m_error = std::string(m_name) + ": " + why;
-    return -1;
+  Error fail(const std::string& why) {
+    m_failed = Error(std::string(m_name) + ": " + why);
+    return *m_failed;
   }
 
   const char* m_name;
   std::unique_ptr<ByteStream> m_in;
   std::vector<char> m_buf;
-  bool m_eof = false, m_ended = false, m_failed = false, m_inner_failed = false;
-  std::string m_error;
+  bool m_eof = false, m_ended = false, m_inner_failed = false;
+  std::optional<Error> m_failed;  // once set, every read returns it
 };
 
 class GzipStream : public Decompressor {
@@ -296,11 +290,11 @@ Expected<std::optional<std::string>> read_all(ByteStream& in, size_t max_bytes) 
   std::string out;
   char buf[1 << 16];
   for (;;) {
-    const ptrdiff_t n = in.read(buf, sizeof buf);
-    if (n < 0) return Error(in.error());
-    if (n == 0) return std::optional<std::string>(std::move(out));
-    if (out.size() + static_cast<size_t>(n) > max_bytes) return std::optional<std::string>();
-    out.append(buf, static_cast<size_t>(n));
+    const Expected<size_t> n = in.read(buf, sizeof buf);
+    if (!n.ok()) return n.error();
+    if (*n == 0) return std::optional<std::string>(std::move(out));
+    if (out.size() + *n > max_bytes) return std::optional<std::string>();
+    out.append(buf, *n);
   }
 }
 

@@ -19,12 +19,14 @@ namespace jobmatch {
 class ByteStream {
  public:
   virtual ~ByteStream() = default;
-  // Reads up to n > 0 bytes into buf: the count, 0 at the end, -1 on failure (error() says why;
-  // the stream is done).
-  virtual ptrdiff_t read(char* buf, size_t n) = 0;
-  virtual const std::string& error() const = 0;
-  // The error record's kind for a failure: "io", or "compressed" for data that does not
-  // decompress.
+  // Reads up to n > 0 bytes into buf: the count, 0 at the end, or an Error saying why the read
+  // failed (the stream is then done; a decompressor read again fails the same way).
+  virtual Expected<size_t> read(char* buf, size_t n) = 0;
+  // What kind of failure the last failed read was, for the error record (InputError::kind):
+  // "io", or "compressed" for data that does not decompress. It stays with the stream, not in
+  // the Error, because it is decided by which layer of a stack failed (a decompressor over a
+  // file fails as "io" when the file cannot be read), and Error, the project's one error type,
+  // has a message and no kinds. Meaningless until a read has failed.
   virtual const char* error_kind() const { return "io"; }
 };
 
@@ -55,14 +57,12 @@ class FdStream : public ByteStream {
   ~FdStream() override;
   FdStream(const FdStream&) = delete;
   FdStream& operator=(const FdStream&) = delete;
-  ptrdiff_t read(char* buf, size_t n) override;
-  const std::string& error() const override { return m_error; }
+  Expected<size_t> read(char* buf, size_t n) override;
 
  private:
   int m_fd;
   bool m_owned;
   const ReadCancel* m_cancel;
-  std::string m_error;
 };
 
 // The bytes of head, then the rest of a stream.
@@ -70,8 +70,7 @@ class PrefixStream : public ByteStream {
  public:
   PrefixStream(std::string head, std::unique_ptr<ByteStream> rest)
       : m_head(std::move(head)), m_rest(std::move(rest)) {}
-  ptrdiff_t read(char* buf, size_t n) override;
-  const std::string& error() const override { return m_rest->error(); }
+  Expected<size_t> read(char* buf, size_t n) override;
   const char* error_kind() const override { return m_rest->error_kind(); }
 
  private:
@@ -92,7 +91,7 @@ const char* compression_name(Compression c);  // "gzip", "zstd", "xz", "bzip2"
 std::unique_ptr<ByteStream> decompress(Compression c, std::unique_ptr<ByteStream> compressed);
 
 // Reads to the end: the bytes, or nullopt if there are more than max_bytes (reading stops
-// there); an Error with the stream's error if a read fails.
+// there); the Error of the read that failed, if one does.
 Expected<std::optional<std::string>> read_all(ByteStream& in, size_t max_bytes);
 
 }  // namespace jobmatch

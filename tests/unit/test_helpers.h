@@ -252,27 +252,22 @@ class MemStream : public jobmatch::ByteStream {
  public:
   explicit MemStream(std::string bytes, size_t k = SIZE_MAX, bool fail_at_end = false)
       : m_bytes(std::move(bytes)), m_k(k), m_fail(fail_at_end) {}
-  ptrdiff_t read(char* buf, size_t n) override {
+  jobmatch::Expected<size_t> read(char* buf, size_t n) override {
     BOOST_TEST_REQUIRE(n > 0u);
     if (m_pos == m_bytes.size()) {
-      if (m_fail) {
-        m_error = "read failed: test";
-        return -1;
-      }
-      return 0;
+      if (m_fail) return jobmatch::Error("read failed: test");
+      return size_t{0};
     }
     const size_t take = std::min({n, m_k, m_bytes.size() - m_pos});
     std::memcpy(buf, m_bytes.data() + m_pos, take);
     m_pos += take;
-    return static_cast<ptrdiff_t>(take);
+    return take;
   }
-  const std::string& error() const override { return m_error; }
 
  private:
   std::string m_bytes;
   size_t m_pos = 0, m_k;
   bool m_fail;
-  std::string m_error;
 };
 
 }  // namespace jobmatch::test

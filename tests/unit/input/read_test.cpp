@@ -67,17 +67,23 @@ std::vector<Record> read_all(const std::vector<std::string>& paths, ReadOptions 
   return out;
 }
 
+// The item a LineReader's next() gave; a failed read fails the test.
+LineReader::Item item(const jobmatch::Expected<LineReader::Item>& got) {
+  if (!got.ok()) BOOST_FAIL("unexpected read error: " << got.error().message);
+  return *got;
+}
+
 std::vector<std::string> lines_of(const std::string& bytes, size_t max, size_t block,
-                                  std::vector<LineReader::Status>* statuses = nullptr) {
+                                  std::vector<LineReader::Item>* statuses = nullptr) {
   const int fd = memfd_with(bytes);
   LineReader reader(fd, max, block);
   std::vector<std::string> out;
   std::string line;
   for (;;) {
-    const auto st = reader.next(&line);
-    if (st == LineReader::Status::kEnd) break;
+    const LineReader::Item st = item(reader.next(&line));
+    if (st == LineReader::Item::kEnd) break;
     if (statuses) statuses->push_back(st);
-    out.push_back(st == LineReader::Status::kTooLong ? "<too long>" : line);
+    out.push_back(st == LineReader::Item::kTooLong ? "<too long>" : line);
   }
   ::close(fd);
   return out;
@@ -110,16 +116,16 @@ BOOST_AUTO_TEST_CASE(line_reader_skips_an_over_long_line_without_buffering_it) {
   const int fd = memfd_with("ok\n" + huge + "\nafter\n" + std::string(10, 'y'));
   LineReader reader(fd, 10, 4096);
   std::string line;
-  BOOST_TEST((reader.next(&line) == LineReader::Status::kLine));
+  BOOST_TEST((item(reader.next(&line)) == LineReader::Item::kLine));
   BOOST_TEST(line == "ok");
-  BOOST_TEST((reader.next(&line) == LineReader::Status::kTooLong));
+  BOOST_TEST((item(reader.next(&line)) == LineReader::Item::kTooLong));
   BOOST_TEST(line.capacity() < 4096u);  // the 3 MiB line never went into the string
-  BOOST_TEST((reader.next(&line) == LineReader::Status::kLine));
+  BOOST_TEST((item(reader.next(&line)) == LineReader::Item::kLine));
   BOOST_TEST(line == "after");
-  BOOST_TEST((reader.next(&line) == LineReader::Status::kLine));  // exactly max_bytes is fine
+  BOOST_TEST((item(reader.next(&line)) == LineReader::Item::kLine));  // exactly max_bytes is fine
   BOOST_TEST(line == std::string(10, 'y'));
-  BOOST_TEST((reader.next(&line) == LineReader::Status::kEnd));
-  BOOST_TEST((reader.next(&line) == LineReader::Status::kEnd));
+  BOOST_TEST((item(reader.next(&line)) == LineReader::Item::kEnd));
+  BOOST_TEST((item(reader.next(&line)) == LineReader::Item::kEnd));
   ::close(fd);
 }
 
@@ -129,14 +135,14 @@ BOOST_AUTO_TEST_CASE(line_reader_hands_on_a_line_before_the_pipe_closes) {
   LineReader reader(fds[0], 1000);
   std::string line;
   put(fds[1], "one\ntw");
-  const auto st = within_10s([&] { return reader.next(&line); }, "LineReader::next on an open pipe");
-  BOOST_TEST((st == LineReader::Status::kLine));
+  const auto st = within_10s([&] { return item(reader.next(&line)); }, "LineReader::next on an open pipe");
+  BOOST_TEST((st == LineReader::Item::kLine));
   BOOST_TEST(line == "one");
   put(fds[1], "o\n");
   ::close(fds[1]);
-  BOOST_TEST((reader.next(&line) == LineReader::Status::kLine));
+  BOOST_TEST((item(reader.next(&line)) == LineReader::Item::kLine));
   BOOST_TEST(line == "two");
-  BOOST_TEST((reader.next(&line) == LineReader::Status::kEnd));
+  BOOST_TEST((item(reader.next(&line)) == LineReader::Item::kEnd));
   ::close(fds[0]);
 }
 
@@ -145,9 +151,12 @@ BOOST_AUTO_TEST_CASE(line_reader_reports_a_read_error) {
   BOOST_TEST_REQUIRE(fd >= 0);
   LineReader reader(fd, 100);
   std::string line;
-  BOOST_TEST((reader.next(&line) == LineReader::Status::kError));
-  BOOST_TEST(reader.stream().error() == std::string("read failed: ") + std::strerror(EISDIR));
-  BOOST_TEST((reader.next(&line) == LineReader::Status::kEnd));
+  line = "left over";
+  const jobmatch::Expected<LineReader::Item> failed = reader.next(&line);
+  BOOST_TEST_REQUIRE(!failed.ok());
+  BOOST_TEST(failed.error().message == std::string("read failed: ") + std::strerror(EISDIR));
+  BOOST_TEST(line.empty());
+  BOOST_TEST((item(reader.next(&line)) == LineReader::Item::kEnd));
   ::close(fd);
 }
 

@@ -45,20 +45,22 @@ std::vector<std::string> split(const std::string& bytes, size_t max = 1u << 20, 
   std::vector<std::string> out;
   std::string value;
   for (;;) {
-    const JsonSplitter::Status st = splitter.next(&value);
+    const jobmatch::Expected<JsonSplitter::Item> item = splitter.next(&value);
     BOOST_TEST_REQUIRE(out.size() < 1000u);
-    if (st == JsonSplitter::Status::kEnd) break;
-    if (st == JsonSplitter::Status::kTooLong) {
+    if (!item.ok()) {
+      out.push_back(std::string("<error ") + splitter.error_kind() + ": " + item.error().message + ">");
+    } else if (*item == JsonSplitter::Item::kEnd) {
+      break;
+    } else if (*item == JsonSplitter::Item::kTooLong) {
       BOOST_TEST(value.empty());
       out.push_back("<too long>");
-    } else if (st == JsonSplitter::Status::kError) {
-      out.push_back(std::string("<error ") + splitter.error_kind() + ": " + splitter.error() + ">");
     } else {
       out.push_back(value);
     }
   }
   // Done is done.
-  BOOST_TEST((splitter.next(&value) == JsonSplitter::Status::kEnd));
+  const jobmatch::Expected<JsonSplitter::Item> after = splitter.next(&value);
+  BOOST_TEST((after.ok() && *after == JsonSplitter::Item::kEnd));
   if (in_array) *in_array = splitter.in_array();
   return out;
 }
@@ -154,10 +156,14 @@ BOOST_AUTO_TEST_CASE(splitter_more_follow_looks_ahead) {
     MemStream in(bytes, 1);
     JsonSplitter splitter(in, 100, 1);
     std::string value;
-    BOOST_TEST_REQUIRE((splitter.next(&value) == JsonSplitter::Status::kValue));
+    const jobmatch::Expected<JsonSplitter::Item> first = splitter.next(&value);
+    BOOST_TEST_REQUIRE((first.ok() && *first == JsonSplitter::Item::kValue));
     BOOST_TEST(splitter.more_follow() == more, bytes);
     BOOST_TEST(splitter.more_follow() == more, bytes);  // asking again reads nothing more
-    if (more) BOOST_TEST((splitter.next(&value) != JsonSplitter::Status::kEnd));
+    if (more) {
+      const jobmatch::Expected<JsonSplitter::Item> second = splitter.next(&value);
+      BOOST_TEST((!second.ok() || *second != JsonSplitter::Item::kEnd));
+    }
   }
 }
 

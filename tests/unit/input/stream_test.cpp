@@ -106,11 +106,11 @@ std::string drain(ByteStream& s, size_t read_size) {
   std::vector<char> buf(read_size);
   for (int rounds = 0;; ++rounds) {
     BOOST_TEST_REQUIRE(rounds < 100000000);
-    const ptrdiff_t n = s.read(buf.data(), buf.size());
-    if (n < 0) return "ERROR: " + s.error();
-    if (n == 0) return out;
-    BOOST_TEST_REQUIRE(static_cast<size_t>(n) <= read_size);
-    out.append(buf.data(), static_cast<size_t>(n));
+    const jobmatch::Expected<size_t> n = s.read(buf.data(), buf.size());
+    if (!n.ok()) return "ERROR: " + n.error().message;
+    if (*n == 0) return out;
+    BOOST_TEST_REQUIRE(*n <= read_size);
+    out.append(buf.data(), *n);
   }
 }
 
@@ -236,14 +236,16 @@ BOOST_AUTO_TEST_CASE(truncated_stream_fails_naming_the_codec) {
       for (const size_t read_size : {1u, 4096u}) {
         auto s = decompress(c, std::make_unique<MemStream>(packed.substr(0, keep)));
         std::vector<char> buf(read_size);
-        ptrdiff_t n;
+        jobmatch::Expected<size_t> n = size_t{0};
         size_t total = 0;
-        while ((n = s->read(buf.data(), buf.size())) > 0) total += static_cast<size_t>(n);
-        BOOST_TEST(n == -1, name << " cut at " << keep << " read " << read_size);
+        while ((n = s->read(buf.data(), buf.size())).ok() && *n > 0) total += *n;
+        BOOST_TEST_REQUIRE(!n.ok(), name << " cut at " << keep << " read " << read_size);
         BOOST_TEST(total <= text.size());  // cut in the trailer: all the text, then the failure
-        BOOST_TEST(s->error().starts_with(name + ": "), s->error());
+        BOOST_TEST(n.error().message.starts_with(name + ": "), n.error().message);
         BOOST_TEST(std::string(s->error_kind()) == "compressed");
-        BOOST_TEST(s->read(buf.data(), buf.size()) == -1);  // done: stays failed
+        const jobmatch::Expected<size_t> again = s->read(buf.data(), buf.size());  // done: stays failed
+        BOOST_TEST_REQUIRE(!again.ok());
+        BOOST_TEST(again.error().message == n.error().message);
       }
     }
   }
@@ -326,8 +328,9 @@ BOOST_AUTO_TEST_CASE(fd_stream_reads_a_file_and_reports_errors) {
   BOOST_TEST_REQUIRE(dir >= 0);
   FdStream d(dir, true);
   char buf[8];
-  BOOST_TEST(d.read(buf, sizeof buf) == -1);
-  BOOST_TEST(d.error() == std::string("read failed: ") + std::strerror(EISDIR));
+  const jobmatch::Expected<size_t> failed = d.read(buf, sizeof buf);
+  BOOST_TEST_REQUIRE(!failed.ok());
+  BOOST_TEST(failed.error().message == std::string("read failed: ") + std::strerror(EISDIR));
   BOOST_TEST(std::string(d.error_kind()) == "io");
 }
 
