@@ -17,6 +17,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "base/expected.h"
 #include "report/writer.h"
 #include "text/text_util.h"
 
@@ -118,37 +119,38 @@ class RunFile {
   ~RunFile() {
     if (m_fd >= 0) ::close(m_fd);
   }
-  // Creates the file on first use; false if it cannot be made or written.
-  bool append(std::string_view bytes, uint64_t* offset) {
-    if (m_fd < 0 && !open()) return false;
-    *offset = m_end;
+  // Writes bytes at the end (creating the file on first use): where they start in the file.
+  Expected<uint64_t> append(std::string_view bytes) {
+    if (m_fd < 0)
+      if (Status opened = open(); !opened.ok()) return opened.error();
+    const uint64_t offset = m_end;
     for (size_t done = 0; done < bytes.size();) {
       const ssize_t n = ::pwrite(m_fd, bytes.data() + done, bytes.size() - done, static_cast<off_t>(m_end + done));
       if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) return false;
+      if (n <= 0) return Error(n < 0 ? std::strerror(errno) : "nothing written");
       done += static_cast<size_t>(n);
     }
     m_end += bytes.size();
-    return true;
+    return offset;
   }
-  bool read(uint64_t offset, char* buf, size_t n) const {
+  Status read(uint64_t offset, char* buf, size_t n) const {
     for (size_t done = 0; done < n;) {
       const ssize_t got = ::pread(m_fd, buf + done, n - done, static_cast<off_t>(offset + done));
       if (got < 0 && errno == EINTR) continue;
-      if (got <= 0) return false;
+      if (got <= 0) return Error(got < 0 ? std::strerror(errno) : "unexpected end of file");
       done += static_cast<size_t>(got);
     }
-    return true;
+    return {};
   }
 
  private:
-  bool open() {
+  Status open() {
     const char* dir = std::getenv("TMPDIR");
     std::string path = std::string(dir && *dir ? dir : "/tmp") + "/jobmatch-table-XXXXXX";
     m_fd = ::mkstemp(path.data());
-    if (m_fd < 0) return false;
+    if (m_fd < 0) return Error(std::strerror(errno));
     ::unlink(path.c_str());
-    return true;
+    return {};
   }
   int m_fd = -1;
   uint64_t m_end = 0;
@@ -178,7 +180,7 @@ class RunReader {
       const size_t n = static_cast<size_t>(std::min<uint64_t>(want, m_end - m_next));
       const size_t old = m_buf.size();
       m_buf.resize(old + n);
-      if (n && !m_file.read(m_next, m_buf.data() + old, n)) m_ok = false;
+      if (n && !m_file.read(m_next, m_buf.data() + old, n).ok()) m_ok = false;
       m_next += n;
     };
     if (m_buf.size() < 4) more(kReadBuffer);
@@ -300,12 +302,12 @@ class TableWriter : public Writer {
     std::string sorted;
     sorted.reserve(m_block.size());
     for (const size_t off : m_offsets) sorted.append(m_block, off, row_size(m_block.data() + off));
-    uint64_t at;
-    if (!m_file.append(sorted, &at)) {
+    const Expected<uint64_t> at = m_file.append(sorted);
+    if (!at.ok()) {
       m_no_file = true;
       return;
     }
-    m_runs.push_back({at, at + sorted.size()});
+    m_runs.push_back({*at, *at + sorted.size()});
     m_block.clear();
     m_offsets.clear();
   }
@@ -317,13 +319,14 @@ class TableWriter : public Writer {
     bool first = true, ok = true;
     std::string buf;
     const auto flush = [&] {
-      uint64_t at;
-      if (!ok || !m_file.append(buf, &at)) {
+      if (!ok) return;
+      const Expected<uint64_t> at = m_file.append(buf);
+      if (!at.ok()) {
         ok = false;
         return;
       }
-      if (first) merged.begin = at, first = false;
-      merged.end = at + buf.size();
+      if (first) merged.begin = *at, first = false;
+      merged.end = *at + buf.size();
       buf.clear();
     };
     merge(group, [&](const char* row) {
