@@ -135,7 +135,7 @@ void add_threads_option(po::options_description& o) {
 
 void add_color_option(po::options_description& o) {
   o.add_options()("color", po::value<std::string>()->default_value("auto")->value_name("WHEN"),
-                  "auto, always, never (NO_COLOR is honoured by auto)");
+                  "auto, always, never (auto honours NO_COLOR and TERM=dumb)");
 }
 
 bool use_color(const po::variables_map& vm, int fd) {
@@ -145,6 +145,8 @@ bool use_color(const po::variables_map& vm, int fd) {
   if (mode != "auto") throw UsageError{"--color must be auto, always or never"};
   const char* no_color = std::getenv("NO_COLOR");
   if (no_color && *no_color) return false;
+  const char* term = std::getenv("TERM");  // a terminal that cannot show colour says so
+  if (term && std::string_view(term) == "dumb") return false;
   return ::isatty(fd) != 0;
 }
 
@@ -159,7 +161,7 @@ double number_of(const po::variables_map& vm, const char* name, double min, doub
 bool parse_command_line(const std::vector<std::string>& args, const po::options_description& visible, bool paths,
                         po::variables_map* vm, const std::string& usage) {
   po::options_description shown;
-  shown.add(visible);
+  if (!visible.options().empty()) shown.add(visible);  // (schema has none: no empty heading)
   shown.add_options()("help,h", "show this help");
   po::options_description all;
   all.add(shown);

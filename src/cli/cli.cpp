@@ -100,7 +100,7 @@ void print_help() {
     name.resize(10, ' ');
     std::cout << "  " << name << c->summary << "\n";
   }
-  std::cout << "\nOptions:\n  -h, --help     show this help (jobmatch COMMAND --help for a command)\n"
+  std::cout << "\nOptions:\n  -h, --help     show this help (jobmatch help COMMAND, or COMMAND --help, for a command)\n"
                "  -V, --version  show the version, the embedded lexicon's hash and the record schema version\n"
                "  --man          print the manual page (roff; the build installs it as jobmatch(1))\n"
                "  --completions bash|zsh\n"
@@ -111,6 +111,14 @@ void print_help() {
                "  jobmatch stats ads/\n";
 }
 
+// " (did you mean 'score'?)" for a name close to a command's, else nothing.
+std::string hint_for(const std::string& name) {
+  std::string hint;
+  for (const Command* c : all_commands())
+    if (edit_distance(name, c->name) <= 2) hint = std::string(" (did you mean '") + c->name + "'?)";
+  return hint;
+}
+
 // The top level: help, version, man page and completions, else the command named first.
 Outcome dispatch(const std::vector<std::string>& args) {
   if (args.empty()) {
@@ -118,6 +126,11 @@ Outcome dispatch(const std::vector<std::string>& args) {
     return Outcome{.usage_error = true};
   }
   const std::string& cmd = args[0];
+  if (cmd == "help" && args.size() > 1) {  // `jobmatch help score` is `jobmatch score --help`
+    for (const Command* c : all_commands())
+      if (args[1] == c->name) return run_command(*c, {"--help"});
+    throw UsageError{"unknown command '" + args[1] + "'" + hint_for(args[1]) + "; see jobmatch --help"};
+  }
   if (cmd == "--help" || cmd == "-h" || cmd == "help") {
     print_help();
     return Outcome{};
@@ -139,10 +152,7 @@ Outcome dispatch(const std::vector<std::string>& args) {
   }
   for (const Command* c : all_commands())
     if (cmd == c->name) return run_command(*c, std::vector<std::string>(args.begin() + 1, args.end()));
-  std::string hint;
-  for (const Command* c : all_commands())
-    if (edit_distance(cmd, c->name) <= 2) hint = std::string(" (did you mean '") + c->name + "'?)";
-  throw UsageError{"unknown command '" + cmd + "'" + hint + "; see jobmatch --help"};
+  throw UsageError{"unknown command '" + cmd + "'" + hint_for(cmd) + "; see jobmatch --help"};
 }
 
 Outcome run_top_level(const std::vector<std::string>& args) {

@@ -147,9 +147,12 @@ std::string render_man_page(const std::vector<CommandDoc>& commands, const std::
          ".TP\n.B 1\nat least one posting scored below \\fB\\-\\-fail\\-under\\fR; for check, an ad misses a \\fB\\-\\-require\\fRd concept too\n"
          ".TP\n.B 2\nusage error, or a lexicon or profile that does not load (nothing is scored)\n"
          ".TP\n.B 3\nsome inputs could not be read; they are error records, the rest is scored\n"
+         ".TP\n.B 4\nthe output could not be written (a full disk, an I/O error); the message names the target\n"
+         ".TP\n.B 5\ninternal error outside any one posting (a bug, or out of memory while reading or writing)\n"
          ".PP\nA closed pipe ends the run quietly with 0.\n";
   out += ".SH ENVIRONMENT\n.TP\n.B NO_COLOR\nwhen set and not empty, \\fB\\-\\-color=auto\\fR (the default) means no colour; "
          "\\fB\\-\\-color=always\\fR still colours\n"
+         ".TP\n.B TERM\nwhen \\fBdumb\\fR, \\fB\\-\\-color=auto\\fR means no colour\n"
          ".TP\n.B COLUMNS\nthe table width when standard output is not a terminal\n";
   out += ".SH EXAMPLES\n.nf\n"
          "jobmatch score ads/\n"

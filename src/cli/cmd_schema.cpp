@@ -12,7 +12,8 @@ const char* const kUsage =
     "Prints the JSON Schema (draft-07) of the records that score --format jsonl and json\n"
     "write: record schema version 1 (see README.md, Output).";
 
-po::options_description options() { return po::options_description("Options"); }
+// No options of its own: --help alone.
+po::options_description options() { return po::options_description(); }
 
 Outcome run(const std::vector<std::string>& args) {
   po::variables_map vm;
