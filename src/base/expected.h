@@ -16,7 +16,9 @@
 // the message is only ever in the Error. Sticky error states are left to buffered sinks and
 // sources used many times a run, as std::ostream does (report/output.h's Output, the table's
 // readers of its spilled rows): after a failure the rest is dropped, and the caller asks once,
-// at the end.
+// at the end. Inside one parser object (the lexicon's, the export's translator of `re:`
+// patterns), private steps may note the failure in a member and return false; what the parser's
+// public function returns is an Expected or Status like any other.
 #pragma once
 
 #include <optional>
