@@ -16,6 +16,7 @@
 #include "cli/exit_status.h"
 #include "cli/progress.h"
 #include "input/sniff.h"
+#include "lexicon/catalog.h"
 #include "lexicon/datafile.h"
 #include "text/text_util.h"
 
@@ -92,6 +93,9 @@ std::unique_ptr<Engine> engine_for(const po::variables_map& vm, Outcome& outcome
   EngineOptions eo;
   if (vm.count("lexicon")) eo.lexicon_path = vm["lexicon"].as<std::string>();
   if (vm.count("profile")) eo.profile = vm["profile"].as<std::string>();
+  const bool replace = vm.count("no-builtin-lexicon") && vm["no-builtin-lexicon"].as<bool>();
+  if (replace && eo.lexicon_path.empty()) throw UsageError{"--no-builtin-lexicon needs --lexicon FILE|DIR"};
+  eo.add_to_embedded = !replace;
   auto engine = load_engine(eo);
   if (engine.ok()) return std::move(*engine);
   if (engine.error().diagnostics.empty()) {
@@ -116,12 +120,17 @@ Expected<std::string> read_data(const std::string& path) {
 }
 
 po::options_description engine_options() {
+  std::string embedded;
+  for (const std::string& name : embedded_profile_names()) embedded += (embedded.empty() ? "" : ", ") + name;
   po::options_description o("Lexicon and profile");
   o.add_options()
       ("profile,p", po::value<std::string>()->value_name("NAME|FILE"),
-       "profile to score against (default: ml-engineer; embedded also: data-scientist, data-engineer, software-engineer, the roles ml-engineer is compared with)")
+       ("profile to score against, by the name it declares or its file name (default: ml-engineer; embedded: " +
+        embedded + ")").c_str())
       ("lexicon", po::value<std::string>()->value_name("FILE|DIR"),
-       "use this lexicon (and its profiles) instead of the embedded one");
+       "add these lexicon and profile files to the embedded ones (a concept or profile of the same name "
+       "replaces the embedded one)")
+      ("no-builtin-lexicon", po::bool_switch(), "with --lexicon: use only its files, not the embedded ones");
   return o;
 }
 

@@ -11,6 +11,7 @@
 
 #include "cli/batch.h"
 #include "cli/cli_doc.h"
+#include "lexicon/hint.h"  // edit_distance, did_you_mean: for hints (a command, a concept id)
 
 namespace jobmatch {
 
@@ -35,9 +36,6 @@ template <typename Job>
 std::unique_ptr<BatchJob> make_job() {
   return std::make_unique<Job>();
 }
-
-// Levenshtein distance, for "did you mean" hints (a command, a concept id).
-size_t edit_distance(std::string_view a, std::string_view b);
 
 // Every command, in the order `jobmatch --help` lists them.
 const std::vector<const Command*>& all_commands();

@@ -15,7 +15,7 @@
 namespace jobmatch {
 
 std::string format_diagnostic(const Diagnostic& d) {
-  std::string out = escape_for_terminal(d.file);
+  std::string out = d.file.empty() ? "jobmatch" : escape_for_terminal(d.file);
   if (d.line > 0) out += ":" + std::to_string(d.line) + ":" + std::to_string(d.col);
   out += ": error: " + escape_for_terminal(d.message) + "\n";
   if (!d.line_text.empty()) {

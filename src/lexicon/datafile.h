@@ -17,7 +17,8 @@ struct SourceFile {
   std::string text;
 };
 
-// "file:line:col: error: message\n    line\n    ^\n"
+// "file:line:col: error: message\n    line\n    ^\n"; one with no file (an unknown --profile:
+// no file is to blame) is the command line's: "jobmatch: error: message\n".
 std::string format_diagnostic(const Diagnostic& d);
 
 struct DataLine {

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "lexicon/catalog.h"
 #include "lexicon/embedded.h"
 
 namespace jobmatch {
@@ -11,21 +12,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// A loaded profile by name (its file name without .profile), or null.
-const SourceFile* profile_named(const std::vector<SourceFile>& files, const std::string& name) {
-  for (const SourceFile& f : files)
-    if (fs::path(f.name).stem().string() == name) return &f;
-  return nullptr;
-}
-
-// The loaded profiles' names, for "available: ..." ("none" if there is none).
-std::string profile_names(const std::vector<SourceFile>& files) {
-  std::string known;
-  for (const SourceFile& f : files) known += (known.empty() ? "" : ", ") + fs::path(f.name).stem().string();
-  return known.empty() ? "none" : known;
-}
-
-std::string hash_files(const std::vector<SourceFile>& a, const std::vector<SourceFile>& b) {
+std::string hash_files(const std::vector<SourceFile>& a, const std::vector<const SourceFile*>& b) {
   uint64_t h = 1469598103934665603ull;  // FNV-1a
   auto mix = [&](std::string_view s) {
     for (const char c : s) {
@@ -35,11 +22,12 @@ std::string hash_files(const std::vector<SourceFile>& a, const std::vector<Sourc
     h ^= 0xff;
     h *= 1099511628211ull;
   };
-  for (const auto* files : {&a, &b})
-    for (const SourceFile& f : *files) {
-      mix(fs::path(f.name).filename().string());
-      mix(f.text);
-    }
+  const auto mix_file = [&](const SourceFile& f) {
+    mix(fs::path(f.name).filename().string());
+    mix(f.text);
+  };
+  for (const SourceFile& f : a) mix_file(f);
+  for (const SourceFile* f : b) mix_file(*f);
   char buf[17];
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
   return std::string(buf, 12);
@@ -83,55 +71,85 @@ Expected<DataFiles> load_data_files(const std::string& path) {
   return out;
 }
 
+Expected<DataFiles> load_layered_files(const std::vector<std::string>& paths, bool builtin) {
+  DataFiles out;
+  if (builtin) {
+    out = *load_data_files("");  // the embedded files always load
+    out.builtin_lexicons = out.lexicons.size();
+    out.builtin_profiles = out.profiles.size();
+  }
+  for (const std::string& p : paths) {
+    Expected<DataFiles> files = load_data_files(p);
+    if (!files.ok()) return files.error();
+    out.lexicons.insert(out.lexicons.end(), files->lexicons.begin(), files->lexicons.end());
+    out.profiles.insert(out.profiles.end(), files->profiles.begin(), files->profiles.end());
+  }
+  return out;
+}
+
+Status parse_layered_lexicon(const DataFiles& files, Lexicon* lexicon, std::vector<ConceptOverride>* overrides) {
+  const auto split = files.lexicons.begin() + static_cast<std::ptrdiff_t>(files.builtin_lexicons);
+  if (Status parsed = parse_lexicon({files.lexicons.begin(), split}, lexicon); !parsed.ok()) return parsed;
+  std::vector<ConceptOverride> replaced;
+  return parse_lexicon({split, files.lexicons.end()}, lexicon, overrides ? overrides : &replaced);
+}
+
 Expected<std::unique_ptr<Engine>> Engine::load(const EngineOptions& options) {
   std::unique_ptr<Engine> e(new Engine());
-  Expected<DataFiles> files = load_data_files(options.lexicon_path);
+  const bool layered = options.add_to_embedded && !options.lexicon_path.empty();
+  Expected<DataFiles> files = layered ? load_layered_files({options.lexicon_path}, true)
+                                      : load_data_files(options.lexicon_path);
   if (!files.ok()) return files.error();
   const std::vector<SourceFile>& lex_files = files->lexicons;
-  const std::vector<SourceFile>& profile_files = files->profiles;
-  e->m_source = options.lexicon_path.empty() ? "embedded" : options.lexicon_path;
+  e->m_source = options.lexicon_path.empty() ? "embedded"
+                : layered                    ? "embedded + " + options.lexicon_path
+                                             : options.lexicon_path;
   if (lex_files.empty()) return file_error(e->m_source, "no lexicon (*.lex) files");
-  if (Status parsed = parse_lexicon(lex_files, &e->m_lexicon); !parsed.ok()) return parsed.error();
+  if (Status parsed = parse_layered_lexicon(*files, &e->m_lexicon); !parsed.ok()) return parsed.error();
 
+  ProfileCatalog catalog(files->profiles, files->builtin_profiles, e->m_lexicon);
+  if (std::vector<Diagnostic> dups = catalog.duplicates(); !dups.empty()) return Error(std::move(dups));
   // The profile: a file if the name looks like a path, else one of the loaded ones by name.
   const std::string wanted = options.profile.empty() ? "ml-engineer" : options.profile;
-  const SourceFile* chosen = nullptr;
   SourceFile from_disk;
+  const SourceFile* chosen = nullptr;
+  Expected<Profile> profile = Error("");
   if (ends_with(wanted, ".profile") || wanted.find('/') != std::string::npos) {
     Expected<std::string> text = read_data_file(wanted);
     if (!text.ok()) return file_error(wanted, text.error().message);
     from_disk = SourceFile{wanted, std::move(*text)};
     chosen = &from_disk;
-  } else if (!(chosen = profile_named(profile_files, wanted))) {
-    return file_error(e->m_source,
-                      "no profile named '" + wanted + "' (available: " + profile_names(profile_files) + ")");
+    profile = catalog.parse_outside(from_disk);
+  } else if (const ProfileFile* named = catalog.find(wanted)) {
+    chosen = &named->file;
+    profile = catalog.parse(*named);
+  } else {
+    // No file to blame: the command line's (datafile.h prints it as a usage error).
+    return Error(std::vector<Diagnostic>{Diagnostic{"", 0, 0, catalog.unknown(wanted), ""}});
   }
-  if (Status parsed = parse_profile(*chosen, e->m_lexicon, &e->m_profile); !parsed.ok()) return parsed.error();
+  if (!profile.ok()) return profile.error();
+  e->m_profile = std::move(*profile);
+  if (Status roles = catalog.check_roles(e->m_profile); !roles.ok()) return roles.error();
 
-  std::vector<SourceFile> used_profiles{*chosen};
+  std::vector<const SourceFile*> used_profiles = catalog.sources(*chosen);
   e->m_scorer = std::make_unique<Scorer>(e->m_profile, e->m_lexicon.concepts.size());
   std::vector<size_t> concepts = e->m_scorer->concepts();
   // The roles: loaded profiles by name (a role's own roles are not loaded).
   e->m_roles.reserve(e->m_profile.roles.size());
   for (const RoleRef& ref : e->m_profile.roles) {
-    const SourceFile* file = profile_named(profile_files, ref.name);
-    if (!file) {
-      const std::vector<DataLine> lines = split_data_lines(*chosen);
-      const auto at = std::find_if(lines.begin(), lines.end(), [&](const DataLine& l) { return l.line == ref.line; });
-      const std::string message =
-          "no profile named '" + ref.name + "' for this role (available: " + profile_names(profile_files) + ")";
-      return Error(std::vector<Diagnostic>{at != lines.end() ? diagnostic_at(*chosen, *at, ref.col, message)
-                                                             : Diagnostic{chosen->name, ref.line, ref.col + 1, message, ""}});
-    }
+    const ProfileFile* file = catalog.find(ref.name);  // there is one: check_roles said so
+    Expected<Profile> parsed = catalog.parse(*file);
+    if (!parsed.ok()) return parsed.error();
     // A Scorer refers to its profile: the profile is in place (m_roles never reallocates) first.
     Role& role = e->m_roles.emplace_back();
     role.contrast = ref.contrast;
-    if (Status parsed = parse_profile(*file, e->m_lexicon, &role.profile); !parsed.ok()) return parsed.error();
+    role.profile = std::move(*parsed);
     role.profile.roles.clear();
     role.scorer = std::make_unique<Scorer>(role.profile, e->m_lexicon.concepts.size());
     for (const size_t c : role.scorer->concepts())
       if (std::find(concepts.begin(), concepts.end(), c) == concepts.end()) concepts.push_back(c);
-    used_profiles.push_back(*file);
+    const std::vector<const SourceFile*> role_files = catalog.sources(file->file);
+    used_profiles.insert(used_profiles.end(), role_files.begin(), role_files.end());
   }
   e->m_titles_count = e->m_profile.title.weight > 0;
   for (const Role& role : e->m_roles) e->m_titles_count |= role.profile.title.weight > 0;

@@ -19,6 +19,9 @@ namespace jobmatch {
 struct EngineOptions {
   std::string lexicon_path;  // file or folder; empty: the embedded lexicon
   std::string profile;       // name of a loaded profile, or a *.profile file; empty: ml-engineer
+  // With a lexicon_path: its files are added to the embedded ones (the command line's default; a
+  // concept or profile of the same name replaces the embedded one) instead of replacing them.
+  bool add_to_embedded = false;
 };
 
 class Engine {
@@ -43,7 +46,7 @@ class Engine {
   // A short hash of every lexicon and profile file loaded ("3f9a1c2b7d0e"), for --version and
   // the output: two runs with the same hash used the same data.
   const std::string& hash() const { return m_hash; }
-  // Where the data came from: "embedded" or the path given.
+  // Where the data came from: "embedded", the path given, or "embedded + PATH".
   const std::string& source() const { return m_source; }
 
  private:
@@ -59,8 +62,15 @@ class Engine {
 // Lexicon and profile files from a file or folder (or the embedded ones for an empty path).
 struct DataFiles {
   std::vector<SourceFile> lexicons, profiles;
+  size_t builtin_lexicons = 0, builtin_profiles = 0;  // the first ones of each are the embedded files
 };
 // An error with one diagnostic (line 0) if the path cannot be read.
 Expected<DataFiles> load_data_files(const std::string& path);
+// The embedded files (if builtin), then those of each path, counted as the user's.
+Expected<DataFiles> load_layered_files(const std::vector<std::string>& paths, bool builtin);
+
+// A lexicon from files: the embedded ones (files.builtin_lexicons) first, then the user's, whose
+// concepts replace embedded ones of the same id (listed in *overrides, if given).
+Status parse_layered_lexicon(const DataFiles& files, Lexicon* lexicon, std::vector<ConceptOverride>* overrides = nullptr);
 
 }  // namespace jobmatch

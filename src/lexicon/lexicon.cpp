@@ -1,7 +1,9 @@
 #include "lexicon/lexicon.h"
 
 #include <cctype>
+#include <unordered_set>
 
+#include "lexicon/hint.h"
 #include "lexicon/pattern.h"
 
 namespace jobmatch {
@@ -26,8 +28,8 @@ bool valid_id(std::string_view id) {
 
 class LexiconParser {
  public:
-  LexiconParser(Lexicon* lexicon, std::vector<Diagnostic>* diags)
-      : m_lexicon(lexicon), m_diags(diags) {}
+  LexiconParser(Lexicon* lexicon, std::vector<Diagnostic>* diags, std::vector<ConceptOverride>* overrides)
+      : m_lexicon(lexicon), m_diags(diags), m_overrides(overrides), m_builtin(lexicon->concepts.size()) {}
 
   void parse(const SourceFile& file) {
     Concept* current = nullptr;
@@ -60,21 +62,28 @@ class LexiconParser {
             "concept id must be 'category.name' in lowercase letters, digits and '_'");
       return scratch();
     }
-    if (m_lexicon->by_id.count(id)) {
-      const Concept& prev = m_lexicon->concepts[m_lexicon->by_id[id]];
+    Concept c;
+    c.id = id;
+    c.category = id.substr(0, id.find('.'));
+    c.file = file.name;
+    c.line = line.line;
+    m_seen_origin = m_seen_label = false;
+    if (const auto it = m_lexicon->by_id.find(id); it != m_lexicon->by_id.end()) {
+      Concept& prev = m_lexicon->concepts[it->second];
+      // A built-in concept not replaced yet: the user's takes its place.
+      if (m_overrides && it->second < m_builtin && !m_replaced.count(it->second)) {
+        m_overrides->push_back(ConceptOverride{id, diagnostic_at(file, line, line.value_col, ""), prev.file, prev.line});
+        m_replaced.insert(it->second);
+        prev = std::move(c);
+        return &prev;
+      }
       error(file, line, line.value_col,
             "duplicate concept id '" + id + "' (first defined at " + prev.file + ":" +
                 std::to_string(prev.line) + ")");
       return scratch();
     }
     m_lexicon->by_id[id] = m_lexicon->concepts.size();
-    Concept c;
-    c.id = id;
-    c.category = id.substr(0, id.find('.'));
-    c.file = file.name;
-    c.line = line.line;
     m_lexicon->concepts.push_back(std::move(c));
-    m_seen_origin = m_seen_label = false;
     return &m_lexicon->concepts.back();
   }
 
@@ -107,9 +116,10 @@ class LexiconParser {
     } else if (key == "not") {
       patterns(file, line, &c.exclude);
     } else {
+      const std::string hint = did_you_mean(key, {"label", "origin", "en", "de", "any", "weak", "near", "window", "not", "concept"});
       error(file, line, line.key_col,
-            "unknown key '" + std::string(key) +
-                "' (expected label, origin, en, de, any, weak, near, window, not)");
+            "unknown key '" + std::string(key) + "' (" + (hint.empty() ? "" : hint + " ") +
+                "expected label, origin, en, de, any, weak, near, window, not)");
     }
   }
 
@@ -145,6 +155,9 @@ class LexiconParser {
 
   Lexicon* m_lexicon;
   std::vector<Diagnostic>* m_diags;
+  std::vector<ConceptOverride>* m_overrides;
+  size_t m_builtin;                      // concepts [0, m_builtin) may be replaced, with m_overrides
+  std::unordered_set<size_t> m_replaced;  // those already replaced (a second one is a duplicate)
   bool m_seen_origin = false;
   bool m_seen_label = false;
   Concept m_scratch;
@@ -152,12 +165,23 @@ class LexiconParser {
 
 }  // namespace
 
-Status parse_lexicon(const std::vector<SourceFile>& files, Lexicon* lexicon) {
+Status parse_lexicon(const std::vector<SourceFile>& files, Lexicon* lexicon, std::vector<ConceptOverride>* overrides) {
   std::vector<Diagnostic> diags;
-  LexiconParser parser(lexicon, &diags);
+  LexiconParser parser(lexicon, &diags, overrides);
   for (const SourceFile& f : files) parser.parse(f);
   if (!diags.empty()) return Error(std::move(diags));
   return {};
+}
+
+}  // namespace jobmatch
+
+namespace jobmatch {
+
+std::vector<std::string_view> concept_ids(const Lexicon& lexicon) {
+  std::vector<std::string_view> ids;
+  ids.reserve(lexicon.concepts.size());
+  for (const Concept& c : lexicon.concepts) ids.push_back(c.id);
+  return ids;
 }
 
 }  // namespace jobmatch

@@ -34,8 +34,23 @@ struct Lexicon {
   const Concept* find(std::string_view id) const;
 };
 
+// A concept of the user's lexicon files that replaces a built-in one of the same id.
+struct ConceptOverride {
+  std::string id;
+  Diagnostic at;             // where the user's concept starts (its `concept ID` line); no message
+  std::string replaced_file;  // where the replaced one was defined
+  size_t replaced_line = 0;
+};
+
 // Parses lexicon files into *lexicon (appending; ids must be unique across files). An error with
 // every diagnostic if a file has any; the lexicon is usable only if there is none.
-Status parse_lexicon(const std::vector<SourceFile>& files, Lexicon* lexicon);
+// With overrides, the concepts *lexicon holds before the call are the built-in ones: a concept of
+// files with one of their ids replaces it in place (same index, so a profile's reference to it
+// finds the new one) and is listed in *overrides; ids must still be unique among files.
+Status parse_lexicon(const std::vector<SourceFile>& files, Lexicon* lexicon,
+                     std::vector<ConceptOverride>* overrides = nullptr);
+
+// The ids of the lexicon's concepts, for hints.
+std::vector<std::string_view> concept_ids(const Lexicon& lexicon);
 
 }  // namespace jobmatch

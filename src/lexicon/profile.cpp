@@ -1,9 +1,13 @@
 #include "lexicon/profile.h"
 
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
+#include <unordered_set>
 
+#include "lexicon/hint.h"
 #include "lexicon/pattern.h"
+#include "text/text_util.h"
 
 namespace jobmatch {
 
@@ -12,19 +16,57 @@ namespace jobmatch {
 // gate).
 constexpr double kMaxWeight = 10000;
 
-Status parse_profile(const SourceFile& file, const Lexicon& lexicon, Profile* profile) {
+namespace {
+
+// "unknown concept 'ID' (not in the lexicon)", with a hint if ID looks like a typo of one.
+std::string unknown_concept(const Lexicon& lexicon, std::string_view id) {
+  const std::string hint = did_you_mean(id, concept_ids(lexicon));
+  return "unknown concept '" + std::string(id) + "' (not in the lexicon" + (hint.empty() ? "" : "; " + hint) + ")";
+}
+
+// Takes concept c out of every must-have (a must-have left with none goes, with its line).
+void drop_from_musts(Profile* profile, std::vector<DataLine>* must_lines, size_t c) {
+  for (size_t m = profile->musts.size(); m-- > 0;) {
+    std::vector<size_t>& group = profile->musts[m];
+    group.erase(std::remove(group.begin(), group.end(), c), group.end());
+    if (group.empty()) {
+      profile->musts.erase(profile->musts.begin() + static_cast<std::ptrdiff_t>(m));
+      must_lines->erase(must_lines->begin() + static_cast<std::ptrdiff_t>(m));
+    }
+  }
+}
+
+}  // namespace
+
+ProfileHeader profile_header(const SourceFile& file) {
+  ProfileHeader header;
+  const std::vector<DataLine> lines = split_data_lines(file);
+  if (lines.empty() || lines[0].key != "profile") return header;
+  header.name = std::string(lines[0].value);
+  if (lines.size() > 1 && lines[1].key == "extends") header.parent = std::string(lines[1].value);
+  return header;
+}
+
+Status parse_profile(const SourceFile& file, const Lexicon& lexicon, Profile* profile, const ParentLookup& lookup) {
   std::vector<Diagnostic> diags;
   auto error = [&](const DataLine& line, size_t col, std::string message) {
     diags.push_back(diagnostic_at(file, line, col, std::move(message)));
   };
   std::unordered_map<size_t, std::string> placed;  // concept -> section it stands in
   std::vector<DataLine> must_lines;                // where each of profile->musts was declared
+  std::unordered_set<size_t> named_here;           // concepts this file places (not its parent)
+  std::unordered_set<std::string> sections_here;   // sections this file names (new or the parent's)
+  std::unordered_set<std::string> new_sections;    // sections this file starts
+  std::optional<DataLine> extends_line;            // where the parent is named
   bool seen_profile = false;
+  bool seen_title = false;
   bool in_title = false;
+  size_t data_line = 0;  // the index of the line among the file's data lines
   Section* section = nullptr;
   const std::vector<DataLine> lines = split_data_lines(file);
   for (const DataLine& line : lines) {
     const std::string key(line.key);
+    ++data_line;
     if (key == "profile") {
       if (seen_profile) {
         error(line, line.key_col, "a profile file holds one profile");
@@ -39,9 +81,86 @@ Status parse_profile(const SourceFile& file, const Lexicon& lexicon, Profile* pr
       error(line, line.key_col, "expected 'profile NAME' first");
       return Error(std::move(diags));
     }
+    if (key == "extends") {  // extends PARENT: this profile starts as a copy of PARENT
+      if (data_line != 2) {
+        error(line, line.key_col, "'extends' stands right after the 'profile' line");
+        continue;
+      }
+      if (line.value.empty()) {
+        error(line, line.value_col, "'extends' needs a profile name");
+        continue;
+      }
+      Expected<Profile> parent =
+          lookup ? lookup(line.value) : Expected<Profile>(Error("no other profile is loaded to extend"));
+      if (!parent.ok() && !parent.error().diagnostics.empty()) {  // the parent does not load
+        diags.insert(diags.end(), parent.error().diagnostics.begin(), parent.error().diagnostics.end());
+        return Error(std::move(diags));
+      }
+      if (!parent.ok()) {
+        error(line, line.value_col, parent.error().message);
+        return Error(std::move(diags));
+      }
+      const std::string name = profile->name;
+      *profile = std::move(*parent);
+      profile->name = name;
+      for (const Section& s : profile->sections)
+        for (const ProfileConcept& pc : s.concepts) placed[pc.concept_index] = s.name;
+      must_lines.assign(profile->musts.size(), line);  // inherited must-haves: told of here
+      extends_line = line;
+      continue;
+    }
+    if (key == "drop") {  // drop CONCEPT, drop section NAME: takes out what the parent has
+      if (section || in_title) {
+        error(line, line.key_col, "'drop' belongs to the profile, before any section");
+        continue;
+      }
+      if (!extends_line) {
+        error(line, line.key_col, "'drop' is for a profile that extends another");
+        continue;
+      }
+      const std::string what(line.value);
+      if (what.starts_with("section ")) {
+        const std::string name(trim(std::string_view(what).substr(8)));
+        const auto s = std::find_if(profile->sections.begin(), profile->sections.end(),
+                                    [&](const Section& x) { return x.name == name; });
+        if (s == profile->sections.end()) {
+          std::vector<std::string_view> names;
+          for (const Section& x : profile->sections) names.push_back(x.name);
+          const std::string hint = did_you_mean(name, names);
+          error(line, line.value_col + 8, "no section '" + name + "' to drop" + (hint.empty() ? "" : " (" + hint + ")"));
+          continue;
+        }
+        for (const ProfileConcept& pc : s->concepts) {
+          placed.erase(pc.concept_index);
+          drop_from_musts(profile, &must_lines, pc.concept_index);
+        }
+        profile->sections.erase(s);
+        continue;
+      }
+      const auto it = lexicon.by_id.find(what);
+      if (it == lexicon.by_id.end()) {
+        error(line, line.value_col, what.empty() ? "'drop' needs a concept id or 'section NAME'" : unknown_concept(lexicon, what));
+        continue;
+      }
+      auto& titles = profile->title.concepts;
+      const auto in_title_list = std::find_if(titles.begin(), titles.end(), [&](const auto& t) { return t.first == it->second; });
+      if (!placed.count(it->second) && in_title_list == titles.end()) {
+        error(line, line.value_col, "concept '" + what + "' is not in the profile '" + std::string(extends_line->value) + "'");
+        continue;
+      }
+      if (in_title_list != titles.end()) titles.erase(in_title_list);
+      if (const auto p = placed.find(it->second); p != placed.end()) {
+        for (Section& s : profile->sections)
+          if (s.name == p->second)
+            std::erase_if(s.concepts, [&](const ProfileConcept& pc) { return pc.concept_index == it->second; });
+        placed.erase(p);
+        drop_from_musts(profile, &must_lines, it->second);
+      }
+      continue;
+    }
     if (key == "title") {
-      if (in_title || profile->title.weight > 0) error(line, line.key_col, "a profile has one 'title' block");
-      in_title = true;
+      if (seen_title) error(line, line.key_col, "a profile has one 'title' block");
+      seen_title = in_title = true;
       section = nullptr;
       continue;
     }
@@ -51,20 +170,37 @@ Status parse_profile(const SourceFile& file, const Lexicon& lexicon, Profile* pr
         error(line, line.value_col, "section needs a name");
         continue;
       }
-      for (const Section& s : profile->sections)
-        if (s.name == line.value) error(line, line.value_col, "duplicate section '" + s.name + "'");
-      profile->sections.push_back(
-          Section{std::string(line.value), std::string(line.value), 1, 1, {}, line.line});
+      const std::string name(line.value);
+      if (sections_here.count(name)) {
+        error(line, line.value_col, "duplicate section '" + name + "'");
+        continue;
+      }
+      sections_here.insert(name);
+      // A section of the parent: what follows changes it.
+      const auto inherited = std::find_if(profile->sections.begin(), profile->sections.end(),
+                                          [&](const Section& x) { return x.name == name; });
+      if (inherited != profile->sections.end()) {
+        section = &*inherited;
+        continue;
+      }
+      new_sections.insert(name);
+      profile->sections.push_back(Section{name, name, 1, 1, {}, line.line});
       section = &profile->sections.back();
       continue;
     }
     if (key.find('.') != std::string::npos && in_title) {  // a title concept: ID VALUE
       const auto it = lexicon.by_id.find(key);
       double v;
-      if (it == lexicon.by_id.end()) error(line, line.key_col, "unknown concept '" + key + "' (not in the lexicon)");
-      else if (!parse_number(line.value, &v) || v <= 0 || v > 1)
+      if (it == lexicon.by_id.end()) {
+        error(line, line.key_col, unknown_concept(lexicon, key));
+      } else if (!parse_number(line.value, &v) || v <= 0 || v > 1) {
         error(line, line.value_col, "a title concept's value must be a number in (0, 1]");
-      else profile->title.concepts.push_back({it->second, v});
+      } else {
+        auto& titles = profile->title.concepts;
+        const auto same = std::find_if(titles.begin(), titles.end(), [&](const auto& t) { return t.first == it->second; });
+        if (same != titles.end()) same->second = v;  // the parent's: a new value
+        else titles.push_back({it->second, v});
+      }
       continue;
     }
     if (key.find('.') != std::string::npos) {  // a concept line: ID WEIGHT [must]
@@ -74,10 +210,12 @@ Status parse_profile(const SourceFile& file, const Lexicon& lexicon, Profile* pr
       }
       const auto it = lexicon.by_id.find(key);
       if (it == lexicon.by_id.end()) {
-        error(line, line.key_col, "unknown concept '" + key + "' (not in the lexicon)");
+        error(line, line.key_col, unknown_concept(lexicon, key));
         continue;
       }
-      if (placed.count(it->second)) {
+      // The parent's concept in the same section: a new weight. Anywhere else: drop it first.
+      const bool reweighed = placed.count(it->second) && !named_here.count(it->second) && placed[it->second] == section->name;
+      if (placed.count(it->second) && !reweighed) {
         error(line, line.key_col,
               "concept '" + key + "' already stands in section '" + placed[it->second] + "'");
         continue;
@@ -103,7 +241,13 @@ Status parse_profile(const SourceFile& file, const Lexicon& lexicon, Profile* pr
         }
       }
       placed[it->second] = section->name;
-      section->concepts.push_back(pc);
+      named_here.insert(it->second);
+      if (reweighed) {
+        for (ProfileConcept& old : section->concepts)
+          if (old.concept_index == pc.concept_index) old.weight = pc.weight;
+      } else {
+        section->concepts.push_back(pc);
+      }
       continue;
     }
     if (key == "must") {  // must A | B | C: one must-have, met by any of them
@@ -118,7 +262,7 @@ Status parse_profile(const SourceFile& file, const Lexicon& lexicon, Profile* pr
         if (id.text.empty())
           error(line, line.value_col + id.col, "'must' needs concept ids, separated by ' | '");
         else if (it == lexicon.by_id.end())
-          error(line, line.value_col + id.col, "unknown concept '" + std::string(id.text) + "' (not in the lexicon)");
+          error(line, line.value_col + id.col, unknown_concept(lexicon, id.text));
         else if (std::find(group.begin(), group.end(), it->second) == group.end())
           group.push_back(it->second);
       }
@@ -147,15 +291,19 @@ Status parse_profile(const SourceFile& file, const Lexicon& lexicon, Profile* pr
         else if (same != profile->roles.end())
           same->contrast = true;  // listed under roles, and contrasted
         else
-          profile->roles.push_back({std::string(name.text), key == "contrast", line.line, line.value_col + name.col});
+          profile->roles.push_back({std::string(name.text), key == "contrast", line.line, line.value_col + name.col,
+                                    file.name, std::string(line.text)});
       }
       continue;
     }
     // key value lines of the profile or the current section
     if (key != "label" && key != "penalty" && key != "contrast_weight" && key != "weight" && key != "need") {
+      const std::string hint = did_you_mean(key, {"label", "penalty", "must", "roles", "contrast", "contrast_weight",
+                                                  "section", "weight", "need", "title", "extends", "drop"});
       error(line, line.key_col,
-            "unknown key '" + key +
-                "' (expected label, penalty, must, roles, contrast, contrast_weight, section, weight, need or a concept id)");
+            "unknown key '" + key + "' (" + (hint.empty() ? "" : hint + " ") +
+                "expected label, penalty, must, roles, contrast, contrast_weight, section, weight, need, title, "
+                "extends, drop or a concept id)");
       continue;
     }
     if (line.value.empty()) {
@@ -196,7 +344,10 @@ Status parse_profile(const SourceFile& file, const Lexicon& lexicon, Profile* pr
     diags.push_back(Diagnostic{file.name, 1, 1, "profile '" + profile->name + "' has no sections", ""});
   }
   for (const Section& s : profile->sections)
-    if (s.concepts.empty())
+    if (s.concepts.empty() && new_sections.count(s.name) == 0 && extends_line)  // emptied by drops
+      diags.push_back(diagnostic_at(file, *extends_line, extends_line->key_col,
+                                    "section '" + s.name + "' has no concepts left ('drop section " + s.name + "')"));
+    else if (s.concepts.empty())
       diags.push_back(Diagnostic{file.name, s.line, 1, "section '" + s.name + "' has no concepts", ""});
   // A must-have's concepts stand in sections (their strength is what meets it), each in one
   // must-have only.

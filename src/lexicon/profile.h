@@ -2,7 +2,9 @@
 // The file format is specified in lexicons/README.md; the score in score.h.
 #pragma once
 
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "lexicon/datafile.h"
@@ -38,6 +40,7 @@ struct RoleRef {
   std::string name;       // "data-engineer"
   bool contrast = false;  // its lead over this profile lowers the score (score.h)
   size_t line = 0, col = 0;  // where it is named, for diagnostics: 1-based line, 0-based byte
+  std::string file, line_text;  // the file and line it is named in (a parent's, if inherited)
 };
 
 struct Profile {
@@ -53,8 +56,23 @@ struct Profile {
   TitleRule title;
 };
 
+// The profile an `extends NAME` line names, parsed with its own parent: found by the caller
+// (catalog.h), which refuses unknown names and cycles. An error with diagnostics is the parent's
+// (they are passed on); one without is reported at the `extends` line.
+using ParentLookup = std::function<Expected<Profile>(std::string_view name)>;
+
 // Parses one profile file against a loaded lexicon into *profile. An error with every diagnostic
-// if the file has any; *profile is usable only if there is none.
-Status parse_profile(const SourceFile& file, const Lexicon& lexicon, Profile* profile);
+// if the file has any; *profile is usable only if there is none. A profile that `extends` another
+// starts as a copy of it (parent given by lookup; without one, `extends` is an error) and changes
+// it: lexicons/README.md.
+Status parse_profile(const SourceFile& file, const Lexicon& lexicon, Profile* profile,
+                     const ParentLookup& lookup = {});
+
+// The name a profile file declares on its first line (`profile NAME`), "" if it does not start so;
+// and the parent its second line names (`extends NAME`), "" if none.
+struct ProfileHeader {
+  std::string name, parent;
+};
+ProfileHeader profile_header(const SourceFile& file);
 
 }  // namespace jobmatch

@@ -335,4 +335,49 @@ BOOST_AUTO_TEST_CASE(diagnostic_without_line_text_is_one_line) {
   BOOST_TEST(format_diagnostic(whole_file) == "x.lex: error: cannot read file\n");
 }
 
+// With overrides, a concept of the user's files replaces a built-in one of the same id in place
+// and is listed; a second one with that id, or two among the user's files, is still a duplicate.
+BOOST_AUTO_TEST_CASE(user_concepts_replace_built_in_ones_in_place) {
+  Lexicon lex = lexicon_from("concept a.one\n  label One\n  origin article\n  en one\n"
+                             "concept a.two\n  label Two\n  origin article\n  en two\n",
+                             "<embedded>/base.lex");
+  std::vector<jobmatch::ConceptOverride> overrides;
+  const jobmatch::Status parsed = jobmatch::parse_lexicon(
+      {SourceFile{"user.lex", "concept a.new\n  label New\n  origin extension\n  en new\n"
+                              "concept a.two\n  label Mine\n  origin extension\n  en zwei\n"}},
+      &lex, &overrides);
+  BOOST_TEST_REQUIRE(parsed.ok());
+  BOOST_TEST_REQUIRE(lex.concepts.size() == 3u);
+  BOOST_TEST(lex.by_id.at("a.two") == 1u);
+  BOOST_TEST(lex.concepts[1].label == "Mine");
+  BOOST_TEST(lex.concepts[1].file == "user.lex");
+  BOOST_TEST(lex.concepts[1].strong.at(0).source == "zwei");
+  BOOST_TEST_REQUIRE(overrides.size() == 1u);
+  BOOST_TEST(overrides[0].id == "a.two");
+  BOOST_TEST(overrides[0].at.file == "user.lex");
+  BOOST_TEST(overrides[0].at.line == 5u);
+  BOOST_TEST(overrides[0].at.col == 9u);
+  BOOST_TEST(overrides[0].replaced_file == "<embedded>/base.lex");
+  BOOST_TEST(overrides[0].replaced_line == 5u);
+
+  // Two of the user's files with one id: the second is a duplicate of the first.
+  Lexicon base = lexicon_from("concept a.one\n  label One\n  origin article\n  en one\n");
+  const std::string one = "concept a.one\n  label Mine\n  origin article\n  en eins\n";
+  const jobmatch::Status twice =
+      jobmatch::parse_lexicon({SourceFile{"u1.lex", one}, SourceFile{"u2.lex", one}}, &base, &overrides);
+  BOOST_TEST_REQUIRE(!twice.ok());
+  BOOST_TEST(twice.error().message == "duplicate concept id 'a.one' (first defined at u1.lex:1)");
+  // Without overrides, an id already there is a duplicate.
+  Lexicon plain = lexicon_from("concept a.one\n  label One\n  origin article\n  en one\n");
+  const jobmatch::Status dup = jobmatch::parse_lexicon(
+      {SourceFile{"user.lex", "concept a.one\n  label One\n  origin article\n  en one\n"}}, &plain);
+  BOOST_TEST_REQUIRE(!dup.ok());
+  BOOST_TEST(dup.error().message == "duplicate concept id 'a.one' (first defined at test.lex:1)");
+}
+
+BOOST_AUTO_TEST_CASE(an_unknown_key_gets_a_hint) {
+  const Diagnostic d = only_diag("concept a.one\n  label One\n  origin article\n  en one\n  wnidow 3\n");
+  BOOST_TEST(d.message == "unknown key 'wnidow' (did you mean 'window'? expected label, origin, en, de, any, weak, near, window, not)");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
