@@ -15,6 +15,7 @@
 
 #include "cli/cli_doc.h"
 #include "cli/commands.h"
+#include "lexicon/catalog.h"
 #include "report/schema.h"
 
 namespace jobmatch {
@@ -56,6 +57,8 @@ CommandDocs command_docs() {
         for (std::string v; words >> v;) values.push_back(v);
       }
     }
+    // -p: the embedded profiles' names (a profile file or a --lexicon profile is typed out).
+    if (d.options->find_nothrow("profile", false)) d.choices["profile"] = embedded_profile_names();
     std::istringstream subs(c->subcommands);
     for (std::string sub; subs >> sub;) d.subcommands.push_back(sub);
     out.docs.push_back(std::move(d));
