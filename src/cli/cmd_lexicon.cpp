@@ -135,6 +135,10 @@ Outcome run_check(const std::vector<std::string>& args) {
   bool builtin = true;
   std::vector<std::string> paths;
   for (const std::string& a : args) {
+    if (a == "--help" || a == "-h") {
+      std::cout << kUsage << "\n";
+      return Outcome{};
+    }
     if (a == "--no-builtin-lexicon") builtin = false;
     else if (a.starts_with("-") && a != "-") throw UsageError{"unknown option '" + a + "' for lexicon check"};
     else paths.push_back(a);

@@ -17,6 +17,7 @@ ProfileCatalog::ProfileCatalog(const std::vector<SourceFile>& files, size_t buil
 }
 
 const ProfileFile* ProfileCatalog::find(std::string_view name, const ProfileFile* except) const {
+  if (name.empty()) return nullptr;  // a file that declares no name is not named ""
   // Declared names, then file names; in each, the user's files before the embedded ones.
   for (const bool by_stem : {false, true})
     for (const bool builtin : {false, true})

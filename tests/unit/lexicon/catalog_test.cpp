@@ -96,6 +96,8 @@ BOOST_AUTO_TEST_CASE(finds_by_declared_name_then_file_name_the_users_first) {
   // "base" is the embedded one's declared name: a declared name wins over the user's file name.
   BOOST_TEST(c.catalog->find("base")->file.name == "<embedded>/base.profile");
   BOOST_TEST(c.catalog->find("nobody") == nullptr);
+  Catalog nameless({{"u/.profile", "section s\n  a.one 1\n"}});  // no `profile NAME`, an empty stem
+  BOOST_TEST(nameless.catalog->find("") == nullptr);
   const std::vector<std::string> names = c.catalog->names();
   BOOST_TEST((names == std::vector<std::string>{"base", "declared", "mine", "other"}));
   BOOST_TEST(c.catalog->unknown("declard") ==
