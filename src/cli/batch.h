@@ -55,7 +55,8 @@ void finish_output(Output& output, Outcome& outcome, const std::string& target =
 // the error.
 Expected<std::unique_ptr<Engine>> load_engine(const EngineOptions& options);
 
-// The engine for a command line's --profile and --lexicon. Null if it does not load: with its
+// The engine for a command line's --profile, --lexicon and --no-builtin-lexicon (without it,
+// --lexicon adds to the embedded files; alone, it is a usage error). Null if it does not load: with its
 // file:line:col diagnostics printed, a usage error in outcome; an error without diagnostics is
 // no fault of the files (the matcher refused for want of memory), an internal fault.
 std::unique_ptr<Engine> engine_for(const boost::program_options::variables_map& vm, Outcome& outcome);

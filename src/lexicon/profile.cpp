@@ -61,7 +61,7 @@ Status parse_profile(const SourceFile& file, const Lexicon& lexicon, Profile* pr
   bool seen_profile = false;
   bool seen_title = false;
   bool in_title = false;
-  size_t data_line = 0;  // the index of the line among the file's data lines
+  size_t data_line = 0;  // this line is the file's data_line-th (1-based): `extends` must be the 2nd
   Section* section = nullptr;
   const std::vector<DataLine> lines = split_data_lines(file);
   for (const DataLine& line : lines) {
