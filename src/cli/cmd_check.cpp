@@ -43,7 +43,7 @@ po::options_description options() {
       ("format,f", po::value<std::string>()->default_value("text")->value_name("FMT"), "text, github, markdown, json")
       ("summary", po::value<std::string>()->value_name("FILE"),
        "append the Markdown summary to FILE (default: $GITHUB_STEP_SUMMARY when set, unless --format markdown)")
-      ("no-summary", po::bool_switch(), "write no summary file, even with $GITHUB_STEP_SUMMARY set")
+      ("no-summary", po::bool_switch(), "write no summary file (whatever --summary or $GITHUB_STEP_SUMMARY say)")
       ("ignore-title", po::bool_switch(), "score the body only");
   add_color_option(gate);
   po::options_description visible;
@@ -86,15 +86,15 @@ class CheckJob : public BatchJob {
           if (!id.empty()) m_required.push_back(id);
       }
     m_ignore_title = vm["ignore-title"].as<bool>();
-    // The summary: --summary FILE, else $GITHUB_STEP_SUMMARY, whose job is what --format
-    // markdown on standard output already does.
-    if (vm.count("summary") && vm["no-summary"].as<bool>())
-      throw UsageError{"--summary and --no-summary exclude each other"};
-    if (vm.count("summary")) {
+    // The summary: none with --no-summary (which wins, so that the command line can turn off a
+    // summary the config file sets), else --summary FILE, else $GITHUB_STEP_SUMMARY unless
+    // --format markdown already writes the summary to standard output.
+    if (vm["no-summary"].as<bool>()) {
+      m_summary.clear();
+    } else if (vm.count("summary")) {
       m_summary = vm["summary"].as<std::string>();
       if (m_summary.empty()) throw UsageError{"--summary needs a file name"};
-    } else if (const char* env = std::getenv("GITHUB_STEP_SUMMARY");
-               env && *env && !vm["no-summary"].as<bool>() && m_format != CheckFormat::kMarkdown) {
+    } else if (const char* env = std::getenv("GITHUB_STEP_SUMMARY"); env && *env && m_format != CheckFormat::kMarkdown) {
       m_summary = env;
     }
   }
