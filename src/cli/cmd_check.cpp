@@ -2,11 +2,10 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
-
-#include <algorithm>
 #include <filesystem>
 #include <sstream>
 

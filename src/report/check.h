@@ -19,9 +19,9 @@ namespace jobmatch {
 
 enum class CheckFormat { kText, kGithub, kMarkdown, kJson };
 
-// The floor without --fail-under: between the roles next to each other and the rest (against
-// ml-engineer, the ML engineer and data scientist ads of samples/ score 50 and more, the near
-// misses 11 and less).
+// The floor without --fail-under: it passes the profile's role and its closest neighbour and
+// fails the rest (against ml-engineer, the ML engineer and data scientist ads of samples/ score
+// 50 and more, the near misses 11 and less).
 constexpr double kDefaultCheckFloor = 40;
 
 // Annotations per ad at most; beyond that one notice says how many more findings there are

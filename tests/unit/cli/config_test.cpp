@@ -172,4 +172,33 @@ BOOST_AUTO_TEST_CASE(errors_say_where_and_suggest) {
   BOOST_TEST(error_of("[check.deep]\nformat = \"text\"\n").starts_with("conf/.jobmatch.toml:1:8: [check] cannot hold a table"));
 }
 
+// Which file load_config reads: --no-config none, --config FILE, else $JOBMATCH_CONFIG.
+BOOST_AUTO_TEST_CASE(config_option_then_environment) {
+  Scratch s;
+  std::ofstream(s.dir / "a.toml") << "[check]\nfail-under = 60\n";
+  std::ofstream(s.dir / "b.toml") << "[check]\nfail-under = 70\n";
+  const auto load = [](const std::vector<std::string>& args) {
+    po::variables_map vm;
+    po::store(po::command_line_parser(args).options(config_options()).run(), vm);
+    return load_config(vm);
+  };
+  const std::string a = (s.dir / "a.toml").string(), b = (s.dir / "b.toml").string();
+  ::setenv("JOBMATCH_CONFIG", b.c_str(), 1);
+  auto config = load({"--config", a});
+  BOOST_REQUIRE(config.ok() && config->has_value());
+  BOOST_TEST((*config)->path == a);
+  config = load({});
+  BOOST_REQUIRE(config.ok() && config->has_value());
+  BOOST_TEST((*config)->path == b);
+  BOOST_TEST((*config)->settings.front().values.front() == "70");
+  config = load({"--no-config"});
+  BOOST_TEST((config.ok() && !config->has_value()));
+  BOOST_TEST(!load({"--no-config", "--config", a}).ok());
+  ::setenv("JOBMATCH_CONFIG", (s.dir / "missing.toml").c_str(), 1);
+  config = load({});
+  BOOST_REQUIRE(!config.ok());
+  BOOST_TEST(config.error().message.starts_with("cannot read config file '" + (s.dir / "missing.toml").string() + "'"));
+  ::unsetenv("JOBMATCH_CONFIG");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
