@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "cli/cli_options.h"
+#include "cli/config.h"
 #include "cli/exit_status.h"
 #include "cli/progress.h"
 #include "input/sniff.h"
@@ -168,9 +169,12 @@ double number_of(const po::variables_map& vm, const char* name, double min, doub
 }
 
 bool parse_command_line(const std::vector<std::string>& args, const po::options_description& visible, bool paths,
-                        po::variables_map* vm, const std::string& usage) {
+                        po::variables_map* vm, const std::string& usage, std::string_view command) {
   po::options_description shown;
-  if (!visible.options().empty()) shown.add(visible);  // (schema has none: no empty heading)
+  // A command with options may have them set in the config file (config.h); schema has none
+  // (and no empty heading).
+  const bool configurable = !visible.options().empty();
+  if (configurable) shown.add(visible).add(config_options());
   shown.add_options()("help,h", "show this help");
   po::options_description all;
   all.add(shown);
@@ -185,6 +189,9 @@ bool parse_command_line(const std::vector<std::string>& args, const po::options_
       std::cout << usage << "\n" << shown << "\n";
       return false;
     }
+    // The config file's settings for what the command line left unset.
+    if (configurable)
+      if (auto merged = merge_config(command, all, *vm); !merged.ok()) throw UsageError{merged.error().message};
     po::notify(*vm);
   } catch (const po::error& e) {
     throw UsageError{e.what()};
@@ -193,9 +200,9 @@ bool parse_command_line(const std::vector<std::string>& args, const po::options_
 }
 
 Outcome run_batch(const std::vector<std::string>& args, const po::options_description& visible,
-                  const std::string& usage, BatchJob& job) {
+                  const std::string& usage, BatchJob& job, std::string_view command) {
   po::variables_map vm;
-  if (!parse_command_line(args, visible, true, &vm, usage)) return Outcome{};
+  if (!parse_command_line(args, visible, true, &vm, usage, command)) return Outcome{};
   job.read_options(vm);
   ReadOptions read = value_or_usage_error(parse_read_options(vm));
   RunOptions run;

@@ -11,6 +11,7 @@
 #include <boost/program_options.hpp>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/expected.h"
@@ -117,15 +118,18 @@ struct BatchEnd {
 };
 
 // Parses args against the command's option table (with --help and, if positional, PATH...),
-// prints usage and the table for --help and returns false then. A parse error is a UsageError.
+// prints usage and the table for --help and returns false then. A command with options also
+// has --config and --no-config, and the config file's settings for command (config.h) fill in
+// what the command line leaves unset. A parse or config error is a UsageError.
 bool parse_command_line(const std::vector<std::string>& args, const boost::program_options::options_description& visible,
-                        bool paths, boost::program_options::variables_map* vm, const std::string& usage);
+                        bool paths, boost::program_options::variables_map* vm, const std::string& usage,
+                        std::string_view command);
 
 // The shared skeleton: parses args (--help printed: an empty outcome), reads the options, loads
 // the engine, runs the pipeline through job, and says how the run ended. Input error records set
 // outcome.input_errors.
 Outcome run_batch(const std::vector<std::string>& args, const boost::program_options::options_description& visible,
-                  const std::string& usage, BatchJob& job);
+                  const std::string& usage, BatchJob& job, std::string_view command);
 
 // What a batch command says about its input at the end: the files a folder walk left out
 // because they are the output (report -o) or for their type, and the JSON inputs that held no

@@ -15,6 +15,7 @@
 
 #include "cli/cli_doc.h"
 #include "cli/commands.h"
+#include "cli/config.h"
 #include "lexicon/catalog.h"
 #include "report/schema.h"
 
@@ -23,7 +24,7 @@ namespace jobmatch {
 const std::vector<const Command*>& all_commands() {
   static const std::vector<const Command*> commands = {&kScoreCommand, &kExplainCommand, &kReportCommand,
                                                        &kCheckCommand, &kStatsCommand,   &kLexiconCommand,
-                                                       &kEvalCommand,  &kSchemaCommand};
+                                                       &kEvalCommand,  &kSchemaCommand,  &kConfigCommand};
   return commands;
 }
 
@@ -41,6 +42,8 @@ CommandDocs command_docs() {
     d.usage = c->usage;
     d.takes_paths = c->takes_paths;
     out.options.push_back(std::make_unique<po::options_description>(c->options()));
+    // Every command with options also takes --config and --no-config (parse_command_line).
+    if (!out.options.back()->options().empty() && c != &kConfigCommand) out.options.back()->add(config_options());
     d.options = out.options.back().get();
     // The values of the shared options (batch.h, cli_options.h), for every command that has
     // them, then the command's own.
@@ -69,7 +72,7 @@ CommandDocs command_docs() {
 Outcome run_command(const Command& command, const std::vector<std::string>& args) {
   if (!command.job) return command.run(args);
   const std::unique_ptr<BatchJob> job = command.job();
-  return run_batch(args, command.options(), command.usage, *job);
+  return run_batch(args, command.options(), command.usage, *job, command.name);
 }
 
 namespace {

@@ -39,7 +39,7 @@ po::options_description export_options() {
 Outcome run_export(const std::vector<std::string>& args) {
   po::variables_map vm;
   Outcome outcome;
-  if (!parse_command_line(args, export_options(), false, &vm, kExportUsage)) return outcome;
+  if (!parse_command_line(args, export_options(), false, &vm, kExportUsage, "lexicon")) return outcome;
   const std::string format = vm["format"].as<std::string>();
   if (format != "rg" && format != "list") {
     const std::string hint = did_you_mean(format, {"rg", "list"});

@@ -18,7 +18,7 @@ po::options_description options() { return po::options_description(); }
 Outcome run(const std::vector<std::string>& args) {
   po::variables_map vm;
   Outcome outcome;
-  if (!parse_command_line(args, options(), false, &vm, kUsage)) return outcome;
+  if (!parse_command_line(args, options(), false, &vm, kUsage, "schema")) return outcome;
   Output output;
   output.write(record_schema());
   finish_output(output, outcome);

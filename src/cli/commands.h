@@ -56,5 +56,6 @@ extern const Command kStatsCommand;
 extern const Command kLexiconCommand;
 extern const Command kEvalCommand;
 extern const Command kSchemaCommand;
+extern const Command kConfigCommand;
 
 }  // namespace jobmatch

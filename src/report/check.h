@@ -1,8 +1,10 @@
 // `jobmatch check`: a gate for one or a few job ads before they are published (a CI step). Each
 // ad must score at least the floor and name every required concept (a concept mentioned only
-// negated does not count). The verdicts are rendered for a person (text), for GitHub Actions
-// (workflow-command annotations that point at the ad's file and line) or as a Markdown summary
-// (for $GITHUB_STEP_SUMMARY).
+// negated does not count); by default the floor is kDefaultCheckFloor and the required concepts
+// are the profile's must-haves (each met by any of its concepts). The verdicts are rendered for a
+// person (text), for GitHub Actions (workflow-command annotations that point at the ad's file and
+// line, at most kAnnotationsPerAd findings an ad and then a notice of how many more), as a
+// Markdown summary (for $GITHUB_STEP_SUMMARY) or as JSON Lines (one object per ad).
 #pragma once
 
 #include <optional>
@@ -15,11 +17,25 @@
 
 namespace jobmatch {
 
-enum class CheckFormat { kText, kGithub, kMarkdown };
+enum class CheckFormat { kText, kGithub, kMarkdown, kJson };
+
+// The floor without --fail-under: it passes the profile's role and its closest neighbour and
+// fails the rest (against ml-engineer, the ML engineer and data scientist ads of samples/ score
+// 50 and more, the near misses 11 and less).
+constexpr double kDefaultCheckFloor = 40;
+
+// Annotations per ad at most; beyond that one notice says how many more findings there are
+// (GitHub shows only the first annotations of a step).
+constexpr size_t kAnnotationsPerAd = 3;
 
 struct CheckSpec {
-  std::optional<double> floor;    // --fail-under
-  std::vector<size_t> required;   // concept indexes (--require), each in the profile
+  std::optional<double> floor;         // --fail-under, else kDefaultCheckFloor
+  bool default_floor = false;          // the floor is the default
+  // What each ad must name: each entry is met by any of its concepts (concept indexes in the
+  // profile; the first names it). --require gives one concept each; without it, the profile's
+  // must-haves.
+  std::vector<std::vector<size_t>> required;
+  bool profile_musts = false;          // required are the profile's must-haves
 };
 
 struct CheckFinding {
@@ -32,6 +48,8 @@ struct CheckFinding {
 struct CheckVerdict {
   std::string id;        // the ad (display form)
   bool readable = true;
+  std::string error_kind;   // unreadable: the error record's kind and message
+  std::string error_message;
   bool pass = true;
   double score = 0;
   std::string title;

@@ -93,13 +93,13 @@ BOOST_AUTO_TEST_CASE(parse_errors_are_usage_errors) {
   po::options_description o("Options");
   o.add_options()("top", po::value<std::string>()->default_value("20"), "n");
   po::variables_map vm;
-  BOOST_CHECK_THROW(jobmatch::parse_command_line({"--bogus"}, o, true, &vm, "Usage"), jobmatch::UsageError);
+  BOOST_CHECK_THROW(jobmatch::parse_command_line({"--bogus"}, o, true, &vm, "Usage", "score"), jobmatch::UsageError);
   po::variables_map vm2;
-  BOOST_TEST(jobmatch::parse_command_line({"--top", "7", "a", "b"}, o, true, &vm2, "Usage"));
+  BOOST_TEST(jobmatch::parse_command_line({"--top", "7", "a", "b"}, o, true, &vm2, "Usage", "score"));
   BOOST_TEST(jobmatch::count_of(vm2, "top", 0, 9) == 7u);
   BOOST_TEST(vm2["path"].as<std::vector<std::string>>().size() == 2u);
   po::variables_map vm3;
-  BOOST_TEST(jobmatch::parse_command_line({"--top", "70"}, o, false, &vm3, "Usage"));
+  BOOST_TEST(jobmatch::parse_command_line({"--top", "70"}, o, false, &vm3, "Usage", "score"));
   BOOST_CHECK_THROW(jobmatch::count_of(vm3, "top", 0, 9), jobmatch::UsageError);
 }
 
