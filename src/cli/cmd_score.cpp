@@ -144,6 +144,8 @@ class ScoreJob : public BatchJob {
         start = comma + 1;
       }
     }
+    if (!streaming && !m_report.keep_fields.empty())
+      throw UsageError{"--keep-field is for tsv, csv, jsonl and json, not the table"};
     if (vm.count("fields")) {
       if (!streaming) throw UsageError{"--fields is for tsv, csv, jsonl and json, not the table"};
       std::vector<std::string> known(kRecordFieldNames.begin(), kRecordFieldNames.end());
@@ -256,7 +258,10 @@ const Command kScoreCommand = {
     .summary = "score postings (files, folders, JSON Lines, stdin) against the profile",
     .usage = kUsage,
     .options = options,
-    .choices = "format=table tsv csv jsonl json;sort=score id input;lang=de en und",
+    // (the --fields names as in kRecordFieldNames, for the completions and the man page)
+    .choices = "format=table tsv csv jsonl json;sort=score id input;lang=de en und;"
+               "fields=id score lang title encoding warnings sections title_match matched missing missing_must role "
+               "role_margin role_scores error fields",
     .job = make_job<ScoreJob>};
 
 }  // namespace jobmatch

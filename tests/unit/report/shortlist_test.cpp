@@ -3,8 +3,11 @@
 #include <boost/test/unit_test.hpp>
 
 #include <nlohmann/json.hpp>
+#include <set>
 
+#include "cli/commands.h"
 #include "report/escape.h"
+#include "report/schema.h"
 #include "test_helpers.h"
 
 using jobmatch::Format;
@@ -235,6 +238,31 @@ BOOST_AUTO_TEST_CASE(json_writes_the_chosen_fields_and_an_error_record_keeps_its
   o.keep_fields = {"url"};
   BOOST_TEST(jobmatch::test::write_records(Format::kJsonl, engine(), {posting("a", 1)}, o) ==
              "{\"fields\":{\"url\":null}}\n");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(record_field_names)
+
+// --fields takes the record's field names: exactly the top-level properties of the schema's
+// scored and error records.
+BOOST_AUTO_TEST_CASE(are_the_schemas_top_level_properties) {
+  const auto schema = nlohmann::json::parse(jobmatch::record_schema());
+  std::set<std::string> in_schema;
+  for (const char* kind : {"scored", "error"})
+    for (const auto& [name, value] : schema.at("definitions").at(kind).at("properties").items()) in_schema.insert(name);
+  const std::set<std::string> names(jobmatch::kRecordFieldNames.begin(), jobmatch::kRecordFieldNames.end());
+  BOOST_TEST(names == in_schema, boost::test_tools::per_element());
+}
+
+// ... and the completions offer each of them.
+BOOST_AUTO_TEST_CASE(are_the_choices_of_score_fields) {
+  std::string choices = "fields=";
+  for (const std::string_view name : jobmatch::kRecordFieldNames) choices += std::string(name) + " ";
+  choices.pop_back();
+  const std::string all = jobmatch::kScoreCommand.choices;
+  BOOST_TEST(all.find(choices) != std::string::npos);
+  BOOST_TEST(all.find("sort=score id input") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
