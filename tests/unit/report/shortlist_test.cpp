@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 
 #include "cli/commands.h"
 #include "report/escape.h"
@@ -263,6 +264,43 @@ BOOST_AUTO_TEST_CASE(are_the_choices_of_score_fields) {
   const std::string all = jobmatch::kScoreCommand.choices;
   BOOST_TEST(all.find(choices) != std::string::npos);
   BOOST_TEST(all.find("sort=score id input") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(table_order)
+
+// The ids of a table's rows, in the order printed.
+Ids table_ids(const ReportOptions& o, const std::vector<Result>& results) {
+  const std::string table = jobmatch::test::write_records(Format::kTable, engine(), results, o);
+  Ids ids;
+  std::istringstream lines(table);
+  for (std::string line; std::getline(lines, line);) {
+    std::istringstream cells(line);
+    Ids words;
+    for (std::string w; cells >> w;) words.push_back(w);
+    BOOST_TEST_REQUIRE(words.size() >= 3u);
+    ids.push_back(words[0] == "-" ? words[2] : words[3]);  // an error row has no language
+  }
+  return ids;
+}
+
+BOOST_AUTO_TEST_CASE(ranks_by_score_or_id_or_input_and_cuts_at_top) {
+  std::vector<Result> results = {posting("c", 10), posting("a", 90), posting("b", 50), failure("0err")};
+  for (Result& r : results) r.rendered.clear();
+  ReportOptions o;
+  o.footer = false;  // (to stderr)
+  o.header = false;
+  BOOST_TEST(table_ids(o, results) == (Ids{"a", "b", "c", "0err"}));
+  o.sort = SortOrder::kId;
+  BOOST_TEST(table_ids(o, results) == (Ids{"0err", "a", "b", "c"}));
+  o.sort = SortOrder::kInput;
+  BOOST_TEST(table_ids(o, results) == (Ids{"c", "a", "b", "0err"}));
+  o.sort = SortOrder::kScore;
+  o.top = 2;
+  BOOST_TEST(table_ids(o, results) == (Ids{"a", "b"}));
+  o.header = true;
+  BOOST_TEST(table_ids(o, results).front() == "POSTING");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
