@@ -19,11 +19,10 @@ Shortlist::Shortlist(Writer& writer, ShortlistOptions options)
 
 bool Shortlist::before(const Held& a, const Held& b) const {
   if (m_o.sort == SortOrder::kScore) {
-    const bool ea = a.r.error.has_value(), eb = b.r.error.has_value();
-    if (ea != eb) return !ea;
-    if (a.r.score != b.r.score) return a.r.score > b.r.score;
-  } else if (m_o.sort == SortOrder::kId && a.r.id != b.r.id) {
-    return a.r.id < b.r.id;
+    if (a.error != b.error) return !a.error;
+    if (a.score != b.score) return a.score > b.score;
+  } else if (m_o.sort == SortOrder::kId && a.id != b.id) {
+    return a.id < b.id;
   }
   return a.order < b.order;
 }
@@ -59,7 +58,8 @@ void Shortlist::add(Result&& r) {
     m_writer.write(r, std::move(rendered));
     return;
   }
-  m_held.push_back({order, std::move(r)});
+  m_held.push_back({order, r.score, r.error.has_value(), m_o.sort == SortOrder::kId ? std::move(r.id) : std::string(),
+                    std::move(r.rendered)});
   if (m_o.top && m_held.size() >= 2 * std::max<uint64_t>(*m_o.top, 1)) trim();
 }
 
@@ -67,10 +67,10 @@ void Shortlist::finish() {
   if (m_hold) {
     if (m_o.top) trim();
     std::sort(m_held.begin(), m_held.end(), [&](const Held& a, const Held& b) { return before(a, b); });
+    const Result none;  // (the writer reads nothing but the rendered text)
     for (Held& h : m_held) {
-      std::string rendered = std::move(h.r.rendered);
-      m_writer.write(h.r, std::move(rendered));
-      h.r = Result{};  // freed as it goes
+      m_writer.write(none, std::move(h.rendered));
+      std::string().swap(h.id);  // freed as it goes
     }
     m_held.clear();
   }

@@ -9,9 +9,10 @@
 //
 // Input order streams each record on as it comes. Ranking by score or id on a streaming writer
 // holds the records until the end: only what the worker left of each (Result::rendered, the
-// score, the id), never the texts; with top N only the best N (at most 2N at a time). A writer
-// that ranks itself (the table, through ReportOptions::sort and top) gets every kept record in
-// input order.
+// score, the id), never the texts: about as many bytes as the output; with top N only the best N
+// (at most 2N at a time). Held records are written as rendered (the writer must be one that
+// writes_rendered_only(), as every streaming writer is). A writer that ranks itself (the table,
+// through ReportOptions::sort and top) gets every kept record in input order.
 #pragma once
 
 #include <cstdint>
@@ -52,9 +53,13 @@ class Shortlist {
   uint64_t postings_left_out() const { return m_postings_left_out; }
 
  private:
+  // What a held record keeps: what the order needs and the text the writer will write.
   struct Held {
     uint64_t order;
-    Result r;
+    double score;
+    bool error;
+    std::string id;  // for SortOrder::kId only
+    std::string rendered;
   };
   bool before(const Held& a, const Held& b) const;
   void trim();
