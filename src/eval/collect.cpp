@@ -63,7 +63,7 @@ void EvalCollector::add(Result&& r) {
   const std::string key = key_of(r.id);
   const auto it = m_labels.by_id.find(key);
   if (it == m_labels.by_id.end()) {
-    m_out.unlabelled.push_back(display_id(key));
+    m_out.unlabelled.push_back(display_id(r.id));  // the record id, as every command names it
     return;
   }
   if (!m_seen.insert(key).second) {

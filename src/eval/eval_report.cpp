@@ -143,7 +143,7 @@ std::string render_json(const Report& rp) {
       ojson drivers = ojson::array();
       for (const Driver& dr : p.drivers)
         drivers.push_back({{"concept", dr.concept_id}, {"weight", dr.weight}, {"strength", number(dr.strength, 3)}});
-      arr.push_back({{"id", p.key}, {"path", p.id}, {"label", sanitize_utf8(p.label)}, {"lang", sanitize_utf8(p.lang)},
+      arr.push_back({{"id", p.id}, {"label_id", p.key}, {"label", sanitize_utf8(p.label)}, {"lang", sanitize_utf8(p.lang)},
                      {"score", p.score}, {"rank", rp.rank[i]}, {"title", p.title},
                      {"title_score", p.title_score < 0 ? ojson(nullptr) : number(p.title_score, 3)},
                      {"title_concepts", p.title_concepts}, {"matched", drivers}});
@@ -160,7 +160,8 @@ Expected<std::string> render_evaluation(const EvalConfig& c, const Labels& label
   if (data.postings.empty()) {
     std::string msg = "no labelled postings found among the " + std::to_string(data.read) + " inputs read";
     if (!data.unlabelled.empty())
-      msg += " (their ids, e.g. '" + data.unlabelled.front() + "', are not in " + c.labels_path + ")";
+      msg += " (e.g. '" + data.unlabelled.front() + "': neither its id nor its file name without extension is in " +
+             c.labels_path + ")";
     return Error(msg);
   }
   std::vector<Method> methods = {{"jobmatch", 1, {}}, {"keywords", 0, {}}, {"bm25", 2, data.bm25}, {"title", 0, {}}};

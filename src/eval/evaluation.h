@@ -32,6 +32,8 @@ struct Driver {
 };
 
 struct Posting {
+  // key: the labels file's id it was matched by (the record id, else its file name without
+  // extension); id: the record id (README, Output), what the JSON report calls id.
   std::string key, id, label, lang, title;
   double score = 0;      // jobmatch
   double keywords = 0;   // distinct article concepts matched
@@ -49,8 +51,8 @@ struct Collected {
   std::vector<Posting> postings;  // labelled and scored, in input order
   std::vector<double> bm25;       // per posting
   size_t read = 0;                // inputs read (including errors)
-  std::vector<std::string> unlabelled;   // keys
-  std::vector<std::string> duplicates;   // keys seen twice (the later postings are skipped)
+  std::vector<std::string> unlabelled;   // record ids of postings whose key is not in the labels
+  std::vector<std::string> duplicates;   // record ids of postings whose key was seen before (skipped)
   std::vector<InputFailure> errors;
   std::vector<std::string> labels_without_posting;  // in labels-file order
 };

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "input/decode.h"
 
@@ -13,12 +14,22 @@ namespace jobmatch {
 // How the pipeline turns an input's bytes into text.
 enum class DocFormat { kText, kHtml, kMarkdown, kPdf, kDocx };
 
+// A field of a JSON record copied into the output record (score --keep-field).
+struct KeptField {
+  bool present = false;  // the record has the field (false too for an input that is not a record)
+  bool string = false;   // a JSON string: value is the string; else value is the JSON text
+  std::string value;
+};
+
 struct Input {
-  std::string id;                    // the path as given, or the JSON record's id
+  // The record id (README, Output): the path as reached from the command line; for a JSON
+  // record its id field, else FILE:LINE (JSON Lines), FILE#INDEX or FILE (JSON).
+  std::string id;
   std::string bytes;                 // the posting (file contents, or the record's text field)
   std::optional<std::string> title;  // from a JSON title field; else the document's own
   DocFormat format = DocFormat::kText;
   std::optional<InputError> error;   // set if the input could not be read
+  std::vector<KeptField> kept;       // ReadOptions::keep_fields, in its order (JSON records only)
 };
 
 class Inputs {

@@ -345,6 +345,14 @@ struct RecordReader::Impl {
     }
     const std::optional<std::string> id = string_field(j, options.id_field);
     out->id = id.value_or(where);
+    for (const std::string& field : options.keep_fields) {
+      KeptField& kept = out->kept.emplace_back();
+      if (const nlohmann::json* f = find_field(j, field)) {
+        kept.present = true;
+        kept.string = f->is_string();
+        kept.value = kept.string ? f->get<std::string>() : f->dump();
+      }
+    }
     const nlohmann::json* body = find_field(j, options.text_field);
     if (!body || !body->is_string()) {
       // Named by its id, the message need not (and, for shards to equal one run, must not)
@@ -415,7 +423,7 @@ RecordReader::RecordReader(std::unique_ptr<ByteStream> in, std::string name, Kin
   s.kind = kind;
   s.options = options;
   s.fast = options.id_field.find('.') == std::string::npos && options.title_field.find('.') == std::string::npos &&
-           options.text_field.find('.') == std::string::npos;
+           options.text_field.find('.') == std::string::npos && options.keep_fields.empty();
   if (kind == Kind::kJsonLines)
     s.lines = std::make_unique<LineReader>(*s.in, options.max_bytes, options.block_bytes);
   else

@@ -115,6 +115,7 @@ Result Analyzer::analyze(const Input& input, const AnalyzeOptions& options) {
   release();
   Result r;
   r.id = input.id;
+  r.kept = input.kept;
   const std::string size = std::to_string(input.bytes.size()) + " bytes";
   switch (fault) {
     case Fault::kMemory:
@@ -160,6 +161,7 @@ void Analyzer::release() {
 Result Analyzer::run_stages(const Input& input, const AnalyzeOptions& options) {
   Result r;
   r.id = input.id;
+  r.kept = input.kept;
   if (input.error) {
     r.error = input.error;
     return r;

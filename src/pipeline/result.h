@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "input/decode.h"
+#include "input/input.h"
 #include "score/evidence.h"
 
 namespace jobmatch {
@@ -42,6 +43,7 @@ constexpr double kMinRoleScore = 10;
 
 struct Result {
   std::string id;
+  std::vector<KeptField> kept;      // the input's --keep-field values (Input::kept)
   std::optional<InputError> error;  // set: the input was not scored
   std::string lang;                 // "de", "en", "und"
   std::string title;

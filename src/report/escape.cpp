@@ -18,6 +18,33 @@ std::string safe_cell(std::string_view raw) {
 
 namespace {
 
+// -42, -4.2, -.5: what a spreadsheet reads as a negative number, not as a formula.
+bool is_negative_number(std::string_view s) {
+  if (s.size() < 2 || s[0] != '-') return false;
+  bool digit = false, point = false;
+  for (const char c : s.substr(1)) {
+    if (c >= '0' && c <= '9') digit = true;
+    else if (c == '.' && !point) point = true;
+    else return false;
+  }
+  return digit;
+}
+
+}  // namespace
+
+std::string safe_id_cell(std::string_view id) {
+  const std::string s = escape_for_display(id, true);
+  std::string out;
+  out.reserve(s.size() + 1);
+  const bool formula = !s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '@' || s[0] == '\t' || s[0] == '\r' ||
+                                      (s[0] == '-' && s.size() > 1 && !is_negative_number(s)));
+  if (formula) out += '\'';
+  for (const char c : s) out += (c == '\t' || c == '\n' || c == '\r') ? ' ' : c;
+  return out;
+}
+
+namespace {
+
 bool is_ascii_alnum(char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }

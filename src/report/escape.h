@@ -16,9 +16,15 @@ namespace jobmatch {
 // Exact otherwise: for JSON, which escapes the rest itself.
 std::string display_id(std::string_view id);
 
-// A TSV or CSV cell: the display policy (tabs and line breaks become spaces), and a leading
-// = + - @ tab or CR gets a ' in front (the OWASP rule against formula injection).
+// A TSV or CSV text cell (a title, a message, a kept field): the display policy (tabs and line
+// breaks become spaces), and a leading = + - @ tab or CR gets a ' in front (the OWASP rule
+// against formula injection); a lone "-" stays.
 std::string safe_cell(std::string_view s);
+
+// A TSV or CSV id cell: written as it is (the display policy, tabs and line breaks as spaces), so that it
+// joins back to the input, unless a spreadsheet would read it as a formula: it starts with = + @
+// tab or CR, or with - and is not a number (-42 and -4.2 stay; -2+3 and -A1 get the ').
+std::string safe_id_cell(std::string_view id);
 
 // Markdown (GitHub Flavored) text in a table cell: the display policy, then no line breaks,
 // and nothing the renderer would turn into markup: \ [ ] | escaped with a backslash (no link,

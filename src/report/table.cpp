@@ -1,4 +1,7 @@
-// The table for people at a terminal: ranked by score, aligned, colour only when asked for.
+// The table for people at a terminal: ranked by score (or by id, or in input order:
+// ReportOptions::sort), at most ReportOptions::top rows, aligned, colour only when asked for.
+// Its footer (how many were scored, the profile) goes to standard error, so that standard
+// output holds the table alone.
 //
 // Ranking needs every row before the first is printed, but not every row in memory: each row is
 // rendered by the worker into a few bytes (its cells already escaped, and cut to the widest
@@ -29,12 +32,13 @@ constexpr size_t kReadBuffer = 32u << 10; // per run being merged
 constexpr size_t kTitleMax = 40;          // widest title column
 
 // A row as bytes: u32 size of the whole row, u64 input order, u8 error, f64 score, then the
-// cells lang, id, title and detail, each as u32 length + bytes.
+// cells lang, id, title, detail and key (the whole id, for --sort id; else empty), each as u32
+// length + bytes.
 struct RowView {
   uint64_t order = 0;
   bool error = false;
   double score = 0;
-  std::string_view lang, id, title, detail;
+  std::string_view lang, id, title, detail, key;
 };
 
 void put_u32(std::string& s, uint32_t v) { s.append(reinterpret_cast<const char*>(&v), 4); }
@@ -52,7 +56,7 @@ RowView decode_row(const char* p) {
   v.error = p[12] != 0;
   v.score = get<double>(p + 13);
   const char* q = p + 21;
-  for (std::string_view* cell : {&v.lang, &v.id, &v.title, &v.detail}) {
+  for (std::string_view* cell : {&v.lang, &v.id, &v.title, &v.detail, &v.key}) {
     const uint32_t n = get<uint32_t>(q);
     *cell = std::string_view(q + 4, n);
     q += 4 + n;
@@ -62,12 +66,18 @@ RowView decode_row(const char* p) {
 
 uint32_t row_size(const char* p) { return get<uint32_t>(p); }
 
-// The ranking: scored rows first, highest score first, then input order (a stable sort).
-bool ranks_before(const char* a, const char* b) {
-  const bool ea = a[12] != 0, eb = b[12] != 0;
-  if (ea != eb) return !ea;
-  const double sa = get<double>(a + 13), sb = get<double>(b + 13);
-  if (sa != sb) return sa > sb;
+// The ranking: for SortOrder::kScore scored rows first, highest score first; for kId by the
+// whole id, bytewise; then input order (a stable sort).
+bool ranks_before(SortOrder sort, const char* a, const char* b) {
+  if (sort == SortOrder::kScore) {
+    const bool ea = a[12] != 0, eb = b[12] != 0;
+    if (ea != eb) return !ea;
+    const double sa = get<double>(a + 13), sb = get<double>(b + 13);
+    if (sa != sb) return sa > sb;
+  } else if (sort == SortOrder::kId) {
+    const std::string_view ka = decode_row(a).key, kb = decode_row(b).key;
+    if (ka != kb) return ka < kb;
+  }
   return get<uint64_t>(a + 4) < get<uint64_t>(b + 4);
 }
 
@@ -225,7 +235,9 @@ class TableWriter : public Writer {
     std::string row;
     row.push_back(r.error ? 1 : 0);
     row.append(reinterpret_cast<const char*>(&r.score), sizeof r.score);
-    const std::string_view cells[] = {cut(lang, 4), cut(id, m_id_max), cut(title, kTitleMax), cut(detail, m_detail_max)};
+    const std::string key = m_options.sort == SortOrder::kId ? display_id(r.id) : std::string();
+    const std::string_view cells[] = {cut(lang, 4), cut(id, m_id_max), cut(title, kTitleMax), cut(detail, m_detail_max),
+                                      key};
     for (const std::string_view cell : cells) {
       put_u32(row, static_cast<uint32_t>(cell.size()));
       row.append(cell);
@@ -252,7 +264,7 @@ class TableWriter : public Writer {
     m_lay = layout(m_options.width, m_widest_id);
     const std::string header = fit("   #", 4) + "  " + fit("SCORE", 5) + "  " + fit("LANG", 4) + "  " +
                                fit("POSTING", m_lay.id_w) + "  " + fit("TITLE", m_lay.title_w) + "  " + "EVIDENCE";
-    m_out.write(paint(header, "1") + "\n");
+    if (m_options.header) m_out.write(paint(header, "1", m_options.color) + "\n");
     sort_block();
     if (!m_runs.empty()) {
       if (!m_no_file) spill();
@@ -261,19 +273,29 @@ class TableWriter : public Writer {
       while (m_runs.size() > kMergeWays && merge_runs()) {
       }
     }
-    merge(m_runs, [&](const char* row) { print(row); });
-    const size_t scored = m_count - m_errors;
-    m_out.write(paint(std::to_string(scored) + (scored == 1 ? " posting" : " postings") + " scored" +
-                          (m_errors ? ", " + std::to_string(m_errors) + " could not be read" : "") +
-                          "; profile " + escape_for_terminal(m_engine.profile().name) + ", lexicon " + m_engine.hash(),
-                      "2") +
-                "\n");
+    uint64_t cut_off = 0;  // rows past --top
+    merge(m_runs, [&](const char* row) {
+      if (m_rank < m_options.top) print(row);
+      else ++cut_off;
+    });
     m_out.flush();
+    // The footer, on standard error once the table is out: how many postings the table stands
+    // for, and what it leaves out.
+    const uint64_t scored = m_count - m_errors + m_left_out;
+    const uint64_t left_out = m_left_out + cut_off;
+    const std::string footer =
+        std::to_string(scored) + (scored == 1 ? " posting" : " postings") + " scored" +
+        (m_errors ? ", " + std::to_string(m_errors) + " could not be read" : "") +
+        (left_out ? ", " + std::to_string(m_rank) + " listed" : "") + "; profile " +
+        escape_for_terminal(m_engine.profile().name) + ", lexicon " + m_engine.hash();
+    if (m_options.footer) std::fputs((paint(footer, "2", m_options.footer_color) + "\n").c_str(), stderr);
   }
 
+  void set_left_out(uint64_t postings) override { m_left_out = postings; }
+
  private:
-  std::string paint(const std::string& s, const char* code) const {
-    return m_options.color ? std::string("\x1b[") + code + "m" + s + "\x1b[0m" : s;
+  static std::string paint(const std::string& s, const char* code, bool color) {
+    return color ? std::string("\x1b[") + code + "m" + s + "\x1b[0m" : s;
   }
 
   void print(const char* row) {
@@ -283,7 +305,7 @@ class TableWriter : public Writer {
     std::string score = r.error ? "error" : format_score(r.score);
     score = std::string(5 - std::min<size_t>(5, score.size()), ' ') + score;
     const char* colour = r.error ? "31" : r.score >= 60 ? "32" : r.score >= 30 ? "33" : "2";
-    std::string line = std::string(r.error ? "   -" : num) + "  " + paint(score, colour) + "  " + fit(r.lang, 4) +
+    std::string line = std::string(r.error ? "   -" : num) + "  " + paint(score, colour, m_options.color) + "  " + fit(r.lang, 4) +
                        "  " + fit(r.id, m_lay.id_w) + "  " + fit(r.title, m_lay.title_w) + "  " +
                        fit(r.detail, m_lay.detail_w);
     while (!line.empty() && line.back() == ' ') line.pop_back();
@@ -293,7 +315,7 @@ class TableWriter : public Writer {
 
   void sort_block() {
     std::sort(m_offsets.begin(), m_offsets.end(),
-              [&](size_t a, size_t b) { return ranks_before(m_block.data() + a, m_block.data() + b); });
+              [&](size_t a, size_t b) { return ranks_before(m_options.sort, m_block.data() + a, m_block.data() + b); });
   }
 
   // Writes the block, sorted, as a run; if that fails, the rows stay in memory from now on.
@@ -350,9 +372,9 @@ class TableWriter : public Writer {
     for (;;) {
       RunReader* best = nullptr;
       for (RunReader& r : readers)
-        if (r.row() && (!best || ranks_before(r.row(), best->row()))) best = &r;
+        if (r.row() && (!best || ranks_before(m_options.sort, r.row(), best->row()))) best = &r;
       const char* in_block = next < m_offsets.size() ? m_block.data() + m_offsets[next] : nullptr;
-      if (in_block && (!best || ranks_before(in_block, best->row()))) {
+      if (in_block && (!best || ranks_before(m_options.sort, in_block, best->row()))) {
         f(in_block);
         ++next;
       } else if (best) {
@@ -383,6 +405,7 @@ class TableWriter : public Writer {
   uint64_t m_count = 0;
   size_t m_errors = 0;
   size_t m_rank = 0;
+  uint64_t m_left_out = 0;  // scored postings a shortlist left out before they reached the table
   Layout m_lay{};
 };
 

@@ -34,6 +34,14 @@ bool parse_format(std::string_view name, Format* out) {
   return true;
 }
 
+bool parse_sort(std::string_view name, SortOrder* out) {
+  if (name == "score") *out = SortOrder::kScore;
+  else if (name == "id") *out = SortOrder::kId;
+  else if (name == "input") *out = SortOrder::kInput;
+  else return false;
+  return true;
+}
+
 std::string format_score(double score) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.1f", score);
@@ -44,10 +52,10 @@ std::unique_ptr<Writer> make_writer(Format format, Output& out, const Engine& en
                                     const ReportOptions& options) {
   switch (format) {
     case Format::kTable: return make_table_writer(out, engine, options);
-    case Format::kTsv: return make_delimited_writer(out, engine, '\t');
-    case Format::kCsv: return make_delimited_writer(out, engine, ',');
-    case Format::kJsonl: return make_json_writer(out, engine, true);
-    case Format::kJson: return make_json_writer(out, engine, false);
+    case Format::kTsv: return make_delimited_writer(out, engine, '\t', options);
+    case Format::kCsv: return make_delimited_writer(out, engine, ',', options);
+    case Format::kJsonl: return make_json_writer(out, engine, true, options);
+    case Format::kJson: return make_json_writer(out, engine, false, options);
   }
   return nullptr;
 }

@@ -254,6 +254,33 @@ BOOST_AUTO_TEST_CASE(ids_may_be_numbers) {
                       "P#3 | d | text | -"}));
 }
 
+BOOST_AUTO_TEST_CASE(kept_fields_are_copied_as_strings_or_json_text) {
+  ReadOptions options;
+  options.format = InputFormat::kJsonl;
+  options.keep_fields = {"url", "n", "job.company", "none"};
+  const int fd = memfd_with(
+      "{\"id\":\"-42\",\"url\":\"https://x/\\u00e9\",\"n\":[1, 2.5],\"job\":{\"company\":\"Acme\"},\"text\":\"a\"}\n"
+      "{\"id\":\"b\",\"url\":null}\n"
+      "not json\n");
+  InputSource source({fd_path(fd)}, options);
+  std::vector<Input> got;
+  for (Input in; source.next(&in);) got.push_back(in);
+  ::close(fd);
+  BOOST_TEST_REQUIRE(got.size() == 3u);
+  const auto show_kept = [](const Input& in) {
+    std::string s;
+    for (const jobmatch::KeptField& k : in.kept)
+      s += !k.present ? "absent;" : (k.string ? "string " : "json ") + k.value + ";";
+    return s;
+  };
+  BOOST_TEST(got[0].id == "-42");
+  BOOST_TEST(show_kept(got[0]) == "string https://x/\u00e9;json [1,2.5];string Acme;absent;");
+  BOOST_TEST(got[1].error.has_value());  // no text: an error record, with its fields all the same
+  BOOST_TEST(show_kept(got[1]) == "json null;absent;absent;absent;");
+  BOOST_TEST(got[2].error.has_value());  // not JSON: nothing to keep
+  BOOST_TEST(show_kept(got[2]) == "");
+}
+
 BOOST_AUTO_TEST_CASE(field_names_may_be_paths) {
   ReadOptions options;
   options.id_field = "job.id";
