@@ -11,8 +11,10 @@
 // `require = ["core.machine_learning"]`). A top-level key applies to every command that has that
 // option (and is ignored by the others); a `[COMMAND]` table (`[check]`, `[score]`, `[lexicon]`
 // for lexicon export) applies to that command and wins over the top level. The command line wins
-// over both. A switch takes true or false; an option with a value takes a string or a number; an
-// option that may be repeated (--require) or takes a comma-separated LIST also takes an array.
+// over both. A switch takes true or false; an option with a value takes a string or a number, or
+// an array: one value per element for an option that may be repeated (--require), else the
+// elements joined with commas (for the options that take a comma-separated list; any other
+// option refuses that value as it would on the command line).
 // A relative path (an option whose value is a FILE or DIR: --lexicon, --profile when it names a
 // file, --summary, --labels) is relative to the folder of the config file.
 //
