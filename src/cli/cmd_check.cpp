@@ -33,6 +33,7 @@ po::options_description options() {
       ("format,f", po::value<std::string>()->default_value("text")->value_name("FMT"), "text, github, markdown")
       ("ignore-title", po::bool_switch(), "score the body only");
   add_color_option(gate);
+  add_quiet_option(gate);
   po::options_description visible;
   visible.add(gate).add(input_options()).add(engine_options());
   return visible;
