@@ -12,6 +12,7 @@
 #include <iostream>
 #include <thread>
 
+#include "cli/cli_doc.h"
 #include "cli/cli_options.h"
 #include "cli/exit_status.h"
 #include "cli/progress.h"
@@ -180,11 +181,9 @@ double number_of(const po::variables_map& vm, const char* name, double min, doub
 
 bool parse_command_line(const std::vector<std::string>& args, const po::options_description& visible, bool paths,
                         po::variables_map* vm, const std::string& usage) {
-  po::options_description shown;
-  if (!visible.options().empty()) shown.add(visible);  // (schema has none: no empty heading)
-  shown.add_options()("help,h", "show this help");
   po::options_description all;
-  all.add(shown);
+  all.add(visible);
+  all.add_options()("help,h", "show this help");
   po::positional_options_description positional;
   if (paths) {
     all.add_options()("path", po::value<std::vector<std::string>>(), "");
@@ -193,7 +192,8 @@ bool parse_command_line(const std::vector<std::string>& args, const po::options_
   try {
     po::store(po::command_line_parser(args).options(all).positional(positional).run(), *vm);
     if (vm->count("help")) {
-      std::cout << usage << "\n" << shown << "\n";
+      std::cout << usage << "\n\n"
+                << format_options(visible, help_width(), {{"help", "h", "", "", "show this help"}});
       return false;
     }
     po::notify(*vm);

@@ -15,6 +15,7 @@
 
 #include "cli/cli_doc.h"
 #include "cli/commands.h"
+#include "lexicon/embedded.h"
 #include "report/schema.h"
 
 namespace jobmatch {
@@ -68,6 +69,12 @@ CommandDocs command_docs() {
         for (std::string v; words >> v;) values.push_back(v);
       }
     }
+    // -p completes the embedded profiles' names (besides files).
+    if (d.options->find_nothrow("profile", false)) {
+      std::vector<std::string>& names = d.choices["profile"];
+      for (const EmbeddedFile& f : embedded_lexicon_files())
+        if (f.name.ends_with(".profile")) names.emplace_back(f.name.substr(0, f.name.size() - 8));
+    }
     std::istringstream subs(c->subcommands);
     for (std::string sub; subs >> sub;) d.subcommands.push_back(sub);
     out.docs.push_back(std::move(d));
@@ -100,12 +107,9 @@ void print_help() {
     name.resize(10, ' ');
     std::cout << "  " << name << c->summary << "\n";
   }
-  std::cout << "\nOptions:\n  -h, --help     show this help (jobmatch help COMMAND, or COMMAND --help, for a command)\n"
-               "  -V, --version  show the version, the embedded lexicon's hash and the record schema version\n"
-               "  --man          print the manual page (roff; the build installs it as jobmatch(1))\n"
-               "  --completions bash|zsh\n"
-               "                 print the shell completion script\n\n"
-               "Examples:\n  jobmatch score ads/\n  jobmatch explain ads/berlin-mle.txt\n"
+  std::cout << "\nOptions:\n";
+  for (const OptionDoc& o : global_option_docs()) std::cout << format_option(o, help_width());
+  std::cout << "\nExamples:\n  jobmatch score ads/\n  jobmatch explain ads/berlin-mle.txt\n"
                "  jobmatch score --format jsonl --input-format jsonl - < postings.jsonl\n"
                "  jobmatch check ad.txt --fail-under 60 --require skill.python --format github\n"
                "  jobmatch stats ads/\n";
@@ -147,7 +151,8 @@ Outcome dispatch(const std::vector<std::string>& args) {
     std::string shell = cmd.size() > 14 ? cmd.substr(14) : args.size() > 1 ? args[1] : "";
     if (shell == "bash") std::cout << render_bash_completion(command_docs().docs);
     else if (shell == "zsh") std::cout << render_zsh_completion(command_docs().docs);
-    else throw UsageError{"--completions needs bash or zsh"};
+    else if (shell == "fish") std::cout << render_fish_completion(command_docs().docs);
+    else throw UsageError{"--completions needs bash, zsh or fish"};
     return Outcome{};
   }
   for (const Command* c : all_commands())
