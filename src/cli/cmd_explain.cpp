@@ -15,7 +15,11 @@ const char* const kUsage =
     "Shows the score of each posting broken down: section coverage, every matched\n"
     "concept with its evidence highlighted in its line, and what is missing. PATH is read\n"
     "as by score: a file, a folder (walked), - for standard input, JSON Lines (one\n"
-    "explanation per record). --format json writes one JSON object per posting, one a line.";
+    "explanation per record). --format json writes one JSON object per posting, one a line.\n\n"
+    "Examples:\n"
+    "  jobmatch explain ads/berlin-mle.txt\n"
+    "  jobmatch explain --format json ads/ > explained.jsonl\n"
+    "  jobmatch explain --input-format jsonl - < postings.jsonl";
 
 po::options_description options() {
   po::options_description visible("Options");
