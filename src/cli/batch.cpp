@@ -12,11 +12,13 @@
 #include <iostream>
 #include <thread>
 
+#include "cli/cli_doc.h"
 #include "cli/cli_options.h"
 #include "cli/config.h"
 #include "cli/exit_status.h"
 #include "cli/progress.h"
 #include "input/sniff.h"
+#include "input/walk.h"
 #include "lexicon/catalog.h"
 #include "lexicon/datafile.h"
 #include "text/text_util.h"
@@ -26,9 +28,29 @@ namespace {
 
 namespace po = boost::program_options;
 
+template <typename T>
+T value_or_usage_error(Expected<T> v) {
+  if (!v.ok()) throw UsageError{v.error().message};
+  return std::move(v).value();
+}
+
+// The paths: the command line's, or those of a --files0-from list (-0: standard input's), never
+// both (GNU du and wc refuse that too). A list may be empty: no posting, reported at the end.
 std::vector<std::string> paths_of(const po::variables_map& vm, const char* no_paths) {
   std::vector<std::string> paths;
   if (vm.count("path")) paths = vm["path"].as<std::vector<std::string>>();
+  const bool null = vm.count("null") && vm["null"].as<bool>();
+  if (null || vm.count("files0-from")) {
+    const std::string option = null ? "-0" : "--files0-from";
+    if (null && vm.count("files0-from")) throw UsageError{"-0 is --files0-from -: give one of them"};
+    if (!paths.empty())
+      throw UsageError{"paths on the command line ('" + escape_for_terminal(escape_invalid_utf8(paths.front())) +
+                       "') cannot be combined with " + option + ", which gives them"};
+    const std::string from = null ? "-" : vm["files0-from"].as<std::string>();
+    if (from == "-" && ::isatty(STDIN_FILENO))
+      throw UsageError{option + " reads the paths from standard input, which is a terminal (find ... -print0 | jobmatch ...)"};
+    return value_or_usage_error(read_files0(from));
+  }
   if (paths.empty()) {
     if (no_paths) throw UsageError{no_paths};
     if (::isatty(STDIN_FILENO)) throw UsageError{"no input: give files or folders, or - for standard input"};
@@ -52,12 +74,6 @@ size_t known_input_count(const std::vector<std::string>& paths, const ReadOption
   return n;
 }
 
-template <typename T>
-T value_or_usage_error(Expected<T> v) {
-  if (!v.ok()) throw UsageError{v.error().message};
-  return std::move(v).value();
-}
-
 }  // namespace
 
 int exit_code(const Outcome& o) {
@@ -72,6 +88,11 @@ int exit_code(const Outcome& o) {
 
 void print_error(const std::string& message) {
   std::fprintf(stderr, "jobmatch: error: %s\n", escape_for_terminal(message).c_str());
+}
+
+void print_input_error(const std::string& id, const InputError& error) {
+  std::fprintf(stderr, "jobmatch: %s: %s\n", escape_for_terminal(escape_invalid_utf8(id)).c_str(),
+               escape_for_terminal(error.message).c_str());
 }
 
 void finish_output(Output& output, Outcome& outcome, const std::string& target) {
@@ -170,14 +191,15 @@ double number_of(const po::variables_map& vm, const char* name, double min, doub
 
 bool parse_command_line(const std::vector<std::string>& args, const po::options_description& visible, bool paths,
                         po::variables_map* vm, const std::string& usage, std::string_view command) {
-  po::options_description shown;
   // A command with options may have them set in the config file (config.h); schema has none
   // (and no empty heading).
   const bool configurable = !visible.options().empty();
-  if (configurable) shown.add(visible).add(config_options());
-  shown.add_options()("help,h", "show this help");
+  po::options_description shown;
+  shown.add(visible);
+  if (configurable) shown.add(config_options());
   po::options_description all;
   all.add(shown);
+  all.add_options()("help,h", "show this help");
   po::positional_options_description positional;
   if (paths) {
     all.add_options()("path", po::value<std::vector<std::string>>(), "");
@@ -186,7 +208,8 @@ bool parse_command_line(const std::vector<std::string>& args, const po::options_
   try {
     po::store(po::command_line_parser(args).options(all).positional(positional).run(), *vm);
     if (vm->count("help")) {
-      std::cout << usage << "\n" << shown << "\n";
+      std::cout << usage << "\n\n"
+                << format_options(shown, help_width(), {{"help", "h", "", "", "show this help"}});
       return false;
     }
     // The config file's settings for what the command line left unset.
@@ -217,6 +240,15 @@ Outcome run_batch(const std::vector<std::string>& args, const po::options_descri
   const std::unique_ptr<Engine> engine = engine_for(vm, outcome);
   if (!engine) return outcome;
   job.start(*engine, paths, run, read);
+  if (run.in_worker) {
+    // A job's worker step may free what its consume does not read (score keeps the rendered
+    // record): an error record's id is kept for the line on standard error.
+    run.in_worker = [step = std::move(run.in_worker)](Result& r) {
+      std::string id = r.error ? r.id : std::string();
+      step(r);
+      if (r.error && r.id.empty()) r.id = std::move(id);
+    };
+  }
 
   std::atomic<uint64_t> bytes_read{0};
   run.bytes_read = &bytes_read;
@@ -225,7 +257,15 @@ Outcome run_batch(const std::vector<std::string>& args, const po::options_descri
   size_t records = 0;
   const bool complete = run_pipeline(*engine, source, run, [&](Result&& r) {
     ++records;
-    outcome.input_errors |= r.error.has_value();
+    if (r.error) {
+      outcome.input_errors = true;
+      // Like grep and rg: a line per input that could not be read, while its error record goes
+      // to the output with the rest (the progress line is cleared first, then redrawn).
+      if (!quiet) {
+        progress.finish();
+        print_input_error(r.id, *r.error);
+      }
+    }
     const bool go_on = job.consume(std::move(r));
     progress.tick();
     return go_on;

@@ -2,9 +2,10 @@
 // the one place where how a command ended becomes the process exit code (exit_status.h).
 //
 // run_batch reads the options every batch command shares (input options, --max-seconds,
-// --threads, --quiet, the paths, --profile and --lexicon), loads the engine, runs the inputs
-// through run_pipeline (pipeline/run.h) with a progress line, and hands each result, in input
-// order, to the command's BatchJob; the job says what it adds before, during and after the run.
+// --threads, --quiet, the paths or their --files0-from list, --profile and --lexicon), loads the
+// engine, runs the inputs through run_pipeline (pipeline/run.h) with a progress line, says on
+// standard error which inputs could not be read, and hands each result, in input order, to the
+// command's BatchJob; the job says what it adds before, during and after the run.
 // Every command returns an Outcome, and exit_code(Outcome) alone decides the exit status.
 #pragma once
 
@@ -46,6 +47,11 @@ int exit_code(const Outcome& outcome);
 // "jobmatch: error: MESSAGE" on standard error (messages quote paths, ids and labels: shown
 // through the display policy).
 void print_error(const std::string& message);
+
+// "jobmatch: ID: MESSAGE" on standard error, for an input that could not be read or scored
+// ("jobmatch: missing.txt: No such file or directory", as grep says it); run_batch prints one for
+// every error record unless --quiet.
+void print_input_error(const std::string& id, const InputError& error);
 
 // The end of an output: a closed pipe ends the process quietly, any other write error with a
 // message naming the target; either way at once (std::_Exit with exit_code: destructors of a

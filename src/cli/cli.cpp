@@ -60,7 +60,7 @@ CommandDocs command_docs() {
         for (std::string v; words >> v;) values.push_back(v);
       }
     }
-    // -p: the embedded profiles' names (a profile file or a --lexicon profile is typed out).
+    // -p completes the embedded profiles' names (besides files).
     if (d.options->find_nothrow("profile", false)) d.choices["profile"] = embedded_profile_names();
     std::istringstream subs(c->subcommands);
     for (std::string sub; subs >> sub;) d.subcommands.push_back(sub);
@@ -94,12 +94,9 @@ void print_help() {
     name.resize(10, ' ');
     std::cout << "  " << name << c->summary << "\n";
   }
-  std::cout << "\nOptions:\n  -h, --help     show this help (jobmatch help COMMAND, or COMMAND --help, for a command)\n"
-               "  -V, --version  show the version, the embedded lexicon's hash and the record schema version\n"
-               "  --man          print the manual page (roff; the build installs it as jobmatch(1))\n"
-               "  --completions bash|zsh\n"
-               "                 print the shell completion script\n\n"
-               "Examples:\n  jobmatch score ads/\n  jobmatch explain ads/berlin-mle.txt\n"
+  std::cout << "\nOptions:\n";
+  for (const OptionDoc& o : global_option_docs()) std::cout << format_option(o, help_width());
+  std::cout << "\nExamples:\n  jobmatch score ads/\n  jobmatch explain ads/berlin-mle.txt\n"
                "  jobmatch score --format jsonl --input-format jsonl - < postings.jsonl\n"
                "  jobmatch check ad.txt --fail-under 60 --require skill.python --format github\n"
                "  jobmatch stats ads/\n";
@@ -141,7 +138,8 @@ Outcome dispatch(const std::vector<std::string>& args) {
     std::string shell = cmd.size() > 14 ? cmd.substr(14) : args.size() > 1 ? args[1] : "";
     if (shell == "bash") std::cout << render_bash_completion(command_docs().docs);
     else if (shell == "zsh") std::cout << render_zsh_completion(command_docs().docs);
-    else throw UsageError{"--completions needs bash or zsh"};
+    else if (shell == "fish") std::cout << render_fish_completion(command_docs().docs);
+    else throw UsageError{"--completions needs bash, zsh or fish"};
     return Outcome{};
   }
   for (const Command* c : all_commands())

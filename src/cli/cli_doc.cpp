@@ -103,10 +103,10 @@ std::vector<OptionDoc> option_docs(const CommandDoc& command) {
 
 std::vector<OptionDoc> global_option_docs() {
   return {
-      {"help", "h", "", "", "show the commands (jobmatch COMMAND --help for a command's options)"},
+      {"help", "h", "", "", "show the commands (jobmatch help COMMAND, or COMMAND --help, for a command's options)"},
       {"version", "V", "", "", "show the version, the embedded lexicon's hash and the record schema version"},
-      {"man", "", "", "", "print this manual page (roff)"},
-      {"completions", "", "SHELL", "", "print the completion script for bash or zsh"},
+      {"man", "", "", "", "print the manual page (roff; the build installs it as jobmatch(1))"},
+      {"completions", "", "SHELL", "", "print the completion script for bash, zsh or fish"},
   };
 }
 
@@ -162,8 +162,9 @@ std::string render_man_page(const std::vector<CommandDoc>& commands, const std::
          "jobmatch check ad.txt \\-\\-fail\\-under 60 \\-\\-require skill.python \\-\\-format github\n"
          "jobmatch stats ads/\n"
          ".fi\n";
-  out += ".SH SEE ALSO\nThe README.md of jobmatch: output fields, the record schema (\\fBjobmatch schema\\fR), "
-         "pipelines (GNU parallel, Dask, Hadoop Streaming, Spark) and the CI example.\n";
+  out += ".SH SEE ALSO\n\\fBjobmatch help\\fR \\fICOMMAND\\fR (a command's options, as above), \\fBjobmatch schema\\fR "
+         "(the JSON Schema of the output records), \\fBjobmatch explain \\-\\-format json\\fR (a score's parts), "
+         "\\fBrg\\fR(1) with \\fBjobmatch lexicon export\\fR.\n";
   return out;
 }
 
@@ -186,7 +187,7 @@ std::string render_bash_completion(const std::vector<CommandDoc>& commands) {
          "  done\n"
          "  if [ -z \"$cmd\" ]; then\n"
          "    case $prev in\n"
-         "      --completions) COMPREPLY=($(compgen -W \"bash zsh\" -- \"$cur\")); return ;;\n"
+         "      --completions) COMPREPLY=($(compgen -W \"bash zsh fish\" -- \"$cur\")); return ;;\n"
          "    esac\n"
          "    COMPREPLY=($(compgen -W \"" + join(names, " ") + " --help --version --man --completions\" -- \"$cur\"))\n"
          "    return\n"
@@ -207,6 +208,9 @@ std::string render_bash_completion(const std::vector<CommandDoc>& commands) {
       auto ch = c.choices.find(o.long_name);
       if (ch != c.choices.end() && ch->second == std::vector<std::string>{"@concepts"})
         out += "        " + pat + ") COMPREPLY=($(compgen -W \"$(\"${COMP_WORDS[0]}\" lexicon export --format list 2>/dev/null | cut -f1 | sort -u)\" -- \"$cur\")); return ;;\n";
+      else if (ch != c.choices.end() && takes_file(o))  // a name, or a file
+        out += "        " + pat + ") COMPREPLY=($(compgen -W \"" + join(ch->second, " ") +
+               "\" -- \"$cur\") $(compgen -f -- \"$cur\")); return ;;\n";
       else if (ch != c.choices.end())
         out += "        " + pat + ") COMPREPLY=($(compgen -W \"" + join(ch->second, " ") + "\" -- \"$cur\")); return ;;\n";
       else if (takes_file(o))
@@ -261,6 +265,8 @@ std::string render_zsh_completion(const std::vector<CommandDoc>& commands) {
         auto ch = c.choices.find(o.long_name);
         if (ch != c.choices.end() && ch->second == std::vector<std::string>{"@concepts"})
           action = ":" + zsh_text(o.value_name) + ":_jobmatch_concepts";
+        else if (ch != c.choices.end() && takes_file(o))  // a name, or a file
+          action = ":" + zsh_text(o.value_name) + ":{_values name " + join(ch->second, " ") + "; _files}";
         else if (ch != c.choices.end()) action = ":" + zsh_text(o.value_name) + ":(" + join(ch->second, " ") + ")";
         else if (takes_file(o)) action = ":" + zsh_text(o.value_name) + ":_files";
         else action = ":" + zsh_text(o.value_name) + ": ";
@@ -290,13 +296,66 @@ std::string render_zsh_completion(const std::vector<CommandDoc>& commands) {
          "    fi\n"
          "    return\n"
          "  fi\n"
-         "  if [[ $words[2] == --completions ]]; then _values 'shell' bash zsh; return; fi\n"
+         "  if [[ $words[2] == --completions ]]; then _values 'shell' bash zsh fish; return; fi\n"
          "  local cmd=$words[2] _jobmatch_bin=$words[1]\n"
          "  shift words; (( CURRENT-- ))\n"
          "  case $cmd in\n";
   for (const CommandDoc& c : commands)
     out += "    " + c.name + ") _jobmatch_" + shell_function_name(c.name) + " ;;\n";
   out += "  esac\n}\n\n_jobmatch \"$@\"\n";
+  return out;
+}
+
+namespace {
+
+// For fish's single-quoted strings: \\ and \' escaped, no line breaks.
+std::string fish_text(const std::string& s) {
+  std::string out;
+  for (const char c : s) {
+    if (c == '\\' || c == '\'') out += '\\';
+    out += c == '\n' ? ' ' : c;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string render_fish_completion(const std::vector<CommandDoc>& commands) {
+  std::vector<std::string> names;
+  for (const CommandDoc& c : commands) names.push_back(c.name);
+  std::string out =
+      "# fish completion for jobmatch. GENERATED by `jobmatch --completions fish` from the option\n"
+      "# tables of --help. Do not edit.\n"
+      "complete -c jobmatch -f\n"
+      "complete -c jobmatch -n __fish_use_subcommand -s h -l help -d 'show the commands'\n"
+      "complete -c jobmatch -n __fish_use_subcommand -s V -l version -d 'show the version'\n"
+      "complete -c jobmatch -n __fish_use_subcommand -l man -d 'print the manual page'\n"
+      "complete -c jobmatch -n __fish_use_subcommand -l completions -x -a 'bash zsh fish' -d 'print a completion script'\n";
+  for (const CommandDoc& c : commands)
+    out += "complete -c jobmatch -n __fish_use_subcommand -a " + c.name + " -d '" + fish_text(c.summary) + "'\n";
+  for (const CommandDoc& c : commands) {
+    const std::string in = "-n '__fish_seen_subcommand_from " + c.name + "'";
+    if (!c.subcommands.empty())
+      out += "complete -c jobmatch -n '__fish_seen_subcommand_from " + c.name + "; and not __fish_seen_subcommand_from " +
+             join(c.subcommands, " ") + "' -a '" + join(c.subcommands, " ") + "'\n";
+    out += "complete -c jobmatch " + in + " -s h -l help -d 'show this help'\n";
+    for (const OptionDoc& o : option_docs(c)) {
+      std::string line = "complete -c jobmatch " + in;
+      if (!o.short_name.empty()) line += " -s " + o.short_name;
+      line += " -l " + o.long_name;
+      if (!o.value_name.empty()) {
+        auto ch = c.choices.find(o.long_name);
+        if (ch != c.choices.end() && ch->second == std::vector<std::string>{"@concepts"})
+          line += " -x -a '(jobmatch lexicon export --format list 2>/dev/null | cut -f1 | sort -u)'";
+        else if (ch != c.choices.end() && takes_file(o)) line += " -r -F -a '" + join(ch->second, " ") + "'";
+        else if (ch != c.choices.end()) line += " -x -a '" + join(ch->second, " ") + "'";
+        else if (takes_file(o)) line += " -r -F";
+        else line += " -x";
+      }
+      out += line + " -d '" + fish_text(o.description) + "'\n";
+    }
+    if (c.takes_paths) out += "complete -c jobmatch " + in + " -F\n";
+  }
   return out;
 }
 

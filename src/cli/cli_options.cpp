@@ -61,6 +61,10 @@ boost::program_options::options_description input_options() {
       ("max-seconds", po::value<std::string>()->value_name("S"),
        "time one posting may take; a posting that takes longer becomes a timeout error record and the "
        "batch goes on (default: 2 s plus 2 s per MB of the posting; 0: no limit)")
+      ("files0-from", po::value<std::string>()->value_name("FILE"),
+       "read the paths from FILE, each ended by a NUL (find -print0), instead of the command line; - "
+       "is standard input. The list is read to its end before the first posting")
+      ("null,0", po::bool_switch(), "the same as --files0-from - (xargs -0): NUL-separated paths on standard input")
       ("ext", po::value<std::string>()->value_name("LIST"),
        "file extensions taken when walking a folder, e.g. md,txt or .md or *.md (default: every format "
        "jobmatch reads; .gz .zst .xz .bz2 are looked through; files named explicitly are always read)")

@@ -12,7 +12,8 @@
 
 namespace jobmatch {
 
-// --input-format, --max-bytes, --max-seconds, --ext, --id-field, --title-field, --text-field.
+// --input-format, --max-bytes, --max-seconds, --files0-from, -0/--null, --ext, --id-field,
+// --title-field, --text-field.
 boost::program_options::options_description input_options();
 
 // The checked ReadOptions, or an error saying which value is wrong.

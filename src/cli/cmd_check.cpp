@@ -45,6 +45,7 @@ po::options_description options() {
       ("no-summary", po::bool_switch(), "write no summary file (whatever --summary or $GITHUB_STEP_SUMMARY say)")
       ("ignore-title", po::bool_switch(), "score the body only");
   add_color_option(gate);
+  add_quiet_option(gate);
   po::options_description visible;
   visible.add(gate).add(input_options()).add(engine_options());
   return visible;

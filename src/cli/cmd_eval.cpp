@@ -42,6 +42,7 @@ po::options_description options() {
       ("worst", po::value<std::string>()->default_value("3")->value_name("N"),
        "worst-ranked postings shown per class");
   add_threads_option(eval);
+  add_quiet_option(eval);
   po::options_description visible;
   visible.add(eval).add(input_options()).add(engine_options());
   return visible;

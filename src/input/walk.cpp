@@ -55,6 +55,51 @@ bool open_checked(const std::string& path, bool fifo_ok, Found* out) {
 
 }  // namespace
 
+Expected<std::vector<std::string>> split_files0(std::string_view list) {
+  std::vector<std::string> paths;
+  if (list.find('\0') == std::string_view::npos && list.find('\n') != std::string_view::npos)
+    return Error("the list holds newlines but no NUL: its paths must each end with a NUL (find -print0)");
+  for (size_t start = 0; start < list.size();) {
+    size_t nul = list.find('\0', start);
+    if (nul == std::string_view::npos) nul = list.size();
+    if (nul == start)
+      return Error("empty file name after " + std::to_string(paths.size()) +
+                   (paths.size() == 1 ? " path" : " paths") + " (two NULs in a row, or a NUL first)");
+    paths.emplace_back(list.substr(start, nul - start));
+    start = nul + 1;
+  }
+  return paths;
+}
+
+Expected<std::vector<std::string>> read_files0(const std::string& from) {
+  const bool is_stdin = from == "-";
+  const std::string what = "--files0-from " + (is_stdin ? std::string("- (standard input)") : escape_invalid_utf8(from));
+  const int fd = is_stdin ? STDIN_FILENO : ::open(from.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) return Error("cannot read " + what + ": " + errno_text(errno));
+  std::string list;
+  char buf[64 << 10];
+  int err = 0;
+  for (;;) {
+    const ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n > 0) {
+      list.append(buf, static_cast<size_t>(n));
+    } else if (n < 0 && errno == EINTR) {
+      continue;
+    } else {
+      if (n < 0) err = errno;
+      break;
+    }
+  }
+  if (!is_stdin) ::close(fd);
+  if (err) return Error("cannot read " + what + ": " + errno_text(err));
+  auto paths = split_files0(list);
+  if (!paths.ok()) return Error(what + ": " + paths.error().message);
+  if (is_stdin)
+    for (const std::string& p : *paths)
+      if (p == "-") return Error(what + ": names '-', but standard input is the list itself");
+  return paths;
+}
+
 Walker::Walker(std::vector<std::string> paths, const ReadOptions& options)
     : m_paths(std::move(paths)), m_options(options) {}
 

@@ -11,8 +11,10 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <string_view>
 #include <vector>
 
+#include "base/expected.h"
 #include "input/decode.h"
 #include "input/read.h"
 
@@ -27,6 +29,16 @@ struct Found {
   bool may_block = false;         // standard input or a FIFO: a read may wait for data
   std::optional<InputError> error;
 };
+
+// --files0-from: the paths of a list such as `find -print0` writes, each ended by a NUL (the
+// last one's NUL may be left out), in order. An error for an empty name (two NULs in a row, or
+// a NUL first) and for a list with newlines but no NUL at all (`find -print` by mistake: one
+// name holding the whole list is never what was meant). An empty list is no paths.
+Expected<std::vector<std::string>> split_files0(std::string_view list);
+
+// Reads and splits the list in from ("-": standard input, to its end). The error says which
+// list and why ("cannot read --files0-from list.txt: No such file or directory").
+Expected<std::vector<std::string>> read_files0(const std::string& from);
 
 class Walker {
  public:

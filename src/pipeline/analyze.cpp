@@ -290,7 +290,9 @@ Result Analyzer::run_stages(const Input& input, const AnalyzeOptions& options) {
         if (decoded.text.substr(to_decoded(k), last.size()) == last)
           d_end = to_decoded(k) + static_cast<uint32_t>(last.size());
       }
-      e.line = static_cast<uint32_t>(upper_bound_u32(newlines.data(), newlines.size(), d_begin) + 1);
+      const size_t before = upper_bound_u32(newlines.data(), newlines.size(), d_begin);  // newlines before it
+      e.line = static_cast<uint32_t>(before + 1);
+      e.col = d_begin - (before == 0 ? 0 : newlines[before - 1] + 1) + 1;
       e.start = decoded.to_input(d_begin);
       e.end = decoded.to_input(std::max(d_begin, d_end));
       if (office && !m_doc.page_starts.empty()) e.page = page_of(m_doc.page_starts, e.start);

@@ -17,6 +17,8 @@ struct Evidence {
   // extracted from it, the same as text_begin/text_end.
   uint32_t start = 0, end = 0;
   uint32_t line = 0;            // 1-based line of start
+  uint32_t col = 0;             // 1-based column of start: bytes into its line of the decoded UTF-8
+                                // text (of the file itself, for a UTF-8 file)
   uint32_t page = 0;            // 1-based page of a PDF; 0 for other inputs
   std::string text;             // the matched text, valid UTF-8
   Zone zone = Zone::kIntro;     // the heading it stands under

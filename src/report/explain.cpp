@@ -1,8 +1,11 @@
 #include "report/explain.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
+#include <nlohmann/json.hpp>
 
+#include "report/escape.h"
 #include "report/writer.h"
 #include "text/text_util.h"
 
@@ -170,6 +173,122 @@ std::string render_explain(const Result& r, const Engine& engine, bool color) {
     if (!line.empty()) out += "  " + escape_for_terminal(profile.sections[s].label + ": " + line) + "\n";
   }
   return out;
+}
+
+namespace {
+
+using nlohmann::ordered_json;
+
+double rounded(double v) { return std::round(v * 1000.0) / 1000.0; }
+
+ordered_json concept_json(const MatchedConcept& m, const Result& r, const Engine& engine) {
+  const Concept& c = engine.lexicon().concepts[m.concept_index];
+  ordered_json j;
+  j["concept"] = c.id;
+  j["label"] = c.label;
+  j["section"] = engine.profile().sections[m.section].name;
+  j["weight"] = m.weight;
+  j["strength"] = m.strength;
+  j["must"] = m.must;
+  j["extension"] = c.extension;
+  j["span_count"] = m.span_count;
+  ordered_json spans = ordered_json::array();
+  for (const Evidence& e : m.spans) {
+    ordered_json s;
+    if (r.extracted) {  // a PDF or DOCX: offsets into its extracted text, as in the record
+      s["text_start"] = e.start;
+      s["text_end"] = e.end;
+      if (e.page) s["page"] = e.page;
+    } else {
+      s["start"] = e.start;
+      s["end"] = e.end;
+    }
+    s["line"] = e.line;
+    s["col"] = e.col;
+    s["text"] = e.text;
+    s["zone"] = zone_name(e.zone);
+    s["cue"] = strength_name(e.cue);
+    s["factor"] = rounded(e.factor);
+    spans.push_back(std::move(s));
+  }
+  j["spans"] = std::move(spans);
+  return j;
+}
+
+}  // namespace
+
+std::string render_explain_json(const Result& r, const Engine& engine) {
+  const auto& lex = engine.lexicon();
+  const auto& profile = engine.profile();
+  ordered_json j;
+  j["id"] = display_id(r.id);
+  if (r.error) {
+    j["error"] = {{"kind", r.error->kind}, {"message", r.error->message}};
+    return json_escape_display(j.dump(-1, ' ', false, ordered_json::error_handler_t::replace));
+  }
+  j["score"] = r.score;
+  j["lang"] = r.lang;
+  j["title"] = r.title;
+  j["encoding"] = r.encoding;
+  j["warnings"] = r.warnings;
+  j["profile"] = {{"name", profile.name}, {"label", profile.label}, {"lexicon", engine.hash()}};
+  if (r.title_score >= 0) {
+    ordered_json names = ordered_json::array();
+    for (const size_t c : r.title_concepts) names.push_back(lex.concepts[c].id);
+    j["title_match"] = {{"value", r.title_score}, {"weight", profile.title.weight}, {"concepts", std::move(names)}};
+  } else {
+    j["title_match"] = nullptr;  // the title is not counted (--ignore-title, or no title concept)
+  }
+  const auto& roles = engine.roles();
+  if (!roles.empty() && r.role_scores.size() == roles.size()) {
+    const auto name_of = [&](int k) { return k < 0 ? profile.name : roles[static_cast<size_t>(k)].profile.name; };
+    ordered_json role;
+    role["reads_as"] = r.role == kNoRole ? std::string("none") : name_of(r.role);
+    role["margin"] = r.role_margin;
+    ordered_json scores;
+    scores[profile.name] = r.profile_score;
+    for (size_t k = 0; k < roles.size(); ++k) scores[roles[k].profile.name] = r.role_scores[k];
+    role["scores"] = std::move(scores);
+    ordered_json what = ordered_json::array();
+    for (const size_t c : r.role_concepts) what.push_back(lex.concepts[c].id);
+    role["concepts"] = std::move(what);
+    j["role"] = std::move(role);
+    if (r.score != r.profile_score && r.contrast_role >= 0)
+      j["contrast"] = {{"role", name_of(r.contrast_role)},
+                       {"lead", rounded(r.role_scores[static_cast<size_t>(r.contrast_role)] - r.profile_score)},
+                       {"weight", profile.contrast_weight},
+                       {"profile_score", r.profile_score}};
+  }
+  ordered_json musts = ordered_json::array();
+  for (const size_t c : r.missing_must) {
+    ordered_json alternatives = ordered_json::array({lex.concepts[c].id});
+    for (const std::vector<size_t>& group : profile.musts)
+      if (group.size() > 1 && group.front() == c)
+        for (size_t k = 1; k < group.size(); ++k) alternatives.push_back(lex.concepts[group[k]].id);
+    musts.push_back(std::move(alternatives));
+  }
+  j["penalty"] = {{"factor_each", profile.penalty}, {"missing_must", std::move(musts)}};
+  ordered_json sections = ordered_json::array();
+  for (size_t i = 0; i < profile.sections.size(); ++i) {
+    const Section& s = profile.sections[i];
+    sections.push_back({{"name", s.name}, {"label", s.label}, {"coverage", rounded(r.coverage[i])},
+                        {"weight", s.weight}, {"full_at", s.need}});
+  }
+  j["sections"] = std::move(sections);
+  ordered_json matched = ordered_json::array(), ignored = ordered_json::array(), missing = ordered_json::array();
+  for (const MatchedConcept& m : r.matched) matched.push_back(concept_json(m, r, engine));
+  for (const MatchedConcept& m : r.ignored) ignored.push_back(concept_json(m, r, engine));
+  for (const size_t c : r.missing) {
+    ordered_json one = {{"concept", lex.concepts[c].id}, {"label", lex.concepts[c].label}};
+    for (const Section& s : profile.sections)
+      for (const auto& pc : s.concepts)
+        if (pc.concept_index == c) one["section"] = s.name;
+    missing.push_back(std::move(one));
+  }
+  j["matched"] = std::move(matched);
+  j["ignored"] = std::move(ignored);
+  j["missing"] = std::move(missing);
+  return json_escape_display(j.dump(-1, ' ', false, ordered_json::error_handler_t::replace));
 }
 
 }  // namespace jobmatch

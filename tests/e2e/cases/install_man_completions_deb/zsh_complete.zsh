@@ -27,3 +27,4 @@ complete_line $'jobmatch sc\t' score schema
 complete_line $'jobmatch score --format \t\t' table tsv csv jsonl json
 complete_line $'jobmatch check --form\t' --format
 complete_line $'jobmatch check --require skill.pyt\t' skill.python
+complete_line $'jobmatch score -p data-\t\t' data-engineer data-scientist
