@@ -49,7 +49,7 @@ struct ReadOptions {
   // Field names of JSON records; a name with dots is also tried as a path (job.id).
   std::string id_field = "id", title_field = "title", text_field = "text";
   // Fields of a JSON record copied into Input::kept (score --keep-field); names or paths, as
-  // id_field. Records are then read by nlohmann-json alone (its JSON text for non-strings).
+  // id_field. A value that is not a string is kept as nlohmann-json writes it.
   std::vector<std::string> keep_fields;
   // JSON records are parsed by simdjson, falling back to nlohmann-json for every line simdjson
   // rejects or that is not a plain {"id": "...", "text": "..."} record; true: nlohmann-json for

@@ -253,6 +253,7 @@ struct RecordReader::Impl {
   size_t count = 0;  // lines read (JSON Lines) or records read (JSON)
   bool single = false;  // JSON: the file holds one object
   simdjson::dom::parser json;  // reused from record to record
+  std::vector<std::pair<simdjson::dom::element, bool>> fast_kept;  // the fast path's kept fields, found
 
   DocFormat text_format(std::string_view text) const {
     if (options.format == InputFormat::kHtml) return DocFormat::kHtml;
@@ -296,13 +297,19 @@ struct RecordReader::Impl {
     if (root.get_object().get(object)) return false;
     simdjson::dom::element id, title, body;
     bool has_id = false, has_title = false, has_text = false;
+    fast_kept.assign(options.keep_fields.size(), {});
     for (const simdjson::dom::key_value_pair field : object) {
       if (field.key == options.id_field) id = field.value, has_id = true;
       if (field.key == options.title_field) title = field.value, has_title = true;
       if (field.key == options.text_field) body = field.value, has_text = true;
+      for (size_t k = 0; k < fast_kept.size(); ++k)
+        if (field.key == options.keep_fields[k]) fast_kept[k] = {field.value, true};
     }
     std::string_view value;
     if (!has_text || body.get_string().get(value)) return false;
+    // A kept field that is not a string is written as nlohmann-json writes its value, below.
+    for (const auto& [element, present] : fast_kept)
+      if (present && !element.is_string()) return false;
     *out = Input{};
     out->bytes.assign(value);
     if (!has_id) {
@@ -313,6 +320,10 @@ struct RecordReader::Impl {
       return false;  // a number is formatted as nlohmann-json does it, below
     }
     if (has_title && !title.get_string().get(value)) out->title = std::string(value);
+    for (const auto& [element, present] : fast_kept) {
+      KeptField& k = out->kept.emplace_back();
+      if (present && !element.get_string().get(value)) k = {true, true, std::string(value)};
+    }
     out->format = text_format(out->bytes);
     // One huge record must not keep its buffers for the rest of the run.
     if (text->size() > (4u << 20)) json = simdjson::dom::parser{};
@@ -423,7 +434,9 @@ RecordReader::RecordReader(std::unique_ptr<ByteStream> in, std::string name, Kin
   s.kind = kind;
   s.options = options;
   s.fast = options.id_field.find('.') == std::string::npos && options.title_field.find('.') == std::string::npos &&
-           options.text_field.find('.') == std::string::npos && options.keep_fields.empty();
+           options.text_field.find('.') == std::string::npos &&
+           std::none_of(options.keep_fields.begin(), options.keep_fields.end(),
+                        [](const std::string& f) { return f.find('.') != std::string::npos; });
   if (kind == Kind::kJsonLines)
     s.lines = std::make_unique<LineReader>(*s.in, options.max_bytes, options.block_bytes);
   else

@@ -281,6 +281,34 @@ BOOST_AUTO_TEST_CASE(kept_fields_are_copied_as_strings_or_json_text) {
   BOOST_TEST(show_kept(got[2]) == "");
 }
 
+BOOST_AUTO_TEST_CASE(kept_fields_are_the_same_on_the_fast_path) {
+  const std::string doc =
+      R"([{"id": "a", "u": "https://x/\u00e9", "text": "t"}, {"id": "b", "u": 5, "text": "t"},)"
+      R"( {"id": "c", "u": {"k": [1, "x"]}, "text": "t"}, {"id": "d", "u": "first", "u": "last", "text": "t"},)"
+      R"( {"id": "e", "text": "t"}, {"id": "f", "u": null, "c": "\t", "text": "t"}])";
+  const auto kept_of = [&](bool reference) {
+    ReadOptions options;
+    options.format = InputFormat::kJson;
+    options.jsonl_reference = reference;
+    options.keep_fields = {"u", "c"};
+    const int fd = memfd_with(doc);
+    InputSource source({fd_path(fd)}, options);
+    Strings out;
+    for (Input in; source.next(&in);) {
+      std::string s = in.id + ":";
+      for (const jobmatch::KeptField& k : in.kept) s += !k.present ? " -" : (k.string ? " s=" : " j=") + k.value;
+      out.push_back(s);
+    }
+    ::close(fd);
+    return out;
+  };
+  const Strings fast = kept_of(false);
+  BOOST_TEST(fast == kept_of(true), boost::test_tools::per_element());
+  BOOST_TEST(fast == (Strings{"a: s=https://x/\u00e9 -", "b: j=5 -", "c: j={\"k\":[1,\"x\"]} -", "d: s=last -", "e: - -",
+                              "f: j=null s=\t"}),
+             boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(field_names_may_be_paths) {
   ReadOptions options;
   options.id_field = "job.id";
