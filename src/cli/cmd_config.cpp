@@ -1,8 +1,10 @@
 // `jobmatch config`: which config file is read here and what it sets (cli/config.h), or, for one
 // command, every option's effective value and where it came from.
+#include <algorithm>
 #include <boost/any.hpp>
 #include <iostream>
 
+#include "cli/cli_doc.h"
 #include "cli/commands.h"
 #include "cli/config.h"
 #include "text/text_util.h"
@@ -59,8 +61,9 @@ std::string columns(const std::vector<std::vector<std::string>>& rows) {
 
 // `jobmatch config [--config FILE | --no-config]`: the file and its settings.
 Outcome show_file(const std::vector<std::string>& args) {
-  po::options_description options = config_options();
-  options.add_options()("help,h", "show this help");
+  const po::options_description shown = config_options();
+  po::options_description options;
+  options.add(shown).add_options()("help,h", "show this help");
   po::variables_map vm;
   try {
     po::store(po::command_line_parser(args).options(options).run(), vm);
@@ -68,7 +71,7 @@ Outcome show_file(const std::vector<std::string>& args) {
     throw UsageError{e.what()};
   }
   if (vm.count("help")) {
-    std::cout << kUsage << "\n\n" << options << "\n";
+    std::cout << kUsage << "\n\n" << format_options(shown, help_width(), {{"help", "h", "", "", "show this help"}});
     return Outcome{};
   }
   const auto config = load_config(vm);
@@ -131,7 +134,10 @@ Outcome show_command(const Command& command, std::vector<std::string> args) {
 }
 
 Outcome run(const std::vector<std::string>& args) {
-  if (args.empty() || args.front().starts_with("-")) return show_file(args);
+  // `config COMMAND --help` is config's help: what the command's own --help lists is its options.
+  const bool help = std::find(args.begin(), args.end(), "--help") != args.end() ||
+                    std::find(args.begin(), args.end(), "-h") != args.end();
+  if (args.empty() || args.front().starts_with("-") || help) return show_file(help ? std::vector<std::string>{"--help"} : args);
   for (const Command* c : all_commands())
     if (args.front() == c->name && c->name != std::string_view("config"))
       return show_command(*c, std::vector<std::string>(args.begin() + 1, args.end()));

@@ -6,6 +6,7 @@
 #include <iostream>
 #include <unordered_set>
 
+#include "cli/cli_doc.h"
 #include "cli/commands.h"
 #include "lexicon/catalog.h"
 #include "lexicon/dump.h"
@@ -77,7 +78,7 @@ Outcome run_dump(const std::vector<std::string>& args) {
   po::options_description visible("Options");
   visible.add_options()("force", po::bool_switch(), "replace files that exist in DIR");
   po::options_description all;
-  all.add(visible).add_options()("dir", po::value<std::vector<std::string>>(), "");
+  all.add(visible).add_options()("help,h", "")("dir", po::value<std::vector<std::string>>(), "");
   po::positional_options_description positional;
   positional.add("dir", -1);
   po::variables_map vm;
@@ -87,7 +88,7 @@ Outcome run_dump(const std::vector<std::string>& args) {
     throw UsageError{e.what()};
   }
   if (std::find(args.begin(), args.end(), "--help") != args.end() || std::find(args.begin(), args.end(), "-h") != args.end()) {
-    std::cout << kDumpUsage << "\n\n" << visible << "\n";
+    std::cout << kDumpUsage << "\n\n" << format_options(visible, help_width(), {{"help", "h", "", "", "show this help"}});
     return Outcome{};
   }
   const std::vector<std::string> dirs = vm.count("dir") ? vm["dir"].as<std::vector<std::string>>() : std::vector<std::string>{};

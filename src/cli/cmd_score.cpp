@@ -208,14 +208,17 @@ class ScoreJob : public BatchJob {
   void finish(const BatchEnd& end, Outcome& outcome) override {
     if (end.complete) m_shortlist->finish();
     if (m_shortlist->errors_left_out()) {
-      // Not silenced by --quiet: these records are nowhere else in the output.
+      // Not silenced by --quiet: these records are nowhere else in the output. Without --quiet
+      // each one already has its line on stderr (run_batch), so only the count is added.
       std::string ids;
-      for (const std::string& id : m_shortlist->error_examples()) ids += (ids.empty() ? "" : ", ") + shown(id);
-      if (m_shortlist->errors_left_out() > m_shortlist->error_examples().size()) ids += ", ...";
+      if (end.quiet) {
+        for (const std::string& id : m_shortlist->error_examples()) ids += (ids.empty() ? ": " : ", ") + shown(id);
+        if (m_shortlist->errors_left_out() > m_shortlist->error_examples().size()) ids += ", ...";
+      }
       const uint64_t n = m_shortlist->errors_left_out();
       print_error(std::to_string(n) + (n == 1 ? " input" : " inputs") +
                   " could not be read and left out of the list (--top, --min-score and --lang list "
-                  "scored postings only): " + ids);
+                  "scored postings only)" + ids);
     }
     if (m_file.empty()) {
       finish_output(*m_output, outcome);
