@@ -104,10 +104,9 @@ void print_help() {
 
 // " (did you mean 'score'?)" for a name close to a command's, else nothing.
 std::string hint_for(const std::string& name) {
-  std::string hint;
-  for (const Command* c : all_commands())
-    if (edit_distance(name, c->name) <= 2) hint = std::string(" (did you mean '") + c->name + "'?)";
-  return hint;
+  std::vector<std::string_view> names;
+  for (const Command* c : all_commands()) names.emplace_back(c->name);
+  return did_you_mean_suffix(name, names);
 }
 
 // The top level: help, version, man page and completions, else the command named first.

@@ -53,16 +53,9 @@ po::options_description options() {
 
 // " (did you mean 'skill.python'?)" for a concept id with a typo, else "".
 std::string closest_concept(const Lexicon& lexicon, const std::string& id) {
-  size_t best = 3;
-  std::string hint;
-  for (const Concept& c : lexicon.concepts) {
-    const size_t d = edit_distance(id, c.id);
-    if (d < best) {
-      best = d;
-      hint = " (did you mean '" + c.id + "'?)";
-    }
-  }
-  return hint;
+  std::vector<std::string_view> ids;
+  for (const Concept& c : lexicon.concepts) ids.emplace_back(c.id);
+  return did_you_mean_suffix(id, ids);
 }
 
 class CheckJob : public BatchJob {

@@ -141,10 +141,9 @@ Outcome run(const std::vector<std::string>& args) {
   for (const Command* c : all_commands())
     if (args.front() == c->name && c->name != std::string_view("config"))
       return show_command(*c, std::vector<std::string>(args.begin() + 1, args.end()));
-  std::string hint;
-  for (const Command* c : all_commands())
-    if (edit_distance(args.front(), c->name) <= 2) hint = std::string(" (did you mean '") + c->name + "'?)";
-  throw UsageError{"config: unknown command '" + args.front() + "'" + hint};
+  std::vector<std::string_view> names;
+  for (const Command* c : all_commands()) names.emplace_back(c->name);
+  throw UsageError{"config: unknown command '" + args.front() + "'" + did_you_mean_suffix(args.front(), names)};
 }
 
 }  // namespace

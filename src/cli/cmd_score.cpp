@@ -83,10 +83,7 @@ std::vector<std::string> names_of(const std::string& option, const std::string& 
     const size_t comma = std::min(list.find(',', start), list.size());
     const std::string name = list.substr(start, comma - start);
     if (std::find(known.begin(), known.end(), name) == known.end()) {
-      std::string hint;
-      size_t best = 3;  // a hint only for a name at most 2 edits away
-      for (const std::string& k : known)
-        if (const size_t d = edit_distance(name, k); d < best) best = d, hint = " (did you mean '" + k + "'?)";
+      const std::string hint = did_you_mean_suffix(name, known);
       std::string all;
       for (const std::string& k : known) all += (all.empty() ? "" : ", ") + k;
       throw UsageError{"--" + option + ": unknown name '" + shown(name) + "'" + hint + "; known: " + all};

@@ -31,20 +31,6 @@ std::string at(const std::string& path, const Node& node) {
   return at(path, node.source().begin.line, node.source().begin.column);
 }
 
-// " (did you mean 'x'?)" for the closest of names within two edits, else "".
-std::string did_you_mean(std::string_view name, const std::set<std::string>& names) {
-  size_t best = 3;
-  std::string hint;
-  for (const std::string& n : names) {
-    const size_t d = edit_distance(name, n);
-    if (d < best) {
-      best = d;
-      hint = " (did you mean '" + n + "'?)";
-    }
-  }
-  return hint;
-}
-
 std::set<std::string> option_names(const po::options_description& options) {
   std::set<std::string> names;
   for (const auto& o : options.options())
@@ -173,11 +159,11 @@ Status check_setting(const ConfigSetting& s, const std::string& path, const std:
   }
   if (known) return {};
   if (s.table.empty())
-    return Error(where + "unknown key '" + s.key + "': no command has --" + s.key + did_you_mean(s.key, every_option));
+    return Error(where + "unknown key '" + s.key + "': no command has --" + s.key + did_you_mean_suffix(s.key, every_option));
   for (const ConfigCommand& c : commands)
     if (c.name == s.table)
       return Error(where + "unknown key '" + s.key + "' in [" + s.table + "]: " + s.table + " has no --" + s.key +
-                   did_you_mean(s.key, option_names(*c.options)));
+                   did_you_mean_suffix(s.key, option_names(*c.options)));
   return {};
 }
 
@@ -242,7 +228,7 @@ Expected<Config> parse_config(std::string_view text, const std::string& path,
                      std::string list;
                      for (const std::string& n : command_names) list += (list.empty() ? "" : ", ") + n;
                      return list;
-                   }() + ")" + did_you_mean(name, command_names));
+                   }() + ")" + did_you_mean_suffix(name, command_names));
     for (const auto& [k, v] : *table) {
       if (v.is_table())
         return Error(at(path, k) + "[" + name + "] cannot hold a table ('" + std::string(k.str()) + "')");

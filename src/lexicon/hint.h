@@ -19,4 +19,13 @@ std::string closest_name(std::string_view name, const std::vector<std::string_vi
 // "did you mean 'NAME'?" for closest_name's answer, or "" if there is none.
 std::string did_you_mean(std::string_view name, const std::vector<std::string_view>& candidates);
 
+// " (did you mean 'NAME'?)", to end a message with, or "": names is any range of strings.
+template <typename Names>
+std::string did_you_mean_suffix(std::string_view name, const Names& names) {
+  std::vector<std::string_view> candidates;
+  for (const auto& n : names) candidates.emplace_back(n);
+  const std::string hint = did_you_mean(name, candidates);
+  return hint.empty() ? "" : " (" + hint + ")";
+}
+
 }  // namespace jobmatch
