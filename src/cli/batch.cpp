@@ -189,6 +189,18 @@ double number_of(const po::variables_map& vm, const char* name, double min, doub
   return value_or_usage_error(parse_number_option(std::string("--") + name, vm[name].as<std::string>(), min, max));
 }
 
+namespace {
+// Where the config file set each option of the command line parsed last (a process parses one).
+ConfigOrigins g_config_origins;
+}  // namespace
+
+std::string locate_config_value(const std::string& message) {
+  if (!message.starts_with("--")) return message;
+  const size_t end = message.find_first_of(" :", 2);
+  const auto origin = g_config_origins.find(message.substr(2, end == std::string::npos ? end : end - 2));
+  return origin == g_config_origins.end() ? message : origin->second + ": " + message;
+}
+
 bool parse_command_line(const std::vector<std::string>& args, const po::options_description& visible, bool paths,
                         po::variables_map* vm, const std::string& usage, std::string_view command) {
   // A command with options may have them set in the config file (config.h); schema has none
@@ -213,8 +225,11 @@ bool parse_command_line(const std::vector<std::string>& args, const po::options_
       return false;
     }
     // The config file's settings for what the command line left unset.
-    if (configurable)
-      if (auto merged = merge_config(command, all, *vm); !merged.ok()) throw UsageError{merged.error().message};
+    if (configurable) {
+      auto merged = merge_config(command, all, *vm);
+      if (!merged.ok()) throw UsageError{merged.error().message};
+      g_config_origins = std::move(*merged);
+    }
     po::notify(*vm);
   } catch (const po::error& e) {
     throw UsageError{e.what()};

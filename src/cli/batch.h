@@ -131,6 +131,11 @@ bool parse_command_line(const std::vector<std::string>& args, const boost::progr
                         bool paths, boost::program_options::variables_map* vm, const std::string& usage,
                         std::string_view command);
 
+// A usage error about a value the config file gave (the message starts with the option:
+// "--fail-under must be ...") with the place that gave it: "FILE:LINE: --fail-under must be
+// ..."; any other message as it is.
+std::string locate_config_value(const std::string& message);
+
 // The shared skeleton: parses args (--help printed: an empty outcome), reads the options, loads
 // the engine, runs the pipeline through job, and says how the run ended. Input error records set
 // outcome.input_errors.

@@ -150,7 +150,7 @@ Outcome run_top_level(const std::vector<std::string>& args) {
   try {
     return dispatch(args);
   } catch (const UsageError& e) {
-    print_error(e.message);
+    print_error(locate_config_value(e.message));
     return Outcome{.usage_error = true};
   } catch (const std::exception& e) {
     // The batch's threads were joined while the exception left run_pipeline (pipeline/run.h).
