@@ -96,10 +96,8 @@ void print_help() {
   }
   std::cout << "\nOptions:\n";
   for (const OptionDoc& o : global_option_docs()) std::cout << format_option(o, help_width());
-  std::cout << "\nExamples:\n  jobmatch score ads/\n  jobmatch explain ads/berlin-mle.txt\n"
-               "  jobmatch score --format jsonl --input-format jsonl - < postings.jsonl\n"
-               "  jobmatch check ad.txt --fail-under 60 --require skill.python --format github\n"
-               "  jobmatch stats ads/\n";
+  std::cout << "\nExamples:\n";
+  for (const std::string& example : top_level_examples()) std::cout << "  " << example << "\n";
 }
 
 // " (did you mean 'score'?)" for a name close to a command's, else nothing.

@@ -40,6 +40,10 @@ std::vector<OptionDoc> option_docs(const CommandDoc& command);
 // Global options of `jobmatch` itself (--help, --version, --man, --completions).
 std::vector<OptionDoc> global_option_docs();
 
+// The examples of `jobmatch --help`, which the man page's EXAMPLES repeat (the e2e case
+// documented_examples_run runs each).
+const std::vector<std::string>& top_level_examples();
+
 // --help's listing of options: each table added to desc under its caption, one row per option
 // ("  -f, --format FMT      text, json (default: text)"), descriptions wrapped to width from
 // column 28 (a label too long for that column has its own line); extra rows (--help) end the

@@ -172,7 +172,7 @@ class CheckJob : public BatchJob {
 
 const Command kCheckCommand = {
     .name = "check",
-    .summary = "gate ads in CI: a score floor and required concepts (the profile's must-haves), with what is missing",
+    .summary = "gate ads in CI: a score floor and must-haves, with what is missing",
     .usage = kUsage,
     .options = options,
     .choices = "format=text github markdown json;require=@concepts",

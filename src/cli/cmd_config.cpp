@@ -150,7 +150,7 @@ Outcome run(const std::vector<std::string>& args) {
 
 const Command kConfigCommand = {
     .name = "config",
-    .summary = "show the config file (.jobmatch.toml) and where each option's value comes from",
+    .summary = "show .jobmatch.toml's settings and where each value comes from",
     .usage = kUsage,
     .options = config_options,
     .run = run,

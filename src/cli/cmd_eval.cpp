@@ -129,7 +129,7 @@ class EvalJob : public BatchJob {
 
 const Command kEvalCommand = {
     .name = "eval",
-    .summary = "measure how well scores rank postings you labelled (ROC AUC, AP, P@k) against baselines",
+    .summary = "rank postings you labelled: ROC AUC, AP, P@k against baselines",
     .usage = kUsage,
     .options = options,
     .choices = "format=text json",

@@ -231,7 +231,7 @@ Outcome run(const std::vector<std::string>& args) {
 
 const Command kLexiconCommand = {
     .name = "lexicon",
-    .summary = "check lexicon and profile files, dump the embedded ones, export patterns for ripgrep",
+    .summary = "check, dump or export (for ripgrep) lexicon and profile files",
     .usage = kUsage,
     .options = export_options,
     .choices = "format=rg list",

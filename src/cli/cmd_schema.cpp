@@ -10,7 +10,8 @@ namespace po = boost::program_options;
 const char* const kUsage =
     "Usage: jobmatch schema\n\n"
     "Prints the JSON Schema (draft-07) of the records that score --format jsonl and json\n"
-    "write: record schema version 1 (see README.md, Output).";
+    "write: record schema version 1 (what each field means: README.md, Output; installed as\n"
+    "share/doc/jobmatch/README.md under the install prefix).";
 
 // No options of its own: --help alone.
 po::options_description options() { return po::options_description(); }

@@ -255,7 +255,7 @@ class ScoreJob : public BatchJob {
 
 const Command kScoreCommand = {
     .name = "score",
-    .summary = "score postings (files, folders, JSON Lines, stdin) against the profile",
+    .summary = "score postings (files, folders, JSON Lines, stdin) against a profile",
     .usage = kUsage,
     .options = options,
     // (the --fields names as in kRecordFieldNames, for the completions and the man page)

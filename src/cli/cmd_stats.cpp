@@ -84,7 +84,7 @@ class StatsJob : public BatchJob {
 
 const Command kStatsCommand = {
     .name = "stats",
-    .summary = "summarise a batch: score distribution, concept frequency, terms the lexicon does not know",
+    .summary = "summarise a batch: scores, concept frequency, unknown terms",
     .usage = kUsage,
     .options = options,
     .choices = "format=text json",
