@@ -152,6 +152,27 @@ inline std::unique_ptr<Engine> engine_from(const std::string& lexicon, const std
   return std::move(*loaded);
 }
 
+// The writers' tests' engine: a tiny lexicon (x.python, x.ml) and profile t (section core: x.ml,
+// a must-have; section prog: x.python), so their output does not depend on the embedded data.
+inline const Engine& tiny_engine() {
+  static const std::unique_ptr<Engine> e = engine_from(
+      "concept x.python\n  label Python\n  origin article\n  any python\n"
+      "concept x.ml\n  label ML\n  origin article\n  en ml\n",
+      "profile t\n  label Test\n"
+      "section core\n  weight 2\n  x.ml 1 must\n"
+      "section prog\n  weight 1\n  x.python 1\n");
+  return *e;
+}
+
+// The profile tests' lexicon: a.one and a.two (article), b.three (extension).
+inline const Lexicon& three_concept_lexicon() {
+  static const Lexicon lex = lexicon_from(
+      "concept a.one\n  label One\n  origin article\n  en one\n"
+      "concept a.two\n  label Two\n  origin article\n  en two\n"
+      "concept b.three\n  label Three\n  origin extension\n  en three\n");
+  return lex;
+}
+
 // What a writer prints for the given results, written to a temporary file and read back.
 inline std::string write_records(Format format, const Engine& engine, const std::vector<Result>& results,
                                  const ReportOptions& options = {}) {

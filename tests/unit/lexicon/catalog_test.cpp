@@ -24,13 +24,7 @@ using jobmatch::test::TempDir;
 
 namespace {
 
-const Lexicon& test_lexicon() {
-  static const Lexicon lex = jobmatch::test::lexicon_from(
-      "concept a.one\n  label One\n  origin article\n  en one\n"
-      "concept a.two\n  label Two\n  origin article\n  en two\n"
-      "concept b.three\n  label Three\n  origin extension\n  en three\n");
-  return lex;
-}
+const Lexicon& test_lexicon() { return jobmatch::test::three_concept_lexicon(); }
 
 const std::string kBase =
     "profile base\n  label Base\n  must a.one | a.two\n"

@@ -23,17 +23,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// An engine over a tiny lexicon and profile written to a temporary folder, so the writers'
-// output does not depend on the embedded data.
-const jobmatch::Engine& engine() {
-  static const std::unique_ptr<jobmatch::Engine> e = jobmatch::test::engine_from(
-      "concept x.python\n  label Python\n  origin article\n  any python\n"
-      "concept x.ml\n  label ML\n  origin article\n  en ml\n",
-      "profile t\n  label Test\n"
-      "section core\n  weight 2\n  x.ml 1 must\n"
-      "section prog\n  weight 1\n  x.python 1\n");
-  return *e;
-}
+const jobmatch::Engine& engine() { return jobmatch::test::tiny_engine(); }
 
 size_t idx(const std::string& id) { return engine().lexicon().by_id.at(id); }
 

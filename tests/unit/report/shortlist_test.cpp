@@ -20,15 +20,7 @@ using jobmatch::SortOrder;
 
 namespace {
 
-const jobmatch::Engine& engine() {
-  static const std::unique_ptr<jobmatch::Engine> e = jobmatch::test::engine_from(
-      "concept x.python\n  label Python\n  origin article\n  any python\n"
-      "concept x.ml\n  label ML\n  origin article\n  en ml\n",
-      "profile t\n  label Test\n"
-      "section core\n  weight 2\n  x.ml 1 must\n"
-      "section prog\n  weight 1\n  x.python 1\n");
-  return *e;
-}
+const jobmatch::Engine& engine() { return jobmatch::test::tiny_engine(); }
 
 Result posting(const std::string& id, double score, const std::string& lang = "de") {
   Result r;
