@@ -94,7 +94,8 @@ void PhraseIndex::finish() {
       std::string_view needle = g.head.size() >= g.tail.size() ? g.head : g.tail;
       for (const std::string_view m : g.middles)
         if (m.size() > needle.size()) needle = m;
-      m_anywhere.push_back({e, std::string(needle)});
+      if (needle.empty()) m_everywhere.push_back(e);
+      else m_anywhere.push_back({e, std::string(needle)});
     } else if (g.head.size() >= g.tail.size()) {
       const std::string_view key = g.head.substr(0, std::min(g.head.size(), kMaxAffix));
       m_affixes.add(affix_key(key, false), e);

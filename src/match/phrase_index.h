@@ -188,6 +188,19 @@ inline uint64_t affix_key(std::string_view bytes, bool tail) {
   for (size_t i = 0; i < bytes.size(); ++i) k |= static_cast<uint64_t>(static_cast<unsigned char>(bytes[i])) << (8 * i);
   return k;
 }
+// affix_key from one load of four bytes, for parts of four bytes or more: the key of the first
+// n bytes of p is head_word_key(load4(p), n), of the last n tail_word_key(load4(end - 4), n).
+inline uint32_t load4(const char* p) {
+  uint32_t v;
+  std::memcpy(&v, p, 4);
+  return v;
+}
+inline uint64_t head_word_key(uint32_t head4, size_t n) {
+  return static_cast<uint64_t>(n) << 32 | (n == 4 ? head4 : head4 & ((1u << (8 * n)) - 1));
+}
+inline uint64_t tail_word_key(uint32_t tail4, size_t n) {
+  return uint64_t{1} << 40 | static_cast<uint64_t>(n) << 32 | (tail4 >> (8 * (4 - n)));
+}
 
 class PhraseIndex {
  public:
@@ -212,8 +225,7 @@ class PhraseIndex {
       if (const auto* list = m_exact.find(part, hash_part_at(text, parts[j].begin, parts[j].end)))
         for (const Entry& e : *list) visit(e, j, true);
       for_affix_entries(part, [&](const Entry& e) { visit(e, j, false); });
-      for (const Infix& a : m_anywhere)
-        if (a.needle.empty()) visit(a.entry, j, false);
+      for (const Entry& e : m_everywhere) visit(e, j, false);
     }
   }
 
@@ -222,7 +234,6 @@ class PhraseIndex {
   template <class Visit>
   void visit_infixes(std::string_view text, std::span<const Part> parts, Visit&& visit) const {
     for (const Infix& a : m_anywhere) {
-      if (a.needle.empty()) continue;
       // memmem, not string_view::find, which stops at every occurrence of the first byte.
       auto next = [&](size_t from) -> size_t {
         if (from >= text.size()) return std::string_view::npos;
@@ -246,13 +257,22 @@ class PhraseIndex {
     if (part.size() < 2) return;
     const unsigned heads = m_head_lengths[fold_pair(part[0], part[1])];
     const unsigned tails = m_tail_lengths[fold_pair(part[part.size() - 2], part.back())];
-    for (size_t len = 2; (heads | tails) >> len && len <= std::min(part.size(), kMaxAffix); ++len) {
-      if (heads >> len & 1)
-        if (const auto* list = m_affixes.find(affix_key(part.substr(0, len), false)))
-          for (const Entry& e : *list) f(e);
-      if (tails >> len & 1)
-        if (const auto* list = m_affixes.find(affix_key(part.substr(part.size() - len), true)))
-          for (const Entry& e : *list) f(e);
+    if (!((heads | tails) >> 2)) return;
+    const auto visit = [&](uint64_t key) {
+      if (const auto* list = m_affixes.find(key))
+        for (const Entry& e : *list) f(e);
+    };
+    if (part.size() >= kMaxAffix) {  // most parts: each affix is a mask or shift of one load
+      const uint32_t head4 = load4(part.data()), tail4 = load4(part.data() + part.size() - 4);
+      for (size_t len = 2; len <= kMaxAffix; ++len) {
+        if (heads >> len & 1) visit(head_word_key(head4, len));
+        if (tails >> len & 1) visit(tail_word_key(tail4, len));
+      }
+      return;
+    }
+    for (size_t len = 2; len <= part.size(); ++len) {
+      if (heads >> len & 1) visit(affix_key(part.substr(0, len), false));
+      if (tails >> len & 1) visit(affix_key(part.substr(part.size() - len), true));
     }
   }
 
@@ -290,12 +310,13 @@ class PhraseIndex {
   std::vector<uint8_t> m_head_lengths = std::vector<uint8_t>(1 << 12), m_tail_lengths = std::vector<uint8_t>(1 << 12);
   // Anchors with no literal head or tail of two bytes ("*prototyp*"): found by searching the
   // whole text for their longest literal (needle) once per document, then tried at the parts
-  // it occurs in; with no literal at all, tried at every part.
+  // it occurs in; with no literal at all (m_everywhere), tried at every part.
   struct Infix {
     Entry entry;
     std::string needle;
   };
   std::vector<Infix> m_anywhere;
+  std::vector<Entry> m_everywhere;
 };
 
 }  // namespace jobmatch
