@@ -147,11 +147,20 @@ void for_each_of(std::string_view s, size_t i, F&& f) {
 
 template <typename F>
 void for_each_pair(std::string_view s, size_t i, std::span<const std::array<char, 2>> pairs, F&& f) {
+  // Each pair's bytes spread over a register once, not once per sixteen bytes.
+  constexpr size_t kMaxPairs = 16;
+  if (pairs.size() > kMaxPairs) return scalar::for_each_pair(s, i, pairs, f);
+  __m128i first[kMaxPairs], second[kMaxPairs];
+  const size_t n = pairs.size();
+  for (size_t k = 0; k < n; ++k) {
+    first[k] = _mm_set1_epi8(pairs[k][0]);
+    second[k] = _mm_set1_epi8(pairs[k][1]);
+  }
   for (; i + 17 <= s.size(); i += 16) {
     const __m128i v0 = load(s.data() + i), v1 = load(s.data() + i + 1);
     __m128i hit = _mm_setzero_si128();
-    for (const auto& [a, b] : pairs)
-      hit = _mm_or_si128(hit, _mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8(a)), _mm_cmpeq_epi8(v1, _mm_set1_epi8(b))));
+    for (size_t k = 0; k < n; ++k)
+      hit = _mm_or_si128(hit, _mm_and_si128(_mm_cmpeq_epi8(v0, first[k]), _mm_cmpeq_epi8(v1, second[k])));
     for (uint32_t bits = mask(hit); bits; bits &= bits - 1)
       if (f(i + static_cast<size_t>(__builtin_ctz(bits)))) return;
   }
