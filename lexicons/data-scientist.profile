@@ -30,6 +30,7 @@ section analysis
   duty.explore_data             1
   duty.feature_engineering      1
   duty.rank_algorithms          1
+  duty.academic_research        1
 
 section math_stats
   label    Statistics and mathematics

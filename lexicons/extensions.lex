@@ -208,6 +208,21 @@ concept duty.feature_engineering
   en      feature engineering | features engineering | feature store | feature stores | feature extraction | feature selection | feature pipelines | feature pipeline | feature engineering pipelines | feature generation | feature importance
   de      merkmalsextraktion | merkmalsauswahl | featureengineering | merkmalsgenerierung
 
+# Research positions in ML: academic ads (PhD, postdoc, professorship,
+# wissenschaftliche:r Mitarbeiter:in, research groups) say "Promotion",
+# "Forschung", "publish", not the industry's duties. The position and
+# research words count only next to an ML field, so a PhD in fluid dynamics
+# or a research group in wastewater treatment does not fire.
+concept duty.academic_research
+  label   Academic research in ML (PhD, postdoc, research group, publishing)
+  origin  extension
+  en      machine learning group | machine learning lab | ml group | ml lab | ml research group | nlp group | nlp lab | ai research group | phd in machine learning | postdoc in machine learning | doctoral research in machine learning
+  de      forschungsgruppe maschinelles lernen | promotion im bereich maschinelles lernen | promotion im bereich ki | promotionsstelle ki | ki forschungsgruppe
+  weak    phd | phds | ph d | doctoral | doctorate | postdoc* | post doc | post docs | postdoctoral | professorship* | professor | faculty position* | research associate* | research assistant* | research group* | research lab | research labs | research centre | research center | research topics | research projects | publish | publishing | publications | peer reviewed | top venues | top tier conferences | thesis | dissertation
+  weak    doktorand* | promotion | promovier* | promotionsstelle* | promotionsvorhaben | wissenschaftlich* mitarbeiter* | wissenschaftlich* hilfskr* | professur | lehrstuhl | forschungsgruppe* | arbeitsgruppe | forschungsprojekt* | forschungsbereich* | forschungsthemen | publizier* | veröffentlichungen | publikation* | dissertation | abschlussarbeit* | bachelorarbeit* | masterarbeit*
+  near    machine learning | ml | maschinell* lern* | deep learning | neural network* | neuronal* netz* | nlp | natural language processing | computational linguistics | computerlinguistik | sprachverarbeitung | computer vision | artificial intelligence | ai | ki | künstlich* intelligenz | data science | llm* | language model* | sprachmodell* | reinforcement learning | representation learning | generative ai
+  window  10
+
 concept duty.experimentation
   label   Experimentation and A/B testing of models
   origin  extension

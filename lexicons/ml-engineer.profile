@@ -88,6 +88,7 @@ section duties
   duty.extend_frameworks        1
   duty.build_ml_apps            1
   duty.experimentation          1
+  duty.academic_research        1
 
 # The article's frameworks and their modern successors. Two of the big ones
 # (PyTorch, TensorFlow, scikit-learn: 2 each) fill the section; the
