@@ -17,6 +17,7 @@ section modelling
   core.machine_learning         3
   core.data_science             2
   core.time_series_forecasting  1
+  core.statistical_modelling    2
   core.nlp                      1
   core.deep_learning            1
   core.recommender_systems      1

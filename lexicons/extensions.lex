@@ -76,6 +76,15 @@ concept core.recommender_systems
   en      recommender system* | recommendation system* | recommendation engine* | recommender engine* | recommendation models | recommendations engine | personalization models | learning to rank | search ranking | ranking models
   de      empfehlungssystem* | empfehlungsmaschine* | empfehlungsalgorithm* | empfehlungsmodell*
 
+# The modelling of data-science ads that never say "machine learning":
+# statistical, econometric and predictive models, data mining, forecasts,
+# scoring and customer models (churn, propensity, uplift, marketing mix).
+concept core.statistical_modelling
+  label   Statistical and predictive modelling
+  origin  extension
+  en      statistical model* | statistical modeling | statistical modelling | predictive analytics | predictive modeling | predictive modelling | predictive analyses | data mining | econometric model* | econometric modeling | econometric modelling | forecasting methods | probabilistic forecast* | credit scoring | scoring models | risk models | risk modelling | risk modeling | propensity model* | churn model* | churn prediction | uplift model* | marketing mix model* | media mix model* | survival analysis | survival models
+  de      statistisch* modell* | statistische modellierung | prädiktiv* analy* | prädiktiv* modell* | data mining | ökonometrisch* modell* | prognoseverfahren | prognosemethoden | prognosen erstellen | prognosen zu erstellen | absatzprognose* | nachfrageprognose* | umsatzprognose* | scoringmodell* | scoring modell* | risikomodell* | kündigerprognose* | churn modell* | ereigniszeitanalyse* | überlebenszeitanalyse*
+
 concept core.time_series_forecasting
   label   Forecasting and time-series models
   origin  extension

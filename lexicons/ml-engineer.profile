@@ -61,6 +61,7 @@ section ml_core
   core.reinforcement_learning   1
   core.recommender_systems      1
   core.time_series_forecasting  1
+  core.statistical_modelling    1
   core.ai                       1
   core.data_science             1
 
