@@ -196,7 +196,10 @@ section collaboration
 # the score with the sections' 100). Data science in the title is the second
 # tier; AI alone is vaguer ("AI Consultant", "Marketing Manager – AI"),
 # but "AI Engineer" is what ML engineering is called in titles since the
-# LLM era (0.9, like LLMs).
+# LLM era (0.9, like LLMs). A title that names another kind of job (product
+# owner or manager, marketing, sales, recruiting, teaching) is worth 0
+# whatever else it names: there the ML words describe the product or the
+# market ("Technical Product Owner AI Platform").
 title
   weight   25
   core.machine_learning         1
@@ -210,3 +213,4 @@ title
   core.data_science             0.7
   core.ai                       0.6
   core.recommender_systems      0.5
+  role.other_job                0
