@@ -45,7 +45,7 @@ concept duty.convert_prototypes
   de      in produktion bring* | in die produktion bring* | in produktion zu bringen | in die produktion zu bringen | produktiv zu setzen | produktiv setzen
   de      vom prototyp* zum produkt* | vom prototyp* in die produktion | vom poc in die produktion | vom poc zum produkt* | überführung von prototypen
   de      operationalisierung von modellen | modelle operationalisier* | operationalisierung von ml | operationalisierung von ki
-  de      re:(?:prototypen?|pocs?|proof[ /.'-]of[ /.'-]concepts?|modelle|ml[ /.'-]modelle|ki[ /.'-]modelle) (?:[^ ]+ ){0,5}(?:in|zu) (?:[^ ]+ ){0,2}(?:produktion|produktiv|skalierbar|produktreif)[^ ]*
+  de      re:(?:prototypen?|pocs?|proof[ /.'-]of[ /.'-]concepts?|modellen?|ml[ /.'-]modellen?|ki[ /.'-]modellen?) (?:[^ ]+ ){0,5}(?:in|zu|fuer) (?:[^ ]+ ){0,2}(?:produktion|produktiv|skalierbar|produktreif)[^ ]*
   weak    *prototyp* | poc | pocs | proof of concept* | proofs of concept*
   not     prototypenbau* | prototypenwerkstatt
   near    produktiv* | produktion* | production* | productioniz* | productionis* | konvertier* | convert* | überführ* | operationalis* | operationaliz* | industrialis* | industrializ* | hardened

@@ -83,7 +83,9 @@ concept core.statistical_modelling
   label   Statistical and predictive modelling
   origin  extension
   en      statistical model* | statistical modeling | statistical modelling | predictive analytics | predictive modeling | predictive modelling | predictive analyses | data mining | econometric model* | econometric modeling | econometric modelling | forecasting methods | probabilistic forecast* | credit scoring | scoring models | risk models | risk modelling | risk modeling | propensity model* | churn model* | churn prediction | uplift model* | marketing mix model* | media mix model* | survival analysis | survival models
+  en      prediction model* | demand prediction | demand forecast* | data science model* | analytical models
   de      statistisch* modell* | statistische modellierung | prädiktiv* analy* | prädiktiv* modell* | data mining | ökonometrisch* modell* | prognoseverfahren | prognosemethoden | prognosen erstellen | prognosen zu erstellen | absatzprognose* | nachfrageprognose* | umsatzprognose* | scoringmodell* | scoring modell* | risikomodell* | kündigerprognose* | churn modell* | ereigniszeitanalyse* | überlebenszeitanalyse*
+  de      vorhersage* | nachfragevorhersage* | bedarfsprognose* | data science modell* | analysemodell*
 
 concept core.time_series_forecasting
   label   Forecasting and time-series models
