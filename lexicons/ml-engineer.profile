@@ -31,10 +31,14 @@ profile ml-engineer
 # of its fields (deep learning, LLMs, NLP, computer vision, reinforcement
 # learning) is not an ML engineer ad, whatever else it shares. The fields
 # count because ads of the LLM era often never write "machine learning"
-# ("build RAG pipelines and fine-tune LLMs"). AI and data science do not:
-# AI is in every company's boilerplate, and data science without ML is the
-# data scientist's side.
-  must     core.machine_learning | core.deep_learning | core.llm | core.nlp | core.computer_vision | core.reinforcement_learning
+# ("build RAG pipelines and fine-tune LLMs"). Statistical and predictive
+# modelling counts too, as "predictive models" always has: data-science ads
+# that build econometric, forecasting or churn models without the word ML
+# are modelling work, and ranked below near misses only for the missing
+# word. AI and the words "data science" alone do not: AI is in every
+# company's boilerplate, and data science without modelling is the data
+# scientist's analysis side.
+  must     core.machine_learning | core.deep_learning | core.llm | core.nlp | core.computer_vision | core.reinforcement_learning | core.statistical_modelling
 
 # The neighbouring roles (their profiles stand beside this one): every ad is
 # scored against them too, and the record says which role it reads as. Data
@@ -47,8 +51,8 @@ profile ml-engineer
   contrast data-engineer | software-engineer
   contrast_weight 1
 
-# ML (4) + one field (deep learning, LLMs: 2) = 6 is full coverage. AI and
-# data science are weak signals: 1.
+# ML (4) + one field (deep learning, LLMs: 2) = 6 is full coverage. AI, data
+# science and statistical modelling are weak signals: 1.
 section ml_core
   label    ML core
   weight   25
