@@ -41,7 +41,7 @@ concept core.data_science
 concept core.llm
   label   LLMs and generative AI
   origin  extension
-  en      llm* | large language model* | multi agent* | agent workflows | agentic workflows | prompt strategies | language model* | foundation model* | generative ai | gen ai | genai | generative models | gpt* | chatgpt | openai | anthropic | llama* | langchain | langgraph | llamaindex | llama index | dspy | vllm
+  en      generative technolog* | llm* | large language model* | multi agent* | agent workflows | agentic workflows | prompt strategies | language model* | foundation model* | generative ai | gen ai | genai | generative models | gpt* | chatgpt | openai | anthropic | llama* | langchain | langgraph | llamaindex | llama index | dspy | vllm
   en      retrieval augmented generation | retrieval augmented | prompt engineering | prompt design | prompt tuning | prompting | fine tuning llms | fine tuning of llms | llm fine tuning | rlhf | qlora | peft | ai agents | ai agent | agentic | vector database* | vector store* | vector search | embeddings | semantic search | transformer models | transformer architecture* | transformer based
   de      große* sprachmodell* | großen sprachmodell* | sprachmodell* | *sprachmodelle | generative* ki | generativer ki | ki agent* | agentische* | agenten workflows | multi agenten* | vektordatenbank* | vektor datenbank* | prompt strategien | promptentwicklung | prompt entwicklung
   # generative image and video models, and the prompt engineer who works with them
@@ -198,9 +198,12 @@ concept duty.deploy_models
   en      model serving | serve models | serving models | model inference | inference pipeline* | inference service* | inference server* | inference endpoints | inference latency | real time inference | batch inference | inference at scale | online inference | low latency inference
   de      modellbereitstellung | bereitstellung von modellen | bereitstellung von ml modellen | bereitstellung von ki modellen | deployment von modellen | deployment von ml modellen | deployment von ki modellen | modelle deployen | modelle zu deployen | modelle bereitstellen | modelle bereitzustellen | inferenz | inferenzpipeline* | inferenzdienst* | inferenzserver* | inferenzzeit* | betrieb von ml modellen | betrieb von ki modellen | betrieb von modellen | betrieb der modelle
   en      ship models | shipping models | ship ml models | ship machine learning models
-  weak    deploy* | serve | serving | bereitstell* | bereitzustellen | ausroll* | inference
+  # "inference" alone is serving models; the statistician's kinds are not
+  en      inference | agents in production | llms in production | llm in production | ai agents in production
+  weak    deploy* | serve | serving | bereitstell* | bereitzustellen | ausroll*
   near    model | models | modell | modells | modelle | modellen | sprachmodell* | vorhersagemodell* | prognosemodell* | llm* | ml | classifier* | klassifikator* | neural | embedding*
   not     role model* | data model* | datenmodell* | business model* | geschäftsmodell* | operating model*
+  not     statistical inference | causal inference | bayesian inference | variational inference | approximate inference | inferential statistics | probabilistic inference | inference statistics
   window  3
 
 concept duty.monitor_models
