@@ -68,7 +68,7 @@ concept duty.design_ml_systems
   en      re:(?:build|builds|building|develop|develops|developing|design|designs|designing)(?: and [^ ]+)? (?:ml|machine[ /.'-]learning|deep[ /.'-]learning)[ /.'-]models?
   de      entwicklung von ml modellen | entwicklung von machine learning modellen | entwicklung von ki modellen | ml modelle entwickeln | ml modelle zu entwickeln | machine learning modelle entwickeln | ml modellentwicklung
   weak    system | systems | systeme | systemen | schemata | pipeline | pipelines | architecture | architectures | architektur* | infrastructure | infrastruktur | platform | platforms | plattform*
-  near    ml | machine learning | maschinell* lern* | deep learning | ai/ml | ml/ai | llm | llms | genai | agentic
+  near    ml | machine learning | maschinell* lern* | deep learning | ai/ml | ml/ai | llm | llms | genai | agentic | nlp | embedding | embeddings
   window  2
 
 concept duty.tune_models
@@ -155,6 +155,7 @@ concept duty.rank_algorithms
   origin  article
   en      model selection | algorithm selection | model evaluation | models evaluation | evaluation of models | evaluate models | evaluating models | evaluate ml models | model comparison | compare models | comparing models | benchmark models | benchmarking models | model benchmarking
   en      model validation | validate models | validating models | cross validation | offline evaluation | evaluation metrics | evaluation framework* | evaluation pipeline* | evals | select the best model | select algorithms | choose algorithms | choosing algorithms | success probability | probability of success
+  en      eval harness* | evaluation harness* | llm evaluation* | llm evals | evaluation of llms | evaluating llms | evaluate llms | model evals
   de      modellauswahl | modellselektion | modellbewertung | modellevaluation | modellevaluierung | modellvalidierung | modellvergleich | evaluierung von modellen | bewertung von modellen | vergleich von modellen | validierung von modellen | auswahl von modellen
   de      auswahl von algorithmen | auswahl geeigneter algorithmen | algorithmen bewerten | algorithmen vergleichen | algorithmen einstufen | algorithmen zu bewerten | algorithmen zu vergleichen | erfolgswahrscheinlichkeit* | kreuzvalidierung | evaluationsmetriken
   weak    evaluat* | evaluier* | compar* | benchmark* | select* | rank | ranking | assess* | bewert* | vergleich* | auswahl | auswähl* | einstuf*

@@ -209,7 +209,7 @@ concept duty.deploy_models
 concept duty.monitor_models
   label   Monitor models in production
   origin  extension
-  en      model monitoring | monitor models | monitoring models | monitoring of models | monitoring ml models | model performance monitoring | model observability | ml observability | ml monitoring | llm observability | llm monitoring | model drift | model decay | model degradation | retraining triggers
+  en      model monitoring | monitor models | monitoring models | monitoring of models | monitoring ml models | model performance monitoring | model observability | ml observability | ml monitoring | llm observability | llm monitoring | model drift | model decay | model degradation | retraining triggers | drift metrics | drift monitoring
   de      modellüberwachung | modell monitoring | monitoring von modellqualität | monitoring der modellqualität | überwachung der modellleistung | überwachung der modellqualität | überwachung von modellen | überwachung der modelle | monitoring von modellen | monitoring von ml modellen | monitoring von ki modellen | modelle überwachen | modelle zu überwachen | modellperformance überwachen
   weak    monitor | monitors | monitoring | monitored | überwach* | observability
   near    model | models | modell | modells | modelle | modellen | sprachmodell* | vorhersagemodell* | prognosemodell* | modellqualität | modellgüte | modellleistung | modellperformance | model performance | model quality | ml | machine learning | llm* | drift | predictions | vorhersagen
