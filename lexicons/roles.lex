@@ -100,12 +100,13 @@ concept role.software_engineer
   de      softwareentwickler* | software entwickler* | softwareingenieur* | anwendungsentwickler* | webentwickler* | programmierer* | informatiker* | fachinformatiker*
 
 # Jobs that are not engineering or data work, named in titles that also name
-# AI or data science as the product or the market: "Technical Product Owner
-# AI Platform", "Founding Agentic Growth Marketer", "AI Product Manager". For
+# AI or data science as the product, the tool or the market: "Technical
+# Product Owner AI Platform", "Founding Agentic Growth Marketer", "AI Product
+# Manager", "Content Creator (Generative AI)". For
 # titles only (the ml-engineer profile's title block gives it the value 0).
 # A consultant is not here: "AI Consultant / ML Engineer" is ML work.
 concept role.other_job
-  label   Product, project, marketing, sales, recruiting, teaching or writing job (the role's name)
+  label   Product, project, innovation, marketing, content, sales, recruiting, teaching or writing job (the role's name)
   origin  extension
-  en      product owner* | product manager* | project manager* | program manager* | programme manager* | marketing manager* | marketing director* | marketing specialist* | marketing lead | head of marketing | growth marketer* | marketer* | content marketing | product marketing | sales manager* | sales engineer* | sales associate* | sales representative* | account executive* | account manager* | recruiter* | talent acquisition | developer advocate* | developer relations | technical writer* | lecturer* | teacher* | instructor* | faculty
-  de      produktmanager* | produkt manager* | produktverantwortlich* | projektmanager* | projekt manager* | marketingmanager* | marketing manager* | vertriebsingenieur* | vertriebsmitarbeiter* | vertriebsleiter* | recruiter* | personalreferent* | dozent* | lehrkraft* | lehrkräfte | redakteur*
+  en      content creator* | content creation | content manager* | copywriter* | content writer* | innovation manager* | transformation manager* | change manager* | product owner* | product manager* | project manager* | program manager* | programme manager* | marketing manager* | marketing director* | marketing specialist* | marketing lead | head of marketing | growth marketer* | marketer* | content marketing | product marketing | sales manager* | sales engineer* | sales associate* | sales representative* | account executive* | account manager* | recruiter* | talent acquisition | developer advocate* | developer relations | technical writer* | lecturer* | teacher* | instructor* | faculty
+  de      innovationsmanager* | transformationsmanager* | produktmanager* | produkt manager* | produktverantwortlich* | projektmanager* | projekt manager* | marketingmanager* | marketing manager* | vertriebsingenieur* | vertriebsmitarbeiter* | vertriebsleiter* | recruiter* | personalreferent* | dozent* | lehrkraft* | lehrkräfte | redakteur*
