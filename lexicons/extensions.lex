@@ -56,6 +56,12 @@ concept core.nlp
   label   Natural language processing
   origin  extension
   en      nlp | natural language processing | natural language understanding | natural language generation | nlu | nlg | computational linguistics | text mining | text classification | named entity recognition | entity extraction | information extraction | sentiment analysis | speech recognition | speech to text | text to speech | spacy | nltk | machine translation | question answering
+  en      automatic speech recognition | speaker diarization | speaker diarisation | speaker recognition | speaker verification | speech synthesis | speech processing | spoken language understanding | voice recognition
+  de      automatische spracherkennung | sprachsynthese | sprechererkennung | sprachsignalverarbeitung
+  # ASR is also the German workplace rules (Arbeitsstättenregeln, "ASR A1.3")
+  weak    asr
+  near    speech | audio | spoken | voice | dialect* | sprach* | speaker* | whisper | transcription | tts | acoustic | nlp | neural | models | modelle
+  window  6
   de      sprachverarbeitung | verarbeitung natürlicher sprache | computerlinguistik | textanalyse | textklassifikation | textklassifizierung | spracherkennung | sentimentanalyse* | sentiment analyse* | intenterkennung | maschinelle übersetzung | informationsextraktion
 
 concept core.computer_vision
@@ -234,7 +240,7 @@ concept duty.academic_research
   de      forschungsgruppe maschinelles lernen | promotion im bereich maschinelles lernen | promotion im bereich ki | promotionsstelle ki | ki forschungsgruppe
   weak    phd | phds | ph d | doctoral | doctorate | postdoc* | post doc | post docs | postdoctoral | professorship* | professor | faculty position* | research associate* | research assistant* | research group* | research lab | research labs | research centre | research center | research topics | research projects | publish | publishing | publications | peer reviewed | top venues | top tier conferences | thesis | dissertation
   weak    doktorand* | promotion | promovier* | promotionsstelle* | promotionsvorhaben | wissenschaftlich* mitarbeiter* | wissenschaftlich* hilfskr* | professur | lehrstuhl | forschungsgruppe* | arbeitsgruppe | forschungsprojekt* | forschungsbereich* | forschungsthemen | publizier* | veröffentlichungen | publikation* | dissertation | abschlussarbeit* | bachelorarbeit* | masterarbeit*
-  near    machine learning | ml | maschinell* lern* | deep learning | neural network* | neuronal* netz* | nlp | natural language processing | computational linguistics | computerlinguistik | sprachverarbeitung | computer vision | artificial intelligence | ai | ki | künstlich* intelligenz | data science | llm* | language model* | sprachmodell* | reinforcement learning | representation learning | generative ai
+  near    machine learning | ml | maschinell* lern* | deep learning | neural network* | neuronal* netz* | nlp | natural language processing | computational linguistics | computerlinguistik | sprachverarbeitung | speech recognition | spracherkennung | asr | computer vision | artificial intelligence | ai | ki | künstlich* intelligenz | data science | llm* | language model* | sprachmodell* | reinforcement learning | representation learning | generative ai
   window  10
 
 concept duty.experimentation
