@@ -203,7 +203,11 @@ section collaboration
 # LLM era (0.9, like LLMs). A title that names another kind of job (product
 # owner or manager, marketing, sales, recruiting, teaching) is worth 0
 # whatever else it names: there the ML words describe the product or the
-# market ("Technical Product Owner AI Platform").
+# market ("Technical Product Owner AI Platform"). So is one that names data
+# engineering: "Data Engineer KI", "AI & Data Engineer" or "Data Engineer /
+# ML Engineer" build the pipelines ML teams use (in the development sets
+# every such title is a near miss), while "Software Engineer, Machine
+# Learning" is often ML work, so software engineering is not here.
 title
   weight   25
   core.machine_learning         1
@@ -218,3 +222,4 @@ title
   core.ai                       0.6
   core.recommender_systems      0.5
   role.other_job                0
+  role.data_engineer            0
