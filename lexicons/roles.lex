@@ -1,8 +1,9 @@
 # The work of the roles next to the ML engineer: what data engineers, BI
 # developers and software engineers are asked for and ML engineers rarely are.
-# The ml-engineer profile does not use these concepts; the role profiles
-# (data-engineer, data-scientist, software-engineer) do, so that `--roles`
-# can say which role an ad reads as. Every concept here is `origin extension`.
+# The ml-engineer profile's sections do not use these concepts (its title
+# block gives two role names the value 0); the role profiles (data-engineer,
+# data-scientist, software-engineer) do, so that `--roles` can say which role
+# an ad reads as. Every concept here is `origin extension`.
 # Format: lexicons/README.md; the editing reminders at the top of article.lex
 # apply here too.
 
