@@ -45,8 +45,8 @@ concept core.llm
   en      retrieval augmented generation | retrieval augmented | prompt engineering | prompt design | prompt tuning | prompting | fine tuning llms | fine tuning of llms | llm fine tuning | rlhf | qlora | peft | ai agents | ai agent | agentic | vector database* | vector store* | vector search | embeddings | semantic search | transformer models | transformer architecture* | transformer based
   de      große* sprachmodell* | großen sprachmodell* | sprachmodell* | *sprachmodelle | generative* ki | generativer ki | ki agent* | agentische* | agenten workflows | multi agenten* | vektordatenbank* | vektor datenbank* | prompt strategien | promptentwicklung | prompt entwicklung
   # generative image and video models, and the prompt engineer who works with them
-  en      prompt engineer* | image generation | video generation | text to image | text to video | stable diffusion | midjourney | generative image* | generative video*
-  de      generative* bild* | generative* video* | bildgenerierung | videogenerierung | prompts erstellen | prompts entwickeln | prompt erstellung
+  en      prompt engineer* | image generation | video generation | text to image | text to video | stable diffusion | midjourney | generative image* | generative video* | inpainting | outpainting | controlnet | image to image | img2img
+  de      generative* bild* | generative* video* | bildgenerierung | videogenerierung | prompts erstellen | prompts entwickeln | prompt erstellung | semantische suche | vektorsuche
   weak    rag | transformer | transformers
   near    llm* | retrieval | vector* | embedding* | genai | generative | langchain | llamaindex | prompt* | chatbot* | semantic | knowledge base* | gpt* | language model* | sprachmodell* | nlp | bert | attention | hugging face | huggingface | pytorch | deep learning | neural | pipelines | agent* | ai | ki
   not     rag status | rag rating | red amber green
