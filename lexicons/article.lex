@@ -45,7 +45,7 @@ concept duty.convert_prototypes
   de      in produktion bring* | in die produktion bring* | in produktion zu bringen | in die produktion zu bringen | produktiv zu setzen | produktiv setzen
   de      vom prototyp* zum produkt* | vom prototyp* in die produktion | vom poc in die produktion | vom poc zum produkt* | überführung von prototypen
   de      operationalisierung von modellen | modelle operationalisier* | operationalisierung von ml | operationalisierung von ki
-  de      re:(?:prototypen?|pocs?|proof[ /.'-]of[ /.'-]concepts?|modelle|ml[ /.'-]modelle|ki[ /.'-]modelle) (?:[^ ]+ ){0,5}(?:in|zu) (?:[^ ]+ ){0,2}(?:produktion|produktiv|skalierbar|produktreif)[^ ]*
+  de      re:(?:prototypen?|pocs?|proof[ /.'-]of[ /.'-]concepts?|modellen?|ml[ /.'-]modellen?|ki[ /.'-]modellen?) (?:[^ ]+ ){0,5}(?:in|zu|fuer) (?:[^ ]+ ){0,2}(?:produktion|produktiv|skalierbar|produktreif)[^ ]*
   weak    *prototyp* | poc | pocs | proof of concept* | proofs of concept*
   not     prototypenbau* | prototypenwerkstatt
   near    produktiv* | produktion* | production* | productioniz* | productionis* | konvertier* | convert* | überführ* | operationalis* | operationaliz* | industrialis* | industrializ* | hardened
@@ -62,10 +62,13 @@ concept duty.design_ml_systems
   de      systeme für maschinelles lernen | systemen für maschinelles lernen | systemen und schemata für maschinelles lernen | schemata für maschinelles lernen
   # building the models themselves is part of designing and developing ML systems
   en      ml model development | machine learning model development
+  # the LLM era's ML systems: agents, RAG and LLM pipelines
+  en      ai agent systems | agent systems | agentic systems | agentic ai systems | multi agent systems | compound ai systems | llm systems | llm pipelines | llm infrastructure | rag pipelines | rag pipeline | rag systems | rag system | retrieval pipelines | genai platform* | agent orchestration | agent infrastructure
+  de      agentensystem* | ki agentensystem* | multi agenten systeme | llm systeme | rag systeme | genai plattform*
   en      re:(?:build|builds|building|develop|develops|developing|design|designs|designing)(?: and [^ ]+)? (?:ml|machine[ /.'-]learning|deep[ /.'-]learning)[ /.'-]models?
   de      entwicklung von ml modellen | entwicklung von machine learning modellen | entwicklung von ki modellen | ml modelle entwickeln | ml modelle zu entwickeln | machine learning modelle entwickeln | ml modellentwicklung
   weak    system | systems | systeme | systemen | schemata | pipeline | pipelines | architecture | architectures | architektur* | infrastructure | infrastruktur | platform | platforms | plattform*
-  near    ml | machine learning | maschinell* lern* | deep learning | ai/ml | ml/ai
+  near    ml | machine learning | maschinell* lern* | deep learning | ai/ml | ml/ai | llm | llms | genai | agentic | nlp | embedding | embeddings
   window  2
 
 concept duty.tune_models
@@ -126,6 +129,8 @@ concept duty.build_ml_apps
   origin  article
   en      ml applications | ml application | machine learning applications | machine learning application | ml apps | machine learning apps | ml products | machine learning products | ml features | ml powered | ml driven | ml based products | ml solutions | machine learning solutions
   en      ai applications | ai products | ai features | ai powered products | ai powered applications | ai powered features | llm applications | llm powered | llm based applications | genai applications | intelligent applications
+  en      build ai agents | building ai agents | develop ai agents | developing ai agents | ai agent development | build llm agents | building llm agents | ai copilot* | ai assistants
+  de      ki agenten entwickeln | entwicklung von ki agenten | ki copilot* | ki assistent*
   de      ml anwendung* | ml lösung* | ki anwendung* | machine learning anwendung* | ml apps | ki apps | ml produkte | ki produkte | ki gestützte* anwendungen | ki basierte* anwendungen | ki basierte* software | ki gestützte* software | ki basierte* lösungen | ki gestützte* lösungen | ki lösungen für kunden
   weak    application | applications | app | apps | anwendung* | *anwendungen | solutions | lösungen
   near    ml | machine learning | maschinell* lern* | deep learning | ml/ai | ai/ml | llm* | genai
@@ -150,6 +155,7 @@ concept duty.rank_algorithms
   origin  article
   en      model selection | algorithm selection | model evaluation | models evaluation | evaluation of models | evaluate models | evaluating models | evaluate ml models | model comparison | compare models | comparing models | benchmark models | benchmarking models | model benchmarking
   en      model validation | validate models | validating models | cross validation | offline evaluation | evaluation metrics | evaluation framework* | evaluation pipeline* | evals | select the best model | select algorithms | choose algorithms | choosing algorithms | success probability | probability of success
+  en      eval harness* | evaluation harness* | llm evaluation* | llm evals | evaluation of llms | evaluating llms | evaluate llms | model evals
   de      modellauswahl | modellselektion | modellbewertung | modellevaluation | modellevaluierung | modellvalidierung | modellvergleich | evaluierung von modellen | bewertung von modellen | vergleich von modellen | validierung von modellen | auswahl von modellen
   de      auswahl von algorithmen | auswahl geeigneter algorithmen | algorithmen bewerten | algorithmen vergleichen | algorithmen einstufen | algorithmen zu bewerten | algorithmen zu vergleichen | erfolgswahrscheinlichkeit* | kreuzvalidierung | evaluationsmetriken
   weak    evaluat* | evaluier* | compar* | benchmark* | select* | rank | ranking | assess* | bewert* | vergleich* | auswahl | auswähl* | einstuf*

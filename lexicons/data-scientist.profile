@@ -17,6 +17,7 @@ section modelling
   core.machine_learning         3
   core.data_science             2
   core.time_series_forecasting  1
+  core.statistical_modelling    2
   core.nlp                      1
   core.deep_learning            1
   core.recommender_systems      1
@@ -30,6 +31,7 @@ section analysis
   duty.explore_data             1
   duty.feature_engineering      1
   duty.rank_algorithms          1
+  duty.academic_research        1
 
 section math_stats
   label    Statistics and mathematics

@@ -41,12 +41,12 @@ concept core.data_science
 concept core.llm
   label   LLMs and generative AI
   origin  extension
-  en      llm* | large language model* | multi agent* | agent workflows | agentic workflows | prompt strategies | language model* | foundation model* | generative ai | gen ai | genai | generative models | gpt* | chatgpt | openai | anthropic | llama* | langchain | langgraph | llamaindex | llama index | dspy | vllm
+  en      generative technolog* | llm* | large language model* | multi agent* | agent workflows | agentic workflows | prompt strategies | language model* | foundation model* | generative ai | gen ai | genai | generative models | gpt* | chatgpt | openai | anthropic | llama* | langchain | langgraph | llamaindex | llama index | dspy | vllm
   en      retrieval augmented generation | retrieval augmented | prompt engineering | prompt design | prompt tuning | prompting | fine tuning llms | fine tuning of llms | llm fine tuning | rlhf | qlora | peft | ai agents | ai agent | agentic | vector database* | vector store* | vector search | embeddings | semantic search | transformer models | transformer architecture* | transformer based
   de      große* sprachmodell* | großen sprachmodell* | sprachmodell* | *sprachmodelle | generative* ki | generativer ki | ki agent* | agentische* | agenten workflows | multi agenten* | vektordatenbank* | vektor datenbank* | prompt strategien | promptentwicklung | prompt entwicklung
   # generative image and video models, and the prompt engineer who works with them
-  en      prompt engineer* | image generation | video generation | text to image | text to video | stable diffusion | midjourney | generative image* | generative video*
-  de      generative* bild* | generative* video* | bildgenerierung | videogenerierung | prompts erstellen | prompts entwickeln | prompt erstellung
+  en      prompt engineer* | image generation | video generation | text to image | text to video | stable diffusion | midjourney | generative image* | generative video* | inpainting | outpainting | controlnet | image to image | img2img
+  de      generative* bild* | generative* video* | bildgenerierung | videogenerierung | prompts erstellen | prompts entwickeln | prompt erstellung | semantische suche | vektorsuche
   weak    rag | transformer | transformers
   near    llm* | retrieval | vector* | embedding* | genai | generative | langchain | llamaindex | prompt* | chatbot* | semantic | knowledge base* | gpt* | language model* | sprachmodell* | nlp | bert | attention | hugging face | huggingface | pytorch | deep learning | neural | pipelines | agent* | ai | ki
   not     rag status | rag rating | red amber green
@@ -56,6 +56,12 @@ concept core.nlp
   label   Natural language processing
   origin  extension
   en      nlp | natural language processing | natural language understanding | natural language generation | nlu | nlg | computational linguistics | text mining | text classification | named entity recognition | entity extraction | information extraction | sentiment analysis | speech recognition | speech to text | text to speech | spacy | nltk | machine translation | question answering
+  en      automatic speech recognition | speaker diarization | speaker diarisation | speaker recognition | speaker verification | speech synthesis | speech processing | spoken language understanding | voice recognition
+  de      automatische spracherkennung | sprachsynthese | sprechererkennung | sprachsignalverarbeitung
+  # ASR is also the German workplace rules (Arbeitsstättenregeln, "ASR A1.3")
+  weak    asr
+  near    speech | audio | spoken | voice | dialect* | sprach* | speaker* | whisper | transcription | tts | acoustic | nlp | neural | models | modelle
+  window  6
   de      sprachverarbeitung | verarbeitung natürlicher sprache | computerlinguistik | textanalyse | textklassifikation | textklassifizierung | spracherkennung | sentimentanalyse* | sentiment analyse* | intenterkennung | maschinelle übersetzung | informationsextraktion
 
 concept core.computer_vision
@@ -75,6 +81,17 @@ concept core.recommender_systems
   origin  extension
   en      recommender system* | recommendation system* | recommendation engine* | recommender engine* | recommendation models | recommendations engine | personalization models | learning to rank | search ranking | ranking models
   de      empfehlungssystem* | empfehlungsmaschine* | empfehlungsalgorithm* | empfehlungsmodell*
+
+# The modelling of data-science ads that never say "machine learning":
+# statistical, econometric and predictive models, data mining, forecasts,
+# scoring and customer models (churn, propensity, uplift, marketing mix).
+concept core.statistical_modelling
+  label   Statistical and predictive modelling
+  origin  extension
+  en      statistical model* | statistical modeling | statistical modelling | predictive analytics | predictive modeling | predictive modelling | predictive analyses | data mining | econometric model* | econometric modeling | econometric modelling | forecasting methods | probabilistic forecast* | credit scoring | scoring models | risk models | risk modelling | risk modeling | propensity model* | churn model* | churn prediction | uplift model* | marketing mix model* | media mix model* | survival analysis | survival models
+  en      prediction model* | demand prediction | demand forecast* | data science model* | analytical models
+  de      statistisch* modell* | statistische modellierung | prädiktiv* analy* | prädiktiv* modell* | data mining | ökonometrisch* modell* | prognoseverfahren | prognosemethoden | prognosen erstellen | prognosen zu erstellen | absatzprognose* | nachfrageprognose* | umsatzprognose* | scoringmodell* | scoring modell* | risikomodell* | kündigerprognose* | churn modell* | ereigniszeitanalyse* | überlebenszeitanalyse*
+  de      vorhersage* | nachfragevorhersage* | bedarfsprognose* | data science modell* | analysemodell*
 
 concept core.time_series_forecasting
   label   Forecasting and time-series models
@@ -187,15 +204,18 @@ concept duty.deploy_models
   en      model serving | serve models | serving models | model inference | inference pipeline* | inference service* | inference server* | inference endpoints | inference latency | real time inference | batch inference | inference at scale | online inference | low latency inference
   de      modellbereitstellung | bereitstellung von modellen | bereitstellung von ml modellen | bereitstellung von ki modellen | deployment von modellen | deployment von ml modellen | deployment von ki modellen | modelle deployen | modelle zu deployen | modelle bereitstellen | modelle bereitzustellen | inferenz | inferenzpipeline* | inferenzdienst* | inferenzserver* | inferenzzeit* | betrieb von ml modellen | betrieb von ki modellen | betrieb von modellen | betrieb der modelle
   en      ship models | shipping models | ship ml models | ship machine learning models
-  weak    deploy* | serve | serving | bereitstell* | bereitzustellen | ausroll* | inference
+  # "inference" alone is serving models; the statistician's kinds are not
+  en      inference | agents in production | llms in production | llm in production | ai agents in production
+  weak    deploy* | serve | serving | bereitstell* | bereitzustellen | ausroll*
   near    model | models | modell | modells | modelle | modellen | sprachmodell* | vorhersagemodell* | prognosemodell* | llm* | ml | classifier* | klassifikator* | neural | embedding*
   not     role model* | data model* | datenmodell* | business model* | geschäftsmodell* | operating model*
+  not     statistical inference | causal inference | bayesian inference | variational inference | approximate inference | inferential statistics | probabilistic inference | inference statistics
   window  3
 
 concept duty.monitor_models
   label   Monitor models in production
   origin  extension
-  en      model monitoring | monitor models | monitoring models | monitoring of models | monitoring ml models | model performance monitoring | model observability | ml observability | ml monitoring | llm observability | llm monitoring | model drift | model decay | model degradation | retraining triggers
+  en      model monitoring | monitor models | monitoring models | monitoring of models | monitoring ml models | model performance monitoring | model observability | ml observability | ml monitoring | llm observability | llm monitoring | model drift | model decay | model degradation | retraining triggers | drift metrics | drift monitoring
   de      modellüberwachung | modell monitoring | monitoring von modellqualität | monitoring der modellqualität | überwachung der modellleistung | überwachung der modellqualität | überwachung von modellen | überwachung der modelle | monitoring von modellen | monitoring von ml modellen | monitoring von ki modellen | modelle überwachen | modelle zu überwachen | modellperformance überwachen
   weak    monitor | monitors | monitoring | monitored | überwach* | observability
   near    model | models | modell | modells | modelle | modellen | sprachmodell* | vorhersagemodell* | prognosemodell* | modellqualität | modellgüte | modellleistung | modellperformance | model performance | model quality | ml | machine learning | llm* | drift | predictions | vorhersagen
@@ -207,6 +227,21 @@ concept duty.feature_engineering
   origin  extension
   en      feature engineering | features engineering | feature store | feature stores | feature extraction | feature selection | feature pipelines | feature pipeline | feature engineering pipelines | feature generation | feature importance
   de      merkmalsextraktion | merkmalsauswahl | featureengineering | merkmalsgenerierung
+
+# Research positions in ML: academic ads (PhD, postdoc, professorship,
+# wissenschaftliche:r Mitarbeiter:in, research groups) say "Promotion",
+# "Forschung", "publish", not the industry's duties. The position and
+# research words count only next to an ML field, so a PhD in fluid dynamics
+# or a research group in wastewater treatment does not fire.
+concept duty.academic_research
+  label   Academic research in ML (PhD, postdoc, research group, publishing)
+  origin  extension
+  en      machine learning group | machine learning lab | ml group | ml lab | ml research group | nlp group | nlp lab | ai research group | phd in machine learning | postdoc in machine learning | doctoral research in machine learning
+  de      forschungsgruppe maschinelles lernen | promotion im bereich maschinelles lernen | promotion im bereich ki | promotionsstelle ki | ki forschungsgruppe
+  weak    phd | phds | ph d | doctoral | doctorate | postdoc* | post doc | post docs | postdoctoral | professorship* | professor | faculty position* | research associate* | research assistant* | research group* | research lab | research labs | research centre | research center | research topics | research projects | publish | publishing | publications | peer reviewed | top venues | top tier conferences | thesis | dissertation
+  weak    doktorand* | promotion | promovier* | promotionsstelle* | promotionsvorhaben | wissenschaftlich* mitarbeiter* | wissenschaftlich* hilfskr* | professur | lehrstuhl | forschungsgruppe* | arbeitsgruppe | forschungsprojekt* | forschungsbereich* | forschungsthemen | publizier* | veröffentlichungen | publikation* | dissertation | abschlussarbeit* | bachelorarbeit* | masterarbeit*
+  near    machine learning | ml | maschinell* lern* | deep learning | neural network* | neuronal* netz* | nlp | natural language processing | computational linguistics | computerlinguistik | sprachverarbeitung | speech recognition | spracherkennung | asr | computer vision | artificial intelligence | ai | ki | künstlich* intelligenz | data science | llm* | language model* | sprachmodell* | reinforcement learning | representation learning | generative ai
+  window  10
 
 concept duty.experimentation
   label   Experimentation and A/B testing of models

@@ -31,10 +31,14 @@ profile ml-engineer
 # of its fields (deep learning, LLMs, NLP, computer vision, reinforcement
 # learning) is not an ML engineer ad, whatever else it shares. The fields
 # count because ads of the LLM era often never write "machine learning"
-# ("build RAG pipelines and fine-tune LLMs"). AI and data science do not:
-# AI is in every company's boilerplate, and data science without ML is the
-# data scientist's side.
-  must     core.machine_learning | core.deep_learning | core.llm | core.nlp | core.computer_vision | core.reinforcement_learning
+# ("build RAG pipelines and fine-tune LLMs"). Statistical and predictive
+# modelling counts too, as "predictive models" always has: data-science ads
+# that build econometric, forecasting or churn models without the word ML
+# are modelling work, and ranked below near misses only for the missing
+# word. AI and the words "data science" alone do not: AI is in every
+# company's boilerplate, and data science without modelling is the data
+# scientist's analysis side.
+  must     core.machine_learning | core.deep_learning | core.llm | core.nlp | core.computer_vision | core.reinforcement_learning | core.statistical_modelling
 
 # The neighbouring roles (their profiles stand beside this one): every ad is
 # scored against them too, and the record says which role it reads as. Data
@@ -47,8 +51,8 @@ profile ml-engineer
   contrast data-engineer | software-engineer
   contrast_weight 1
 
-# ML (4) + one field (deep learning, LLMs: 2) = 6 is full coverage. AI and
-# data science are weak signals: 1.
+# ML (4) + one field (deep learning, LLMs: 2) = 6 is full coverage. AI, data
+# science and statistical modelling are weak signals: 1.
 section ml_core
   label    ML core
   weight   25
@@ -61,6 +65,7 @@ section ml_core
   core.reinforcement_learning   1
   core.recommender_systems      1
   core.time_series_forecasting  1
+  core.statistical_modelling    1
   core.ai                       1
   core.data_science             1
 
@@ -88,6 +93,7 @@ section duties
   duty.extend_frameworks        1
   duty.build_ml_apps            1
   duty.experimentation          1
+  duty.academic_research        1
 
 # The article's frameworks and their modern successors. Two of the big ones
 # (PyTorch, TensorFlow, scikit-learn: 2 each) fill the section; the
@@ -194,7 +200,14 @@ section collaboration
 # the score with the sections' 100). Data science in the title is the second
 # tier; AI alone is vaguer ("AI Consultant", "Marketing Manager – AI"),
 # but "AI Engineer" is what ML engineering is called in titles since the
-# LLM era (0.9, like LLMs).
+# LLM era (0.9, like LLMs). A title that names another kind of job (product
+# owner or manager, marketing, sales, recruiting, teaching) is worth 0
+# whatever else it names: there the ML words describe the product or the
+# market ("Technical Product Owner AI Platform"). So is one that names data
+# engineering: "Data Engineer KI", "AI & Data Engineer" or "Data Engineer /
+# ML Engineer" build the pipelines ML teams use (in the development sets
+# every such title is a near miss), while "Software Engineer, Machine
+# Learning" is often ML work, so software engineering is not here.
 title
   weight   25
   core.machine_learning         1
@@ -208,3 +221,5 @@ title
   core.data_science             0.7
   core.ai                       0.6
   core.recommender_systems      0.5
+  role.other_job                0
+  role.data_engineer            0

@@ -1,8 +1,9 @@
 # The work of the roles next to the ML engineer: what data engineers, BI
 # developers and software engineers are asked for and ML engineers rarely are.
-# The ml-engineer profile does not use these concepts; the role profiles
-# (data-engineer, data-scientist, software-engineer) do, so that `--roles`
-# can say which role an ad reads as. Every concept here is `origin extension`.
+# The ml-engineer profile's sections do not use these concepts (its title
+# block gives two role names the value 0); the role profiles (data-engineer,
+# data-scientist, software-engineer) do, so that `--roles` can say which role
+# an ad reads as. Every concept here is `origin extension`.
 # Format: lexicons/README.md; the editing reminders at the top of article.lex
 # apply here too.
 
@@ -98,3 +99,15 @@ concept role.software_engineer
   origin  extension
   en      software engineer* | software developer* | backend engineer* | backend developer* | frontend engineer* | frontend developer* | full stack engineer* | full stack developer* | fullstack* | web developer* | mobile developer* | ios developer* | android developer* | devops engineer* | site reliability engineer* | platform engineer* | programmer*
   de      softwareentwickler* | software entwickler* | softwareingenieur* | anwendungsentwickler* | webentwickler* | programmierer* | informatiker* | fachinformatiker*
+
+# Jobs that are not engineering or data work, named in titles that also name
+# AI or data science as the product, the tool or the market: "Technical
+# Product Owner AI Platform", "Founding Agentic Growth Marketer", "AI Product
+# Manager", "Content Creator (Generative AI)". For
+# titles only (the ml-engineer profile's title block gives it the value 0).
+# A consultant is not here: "AI Consultant / ML Engineer" is ML work.
+concept role.other_job
+  label   Product, project, innovation, marketing, content, sales, recruiting, teaching or writing job (the role's name)
+  origin  extension
+  en      content creator* | content creation | content manager* | copywriter* | content writer* | innovation manager* | transformation manager* | change manager* | product owner* | product manager* | project manager* | program manager* | programme manager* | marketing manager* | marketing director* | marketing specialist* | marketing lead | head of marketing | growth marketer* | marketer* | content marketing | product marketing | sales manager* | sales engineer* | sales associate* | sales representative* | account executive* | account manager* | recruiter* | talent acquisition | developer advocate* | developer relations | technical writer* | lecturer* | teacher* | instructor* | faculty
+  de      innovationsmanager* | transformationsmanager* | produktmanager* | produkt manager* | produktverantwortlich* | projektmanager* | projekt manager* | marketingmanager* | marketing manager* | vertriebsingenieur* | vertriebsmitarbeiter* | vertriebsleiter* | recruiter* | personalreferent* | dozent* | lehrkraft* | lehrkräfte | redakteur*

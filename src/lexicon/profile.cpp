@@ -193,8 +193,8 @@ Status parse_profile(const SourceFile& file, const Lexicon& lexicon, Profile* pr
       double v;
       if (it == lexicon.by_id.end()) {
         error(line, line.key_col, unknown_concept(lexicon, key));
-      } else if (!parse_number(line.value, &v) || v <= 0 || v > 1) {
-        error(line, line.value_col, "a title concept's value must be a number in (0, 1]");
+      } else if (!parse_number(line.value, &v) || v < 0 || v > 1) {
+        error(line, line.value_col, "a title concept's value must be a number in [0, 1]");
       } else {
         auto& titles = profile->title.concepts;
         const auto same = std::find_if(titles.begin(), titles.end(), [&](const auto& t) { return t.first == it->second; });

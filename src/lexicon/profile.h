@@ -28,7 +28,9 @@ struct Section {
 };
 
 // Concepts that, named in a posting's title, say what the role is ("Machine Learning Engineer",
-// "Data Scientist"), each with a value 0..1; the title's value is the highest among them.
+// "Data Scientist"), each with a value 0..1; the title's value is the highest among them. A
+// concept of value 0 names another kind of job ("Product Owner", "Marketing Manager"): a title
+// that names it is worth 0, whatever else it names ("Product Owner AI Platform").
 struct TitleRule {
   double weight = 0;  // share of the score, like a section's weight; 0: titles do not count
   std::vector<std::pair<size_t, double>> concepts;  // (concept index, value)

@@ -62,11 +62,14 @@ ScoreCard Scorer::score(const std::vector<ConceptEvidence>& body,
   }
   if (use_title && m_profile.title.weight > 0) {
     card.title = 0;
+    bool other_job = false;  // a concept of value 0 named: the title is another kind of job
     for (const auto& [c, value] : m_profile.title.concepts)
       if (std::find(title_found.begin(), title_found.end(), c) != title_found.end()) {
         card.title = std::max(card.title, value);
+        other_job = other_job || value == 0;
         card.title_concepts.push_back(c);
       }
+    if (other_job) card.title = 0;
     total += m_profile.title.weight * card.title;
     weight_sum += m_profile.title.weight;
   }

@@ -3,7 +3,8 @@
 //
 //   strength(concept) in 0..1: how strongly the posting asks for it (evidence.h, analyze.cpp)
 //   coverage(section) = min(1, Σ weight × strength of its concepts / section need)
-//   title             = the highest value among the profile's title concepts named in the title
+//   title             = the highest value among the profile's title concepts named in the title,
+//                       0 if one of them has the value 0 (it names another kind of job)
 //   score = 100 × (Σ section weight × coverage + title weight × title)
 //                / (Σ section weight + title weight)
 //               × Π over must-haves of penalty^(1 − the strength of its strongest concept)

@@ -147,6 +147,19 @@ BOOST_AUTO_TEST_CASE(reports_weights_too_large_to_add_up) {
   BOOST_TEST(p.diags.size() == 4u, p.shown);
 }
 
+// A title concept's value is from 0 (it names another kind of job) to 1.
+BOOST_AUTO_TEST_CASE(title_values_from_0_to_1) {
+  const Parsed ok = parse(kHead + "section s\n  a.one 1\ntitle\n  weight 1\n  a.two 1\n  b.three 0\n");
+  BOOST_TEST(ok.diags.empty(), ok.shown);
+  BOOST_TEST(ok.profile.title.concepts.size() == 2u);
+  BOOST_TEST(ok.profile.title.concepts[1].second == 0.0);
+  for (const std::string value : {"-0.1", "1.5", "x"}) {
+    const Parsed p = parse(kHead + "section s\n  a.one 1\ntitle\n  weight 1\n  a.two " + value + "\n");
+    BOOST_TEST(p.diags.size() == 1u, value << "\n" << p.shown);
+    BOOST_TEST(has_diag(p, 7, 9, "a title concept's value must be a number in [0, 1]"), value << "\n" << p.shown);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(reports_concept_before_section) {
   const Parsed p = parse(kHead + "  a.one 1\nsection s\n  a.two 1\n");
   BOOST_TEST(p.diags.size() == 1u, p.shown);

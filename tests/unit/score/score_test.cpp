@@ -316,6 +316,33 @@ BOOST_AUTO_TEST_CASE(title_counts_its_highest_value_like_a_section) {
   BOOST_TEST(both.title_concepts.size() == 2u);
 }
 
+// A title concept of value 0 names another kind of job: the title is worth 0 whatever else it
+// names ("Technical Product Owner AI Platform").
+BOOST_AUTO_TEST_CASE(a_title_concept_of_value_0_makes_the_title_worth_0) {
+  const Profile p = parse_profile(
+      "profile t\n"
+      "section a\n"
+      "  weight 4\n"
+      "  need 1\n"
+      "  x.one 1\n"
+      "title\n"
+      "  weight 4\n"
+      "  x.five 1\n"
+      "  x.six 0\n");
+  const Scorer scorer(p, lexicon().concepts.size());
+  const auto body = found({"x.one"});
+  const ScoreCard ml = scorer.score(body, indexes({"x.five"}), true);
+  BOOST_TEST(ml.title == 1.0);
+  BOOST_TEST(ml.score == 100.0);
+  const ScoreCard other_job = scorer.score(body, indexes({"x.five", "x.six"}), true);
+  BOOST_TEST(other_job.title == 0.0);
+  BOOST_TEST(other_job.score == 50.0);  // 100 * 4 / 8
+  BOOST_TEST(other_job.title_concepts.size() == 2u);  // both named, for explain
+  const ScoreCard alone = scorer.score(body, indexes({"x.six"}), true);
+  BOOST_TEST(alone.title == 0.0);
+  BOOST_TEST(alone.score == 50.0);
+}
+
 BOOST_AUTO_TEST_CASE(title_left_out_when_not_used) {
   const Scorer scorer(titled(), lexicon().concepts.size());
   const auto body = found({"x.one", "x.two", "x.three", "x.four"});
