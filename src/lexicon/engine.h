@@ -41,6 +41,8 @@ class Engine {
     bool contrast = false;
   };
   const std::vector<Role>& roles() const { return m_roles; }
+  // The role of the profile's `floor` (index into roles()), or -1 if it has none.
+  int floor_role() const { return m_floor_role; }
   // True if the profile or one of its roles gives titles a weight.
   bool titles_count() const { return m_titles_count; }
   // A short hash of every lexicon and profile file loaded ("3f9a1c2b7d0e"), for --version and
@@ -55,6 +57,7 @@ class Engine {
   std::unique_ptr<Matcher> m_matcher;
   std::unique_ptr<Scorer> m_scorer;
   std::vector<Role> m_roles;
+  int m_floor_role = -1;
   bool m_titles_count = false;
   std::string m_hash, m_source;
 };

@@ -296,14 +296,39 @@ Status parse_profile(const SourceFile& file, const Lexicon& lexicon, Profile* pr
       }
       continue;
     }
+    if (key == "floor") {  // floor ROLE FACTOR: the score is at least FACTOR x the role's score
+      if (section || in_title) {
+        error(line, line.key_col, "'floor' belongs to the profile, before any section");
+        continue;
+      }
+      const size_t space = line.value.find_first_of(" \t");
+      const std::string_view role = line.value.substr(0, space);
+      const std::string_view factor =
+          space == std::string_view::npos ? std::string_view() : trim(line.value.substr(space));
+      double v;
+      if (role.empty() || factor.empty()) {
+        error(line, line.value_col, "'floor' needs a role and a factor ('floor data-scientist 0.3')");
+      } else if (!parse_number(factor, &v) || v < 0 || v > 1) {
+        error(line, line.value_col + static_cast<size_t>(factor.data() - line.value.data()),
+              "the floor's factor must be a number from 0 to 1");
+      } else {
+        profile->floor_role = std::string(role);
+        profile->floor = v;
+        profile->floor_line = line.line;
+        profile->floor_col = line.value_col;
+        profile->floor_file = file.name;
+        profile->floor_line_text = std::string(line.text);
+      }
+      continue;
+    }
     // key value lines of the profile or the current section
     if (key != "label" && key != "penalty" && key != "contrast_weight" && key != "weight" && key != "need") {
       const std::string hint = did_you_mean(key, {"label", "penalty", "must", "roles", "contrast", "contrast_weight",
-                                                  "section", "weight", "need", "title", "extends", "drop"});
+                                                  "floor", "section", "weight", "need", "title", "extends", "drop"});
       error(line, line.key_col,
             "unknown key '" + key + "' (" + (hint.empty() ? "" : hint + " ") +
-                "expected label, penalty, must, roles, contrast, contrast_weight, section, weight, need, title, "
-                "extends, drop or a concept id)");
+                "expected label, penalty, must, roles, contrast, contrast_weight, floor, section, weight, need, "
+                "title, extends, drop or a concept id)");
       continue;
     }
     if (line.value.empty()) {
@@ -364,6 +389,14 @@ Status parse_profile(const SourceFile& file, const Lexicon& lexicon, Profile* pr
     }
   for (Section& s : profile->sections)
     for (ProfileConcept& pc : s.concepts) pc.must = must_of.count(pc.concept_index) > 0;
+  // The floor's role is one of the profile's roles (named before or after it).
+  if (!profile->floor_role.empty() &&
+      std::none_of(profile->roles.begin(), profile->roles.end(),
+                   [&](const RoleRef& r) { return r.name == profile->floor_role; }))
+    diags.push_back(Diagnostic{profile->floor_file, profile->floor_line, profile->floor_col + 1,
+                               "the floor's role '" + profile->floor_role +
+                                   "' is none of this profile's roles (name it in 'roles' or 'contrast')",
+                               profile->floor_line_text});
   if (!diags.empty()) return Error(std::move(diags));
   return {};
 }

@@ -339,6 +339,10 @@ Result Analyzer::run_stages(const Input& input, const AnalyzeOptions& options) {
   }
   if (!r.role_scores.empty()) r.role_margin = std::round((card.score - best_role) * 10.0) / 10.0;
   if (best_contrast >= 0) r.score = contrasted_score(card.score, best_contrast, m_engine.profile().contrast_weight);
+  if (const int f = m_engine.floor_role(); f >= 0) {
+    const double kept = floor_score(m_engine.profile().floor, r.role_scores[static_cast<size_t>(f)]);
+    if (kept > r.score) r.before_floor = std::exchange(r.score, kept);
+  }
   r.coverage = card.coverage;
   r.missing = card.missing;
   r.missing_must = card.missing_must;

@@ -67,6 +67,7 @@ struct Result {
   double role_margin = 0;
   std::vector<size_t> role_concepts;  // a role it reads as: the role's strongest concepts, for explain
   int contrast_role = -1;             // the best-scoring contrast role (index into Engine::roles)
+  double before_floor = -1;           // the score the profile's floor raised (-1: it raised none)
   double title_score = -1;             // the title's value; -1 if titles did not count
   std::vector<size_t> title_concepts;  // title concepts named in the title
   std::vector<MatchedConcept> matched;  // strength > 0, profile order

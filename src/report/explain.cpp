@@ -90,12 +90,20 @@ std::string render_explain(const Result& r, const Engine& engine, bool color) {
              (r.profile_score < 0.5 * r.role_scores[static_cast<size_t>(r.role)] && r.profile_score > 0
                   ? "; the " + label_of(-1) + "'s work only as support" : "") + "\n";
     }
-    if (r.score != r.profile_score && r.contrast_role >= 0) {
+    const double contrasted = r.before_floor >= 0 ? r.before_floor : r.score;
+    if (contrasted != r.profile_score && r.contrast_role >= 0) {
       char weight[32];
       std::snprintf(weight, sizeof weight, "%g", profile.contrast_weight);
       const double lead = r.role_scores[static_cast<size_t>(r.contrast_role)] - r.profile_score;
       out += "  contrast " + format_score(r.profile_score) + " x (1 - " + weight + " x " + format_score(lead) +
              "/100): " + label_of(r.contrast_role) + " leads by " + format_score(lead) + " points\n";
+    }
+    if (r.before_floor >= 0 && engine.floor_role() >= 0) {
+      char factor[32];
+      std::snprintf(factor, sizeof factor, "%g", profile.floor);
+      out += "  floor    " + std::string(factor) + " x " + label_of(engine.floor_role()) + " " +
+             format_score(r.role_scores[static_cast<size_t>(engine.floor_role())]) + " = " + format_score(r.score) +
+             ", above the " + format_score(r.before_floor) + " it would score\n";
     }
   }
   out += "  profile  " + escape_for_terminal(profile.name) + " (" + escape_for_terminal(profile.label) + "), lexicon " + engine.hash() + "\n";
@@ -253,11 +261,17 @@ std::string render_explain_json(const Result& r, const Engine& engine) {
     for (const size_t c : r.role_concepts) what.push_back(lex.concepts[c].id);
     role["concepts"] = std::move(what);
     j["role"] = std::move(role);
-    if (r.score != r.profile_score && r.contrast_role >= 0)
+    const double contrasted = r.before_floor >= 0 ? r.before_floor : r.score;
+    if (contrasted != r.profile_score && r.contrast_role >= 0)
       j["contrast"] = {{"role", name_of(r.contrast_role)},
                        {"lead", rounded(r.role_scores[static_cast<size_t>(r.contrast_role)] - r.profile_score)},
                        {"weight", profile.contrast_weight},
                        {"profile_score", r.profile_score}};
+    if (r.before_floor >= 0 && engine.floor_role() >= 0)
+      j["floor"] = {{"role", name_of(engine.floor_role())},
+                    {"factor", profile.floor},
+                    {"role_score", r.role_scores[static_cast<size_t>(engine.floor_role())]},
+                    {"before", r.before_floor}};
   }
   ordered_json musts = ordered_json::array();
   for (const size_t c : r.missing_must) {

@@ -55,6 +55,12 @@ inline double contrasted_score(double score, double best_contrast, double weight
   return std::round(std::max(0.0, score * (1.0 - weight * lead / 100.0)) * 10.0) / 10.0;
 }
 
+// factor × the floor role's score, rounded to one decimal: the least a posting scores under a
+// profile with `floor ROLE FACTOR` (lexicons/README.md).
+inline double floor_score(double factor, double role_score) {
+  return std::round(factor * role_score * 10.0) / 10.0;
+}
+
 class Scorer {
  public:
   Scorer(const Profile& profile, size_t concept_count);

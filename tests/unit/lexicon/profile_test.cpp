@@ -229,7 +229,7 @@ BOOST_AUTO_TEST_CASE(reports_unknown_key) {
   BOOST_TEST(p.diags.size() == 1u, p.shown);
   BOOST_TEST(has_diag(p, 4, 3,
                       "unknown key 'colour' (expected label, penalty, must, roles, contrast, "
-                      "contrast_weight, section, weight, need, title, extends, drop or a concept id)"),
+                      "contrast_weight, floor, section, weight, need, title, extends, drop or a concept id)"),
              p.shown);
 }
 

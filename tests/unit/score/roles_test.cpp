@@ -6,6 +6,7 @@
 
 #include "pipeline/analyze.h"
 #include "lexicon/engine.h"
+#include "report/explain.h"
 #include "test_helpers.h"
 
 using namespace jobmatch;
@@ -58,12 +59,28 @@ const Engine& engine() {
   return *e;
 }
 
-Result analyze(const std::string& text) {
-  Analyzer a(engine());
+Result analyze(const std::string& text, const Engine& with = engine()) {
+  Analyzer a(with);
   Input in;
   in.id = "t";
   in.bytes = text;
-  return a.analyze(in);
+  AnalyzeOptions o;
+  o.keep_text = true;
+  return a.analyze(in, o);
+}
+
+// The ML profile with a floor under its score: 0.9 x the pipeline role's.
+const Engine& floored_engine() {
+  static const std::unique_ptr<Engine> e = [] {
+    std::string ml = kMl;
+    ml.replace(ml.find("  contrast_weight 0.5\n"), 0, "  floor pipes 0.9\n");
+    std::vector<Diagnostic> diags;
+    auto loaded = load(ml, &diags);
+    for (const Diagnostic& d : diags) BOOST_ERROR(format_diagnostic(d));
+    return loaded;
+  }();
+  BOOST_TEST_REQUIRE(e != nullptr);
+  return *e;
 }
 
 std::string jsonl(const Result& r) { return test::write_records(Format::kJsonl, engine(), {r}); }
@@ -100,6 +117,35 @@ BOOST_AUTO_TEST_CASE(contrasted_score_takes_a_share_of_the_lead) {
   BOOST_TEST(contrasted_score(10, 100, 2) == 0.0);     // never below 0
   BOOST_TEST(contrasted_score(33.3, 50, 1) == 27.7);   // 33.3 × 0.833 = 27.74, to one decimal
   BOOST_TEST(contrasted_score(40, 80, 0) == 40.0);
+}
+
+BOOST_AUTO_TEST_CASE(floor_score_is_a_share_of_the_roles_score) {
+  BOOST_TEST(floor_score(0.3, 70.6) == 21.2);  // 21.18, to one decimal
+  BOOST_TEST(floor_score(0, 90) == 0.0);
+  BOOST_TEST(floor_score(1, 42.5) == 42.5);
+}
+
+BOOST_AUTO_TEST_CASE(parses_a_floor_and_reports_bad_ones) {
+  const Parsed ok = parse("profile ml\n  floor b 0.25\n  roles a | b\nsection s\n  x.ml 1\n");
+  BOOST_TEST(ok.diags.empty(), ok.shown);
+  BOOST_TEST(ok.profile.floor_role == "b");  // named before its role: fine
+  BOOST_TEST(ok.profile.floor == 0.25);
+
+  const Parsed bad = parse(
+      "profile ml\n"
+      "  roles a\n"
+      "  floor a\n"
+      "  floor a 1.5\n"
+      "  floor nobody 0.5\n"
+      "section s\n"
+      "  floor a 0.5\n"
+      "  x.ml 1\n");
+  BOOST_TEST(has_diag(bad.diags, 3, 9, "'floor' needs a role and a factor ('floor data-scientist 0.3')"), bad.shown);
+  BOOST_TEST(has_diag(bad.diags, 4, 11, "the floor's factor must be a number from 0 to 1"), bad.shown);
+  BOOST_TEST(has_diag(bad.diags, 5, 9,
+                      "the floor's role 'nobody' is none of this profile's roles (name it in 'roles' or 'contrast')"),
+             bad.shown);
+  BOOST_TEST(has_diag(bad.diags, 7, 3, "'floor' belongs to the profile, before any section"), bad.shown);
 }
 
 BOOST_AUTO_TEST_CASE(parses_roles_and_contrast) {
@@ -180,6 +226,34 @@ BOOST_AUTO_TEST_CASE(a_pipeline_ad_with_some_ml_scores_lower_by_the_roles_lead) 
   BOOST_TEST(j["role_scores"]["ml"].get<double>() == r.profile_score);
   BOOST_TEST(j["role_scores"]["pipes"].get<double>() == r.role_scores[1]);
   BOOST_TEST(j["score"].get<double>() == r.score);
+}
+
+BOOST_AUTO_TEST_CASE(the_floor_keeps_a_share_of_the_roles_score_and_explain_says_so) {
+  const std::string ad = "Engineer\netl and sql pipelines in python, for our machine learning team\n";
+  const Result plain = analyze(ad);
+  const Result r = analyze(ad, floored_engine());
+  BOOST_TEST_REQUIRE(r.role_scores.size() == 2u);
+  BOOST_TEST(floored_engine().floor_role() == 1);  // pipes
+  BOOST_TEST(engine().floor_role() == -1);
+  // Without the floor the contrast leaves less than 0.9 x the pipeline score.
+  BOOST_TEST(plain.before_floor == -1.0);
+  BOOST_TEST(plain.score < floor_score(0.9, plain.role_scores[1]));
+  BOOST_TEST(r.score == floor_score(0.9, r.role_scores[1]));
+  BOOST_TEST(r.before_floor == plain.score);
+  const std::string text = render_explain(r, floored_engine(), false);
+  BOOST_TEST(text.find("  floor    0.9 x Pipeline engineer") != std::string::npos, text);
+  BOOST_TEST(text.find("  contrast ") != std::string::npos, text);  // the contrast is still shown
+  const nlohmann::json j = nlohmann::json::parse(render_explain_json(r, floored_engine()));
+  BOOST_TEST(j["floor"]["role"] == "pipes");
+  BOOST_TEST(j["floor"]["factor"].get<double>() == 0.9);
+  BOOST_TEST(j["floor"]["before"].get<double>() == plain.score);
+  BOOST_TEST(j["score"].get<double>() == r.score);
+
+  // An ML ad scores above its floor: the floor changes nothing.
+  const Result ml = analyze("ML engineer\nmachine learning and deep learning in python\n", floored_engine());
+  BOOST_TEST(ml.before_floor == -1.0);
+  BOOST_TEST(ml.score == analyze("ML engineer\nmachine learning and deep learning in python\n").score);
+  BOOST_TEST(render_explain(ml, floored_engine(), false).find("  floor ") == std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(an_ad_of_none_of_the_roles_says_so) {
