@@ -43,13 +43,15 @@ profile ml-engineer
 # The neighbouring roles (their profiles stand beside this one): every ad is
 # scored against them too, and the record says which role it reads as. Data
 # engineering and software ads share Python, Spark, Kubernetes and some ML
-# words with ML ads; when one of those two roles scores above this profile,
-# the score shrinks by its lead in percent (a lead of 40 points: x0.6), so an
-# ETL body under an "AI" title ranks below ML work. The data scientist is not
-# contrasted: this profile ranks data scientists second, above near misses.
-  roles    data-scientist
-  contrast data-engineer | software-engineer
+# words with ML ads, and data-science ads most of the ML vocabulary; when one
+# of the three roles scores above this profile, the score shrinks by its lead
+# in percent (a lead of 40 points: x0.6), so an ETL body under an "AI" title
+# and an analysis-led data-science ad rank below ML engineering work. This
+# profile ranks data scientists second, above near misses: the floor keeps an
+# ad at 0.3 x its data-scientist score at least.
+  contrast data-scientist | data-engineer | software-engineer
   contrast_weight 1
+  floor    data-scientist 0.3
 
 # ML (4) + one field (deep learning, LLMs: 2) = 6 is full coverage. AI, data
 # science and statistical modelling are weak signals: 1.
