@@ -14,7 +14,9 @@
 // way, and when the best of them scores above the profile, the score shrinks by its lead in
 // percent, times contrast_weight (contrasted_score): an ad that reads more as a data engineer's
 // than an ML engineer's ranks lower than its ML vocabulary alone would put it, and a near miss
-// is lowered in proportion to its score rather than pushed to 0.
+// is lowered in proportion to its score rather than pushed to 0. A profile with a floor (`floor
+// ROLE FACTOR`) keeps at least FACTOR × that role's score (floor_score): the ML engineer profile
+// contrasts data scientists, yet ranks their ads above near misses.
 #pragma once
 
 #include <algorithm>
