@@ -48,13 +48,16 @@ std::unique_ptr<Engine> load(const std::string& ml, std::vector<Diagnostic>* dia
   return std::move(*loaded);
 }
 
+// The engine of an ML profile that must load, its diagnostics reported as test errors if not.
+std::unique_ptr<Engine> load_or_report(const std::string& ml) {
+  std::vector<Diagnostic> diags;
+  auto loaded = load(ml, &diags);
+  for (const Diagnostic& d : diags) BOOST_ERROR(format_diagnostic(d));
+  return loaded;
+}
+
 const Engine& engine() {
-  static const std::unique_ptr<Engine> e = [] {
-    std::vector<Diagnostic> diags;
-    auto loaded = load(kMl, &diags);
-    for (const Diagnostic& d : diags) BOOST_ERROR(format_diagnostic(d));
-    return loaded;
-  }();
+  static const std::unique_ptr<Engine> e = load_or_report(kMl);
   BOOST_TEST_REQUIRE(e != nullptr);
   return *e;
 }
@@ -74,10 +77,7 @@ const Engine& floored_engine() {
   static const std::unique_ptr<Engine> e = [] {
     std::string ml = kMl;
     ml.replace(ml.find("  contrast_weight 0.5\n"), 0, "  floor pipes 0.9\n");
-    std::vector<Diagnostic> diags;
-    auto loaded = load(ml, &diags);
-    for (const Diagnostic& d : diags) BOOST_ERROR(format_diagnostic(d));
-    return loaded;
+    return load_or_report(ml);
   }();
   BOOST_TEST_REQUIRE(e != nullptr);
   return *e;
