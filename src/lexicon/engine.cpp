@@ -150,7 +150,7 @@ Expected<std::unique_ptr<Engine>> Engine::load(const EngineOptions& options) {
       if (std::find(concepts.begin(), concepts.end(), c) == concepts.end()) concepts.push_back(c);
     const std::vector<const SourceFile*> role_files = catalog.sources(file->file);
     used_profiles.insert(used_profiles.end(), role_files.begin(), role_files.end());
-    if (ref.name == e->m_profile.floor_role) e->m_floor_role = static_cast<int>(e->m_roles.size() - 1);
+    if (ref.name == e->m_profile.floor_role.name) e->m_floor_role = static_cast<int>(e->m_roles.size() - 1);
   }
   e->m_titles_count = e->m_profile.title.weight > 0;
   for (const Role& role : e->m_roles) e->m_titles_count |= role.profile.title.weight > 0;

@@ -312,12 +312,8 @@ Status parse_profile(const SourceFile& file, const Lexicon& lexicon, Profile* pr
         error(line, line.value_col + static_cast<size_t>(factor.data() - line.value.data()),
               "the floor's factor must be a number from 0 to 1");
       } else {
-        profile->floor_role = std::string(role);
+        profile->floor_role = {std::string(role), false, line.line, line.value_col, file.name, std::string(line.text)};
         profile->floor = v;
-        profile->floor_line = line.line;
-        profile->floor_col = line.value_col;
-        profile->floor_file = file.name;
-        profile->floor_line_text = std::string(line.text);
       }
       continue;
     }
@@ -390,13 +386,13 @@ Status parse_profile(const SourceFile& file, const Lexicon& lexicon, Profile* pr
   for (Section& s : profile->sections)
     for (ProfileConcept& pc : s.concepts) pc.must = must_of.count(pc.concept_index) > 0;
   // The floor's role is one of the profile's roles (named before or after it).
-  if (!profile->floor_role.empty() &&
-      std::none_of(profile->roles.begin(), profile->roles.end(),
-                   [&](const RoleRef& r) { return r.name == profile->floor_role; }))
-    diags.push_back(Diagnostic{profile->floor_file, profile->floor_line, profile->floor_col + 1,
-                               "the floor's role '" + profile->floor_role +
+  if (const RoleRef& f = profile->floor_role;
+      !f.name.empty() &&
+      std::none_of(profile->roles.begin(), profile->roles.end(), [&](const RoleRef& r) { return r.name == f.name; }))
+    diags.push_back(Diagnostic{f.file, f.line, f.col + 1,
+                               "the floor's role '" + f.name +
                                    "' is none of this profile's roles (name it in 'roles' or 'contrast')",
-                               profile->floor_line_text});
+                               f.line_text});
   if (!diags.empty()) return Error(std::move(diags));
   return {};
 }

@@ -52,11 +52,9 @@ struct Profile {
   std::vector<RoleRef> roles;   // scored too; the record says which one the posting reads as
   double contrast_weight = 1;  // how much a contrast role's lead lowers the score (score.h)
   // `floor ROLE FACTOR`: the score is at least FACTOR (0 to 1) times that role's score (one of
-  // `roles`); none if floor_role is empty. Where it was declared, for diagnostics.
-  std::string floor_role;
+  // `roles`), the role named where the floor line names it; none if floor_role.name is empty.
+  RoleRef floor_role;
   double floor = 0;
-  size_t floor_line = 0, floor_col = 0;
-  std::string floor_file, floor_line_text;
   // Each must-have is met by any of its concepts (concept indexes; the first names it): from a
   // `must A | B` line, or a concept line's `must` flag (a must-have of that concept alone).
   std::vector<std::vector<size_t>> musts;

@@ -128,7 +128,7 @@ BOOST_AUTO_TEST_CASE(floor_score_is_a_share_of_the_roles_score) {
 BOOST_AUTO_TEST_CASE(parses_a_floor_and_reports_bad_ones) {
   const Parsed ok = parse("profile ml\n  floor b 0.25\n  roles a | b\nsection s\n  x.ml 1\n");
   BOOST_TEST(ok.diags.empty(), ok.shown);
-  BOOST_TEST(ok.profile.floor_role == "b");  // named before its role: fine
+  BOOST_TEST(ok.profile.floor_role.name == "b");  // named before its role: fine
   BOOST_TEST(ok.profile.floor == 0.25);
 
   const Parsed bad = parse(
