@@ -52,7 +52,7 @@ po::options_description options() {
        "copy these fields of each JSON input record into its output record (comma-separated)")
       ("fail-under", po::value<std::string>()->value_name("SCORE"),
        "exit 1 if any posting scores below SCORE, 0 to 100 (a CI gate)")
-      ("ignore-title", po::bool_switch(), "score the body only: the title neither counts as the role nor as text");
+      ("ignore-title", po::bool_switch(), "score the body only: the title neither counts as the role nor as text (a role the body states still does)");
   add_threads_option(out);
   add_color_option(out);
   add_quiet_option(out);

@@ -153,12 +153,23 @@ Expected<std::unique_ptr<Engine>> Engine::load(const EngineOptions& options) {
     if (ref.name == e->m_profile.floor_role.name) e->m_floor_role = static_cast<int>(e->m_roles.size() - 1);
   }
   e->m_titles_count = e->m_profile.title.weight > 0;
-  for (const Role& role : e->m_roles) e->m_titles_count |= role.profile.title.weight > 0;
+  e->m_role_concept.assign(e->m_lexicon.concepts.size(), false);
+  for (const auto& [c, value] : e->m_profile.title.concepts) e->m_role_concept[c] = true;
+  for (const Role& role : e->m_roles) {
+    e->m_titles_count |= role.profile.title.weight > 0;
+    for (const auto& [c, value] : role.profile.title.concepts) e->m_role_concept[c] = true;
+  }
   e->m_hash = hash_files(lex_files, used_profiles);
   Expected<std::unique_ptr<Matcher>> matcher = Matcher::build(e->m_lexicon, concepts);
   if (!matcher.ok()) return file_error(e->m_source, matcher.error().message);
   e->m_matcher = std::move(*matcher);
   return e;
+}
+
+bool Engine::names_role(const std::vector<size_t>& concepts) const {
+  for (const size_t c : concepts)
+    if (c < m_role_concept.size() && m_role_concept[c]) return true;
+  return false;
 }
 
 }  // namespace jobmatch

@@ -45,6 +45,9 @@ class Engine {
   int floor_role() const { return m_floor_role; }
   // True if the profile or one of its roles gives titles a weight.
   bool titles_count() const { return m_titles_count; }
+  // True if one of the concepts (indexes) is in the title block of the profile or of a role: a
+  // title that names one of them names the role.
+  bool names_role(const std::vector<size_t>& concepts) const;
   // A short hash of every lexicon and profile file loaded ("3f9a1c2b7d0e"), for --version and
   // the output: two runs with the same hash used the same data.
   const std::string& hash() const { return m_hash; }
@@ -59,6 +62,7 @@ class Engine {
   std::vector<Role> m_roles;
   int m_floor_role = -1;
   bool m_titles_count = false;
+  std::vector<bool> m_role_concept;  // by concept index: in a title block
   std::string m_hash, m_source;
 };
 

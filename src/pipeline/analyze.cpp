@@ -304,8 +304,22 @@ Result Analyzer::run_stages(const Input& input, const AnalyzeOptions& options) {
     found.push_back(std::move(mc));
   }
 
-  const bool use_title = !options.ignore_title;
-  const std::vector<size_t> in_title = use_title ? title_concepts(r.title) : std::vector<size_t>{};
+  // The role: what the title names, else (no title, titles not counted, or a title that names no
+  // role: "Praktikum", "Job 4711") the first role the body states that names one ("we are
+  // looking for a Data Scientist"), as a recruiter reading that text would take it.
+  bool use_title = !options.ignore_title;
+  std::vector<size_t> in_title = use_title ? title_concepts(r.title) : std::vector<size_t>{};
+  if (m_engine.titles_count() && !m_engine.names_role(in_title)) {
+    const size_t body_begin = title_end > 0 ? norm_offset(static_cast<uint32_t>(title_end)) : 0;
+    for (const auto& [b, e] : stated_role_phrases(m_norm.text, body_begin)) {
+      std::vector<size_t> named = title_concepts(std::string_view(m_norm.text).substr(b, e - b));
+      if (!m_engine.names_role(named)) continue;
+      in_title = std::move(named);
+      use_title = true;
+      r.stated_role = sanitize_utf8(text.substr(m_norm.src(b), m_norm.src(e) - m_norm.src(b)));
+      break;
+    }
+  }
   const ScoreCard card = m_engine.scorer().score(body, in_title, use_title);
   // Weights are bounded when the profile loads, so this cannot happen; if it ever did, a NaN
   // would pass every --fail-under gate: the posting is an internal error record instead.

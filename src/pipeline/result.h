@@ -69,7 +69,10 @@ struct Result {
   int contrast_role = -1;             // the best-scoring contrast role (index into Engine::roles)
   double before_floor = -1;           // the score the profile's floor raised (-1: it raised none)
   double title_score = -1;             // the title's value; -1 if titles did not count
-  std::vector<size_t> title_concepts;  // title concepts named in the title
+  std::vector<size_t> title_concepts;  // title concepts named in the title (or the stated role)
+  // When the title names no role (or is not counted): the role the text states (evidence.h:
+  // stated_role_phrases) that names one, which then counts as the title; else empty.
+  std::string stated_role;
   std::vector<MatchedConcept> matched;  // strength > 0, profile order
   std::vector<MatchedConcept> ignored;  // found, but every span counted 0 (negated, ignored title)
   std::vector<size_t> missing;       // concept indexes

@@ -63,6 +63,8 @@ std::string render_explain(const Result& r, const Engine& engine, bool color) {
     char buf[96];
     std::snprintf(buf, sizeof buf, "%.2f (weight %g)", r.title_score, profile.title.weight);
     out += std::string("  role     title value ") + buf + (names.empty() ? "" : ": " + names) + "\n";
+    if (!r.stated_role.empty())
+      out += "           as the text states it: \"" + escape_for_terminal(r.stated_role) + "\"\n";
   } else {
     out += "  role     title not counted\n";
   }
@@ -244,6 +246,8 @@ std::string render_explain_json(const Result& r, const Engine& engine) {
     ordered_json names = ordered_json::array();
     for (const size_t c : r.title_concepts) names.push_back(lex.concepts[c].id);
     j["title_match"] = {{"value", r.title_score}, {"weight", profile.title.weight}, {"concepts", std::move(names)}};
+    // The role the text states, when that stood in for the title (else null).
+    j["title_match"]["stated"] = r.stated_role.empty() ? ordered_json(nullptr) : ordered_json(r.stated_role);
   } else {
     j["title_match"] = nullptr;  // the title is not counted (--ignore-title, or no title concept)
   }

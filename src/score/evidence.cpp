@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <stdexcept>
 
 #include "text/phrase_lists.h"
@@ -179,7 +180,54 @@ const PhraseLists& boilerplate_phrases() {
   return set;
 }
 
+// What introduces the role an ad states (normalized: lower case, umlauts folded).
+constexpr std::array<std::string_view, 27> kStatedRoleCues = {
+    "looking for",  "looking to hire", "we are hiring", "we're hiring",  "is hiring",     "are hiring",
+    "i'm hiring",   "hiring a",        "hiring an",     "hiring for",    "seeking",       "searching for",
+    "in search of", "join us as",      "join our team as", "join the team as", "role as", "position as",
+    "wir suchen",   "suchen wir",      "sucht",         "auf der suche nach", "rolle als", "position als",
+    "stelle als",   "einstieg als",    "verstaerkung als"};
+
+const PhraseLists& stated_role_cues() {
+  static const PhraseLists set({std::vector<std::string_view>(kStatedRoleCues.begin(), kStatedRoleCues.end())});
+  return set;
+}
+
+// Words that end a role phrase: a relative clause or what the role is for, not its name.
+constexpr std::array<std::string_view, 14> kStatedRoleStops = {
+    " with ", " who ", " to ", " that ", " which ", " where ", " mit ", " der ", " die ", " das ",
+    " welche", " dem ", " den ", " zur "};
+
+bool word_byte(char c) { return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80; }
+
 }  // namespace
+
+std::vector<std::pair<size_t, size_t>> stated_role_phrases(std::string_view n, size_t from) {
+  std::vector<std::pair<size_t, size_t>> out;
+  const std::string_view window = n.substr(0, std::min(n.size(), from + kStatedRoleWindow));
+  for (size_t at = from; out.size() < kMaxStatedRoles &&
+                         (at = stated_role_cues().find(window, at)) != std::string_view::npos;) {
+    size_t cue = 0;  // the longest cue at `at`
+    for (const std::string_view c : kStatedRoleCues)
+      if (window.substr(at).starts_with(c)) cue = std::max(cue, c.size());
+    const bool word_start = at == 0 || !word_byte(window[at - 1]);
+    const size_t after = at + cue;
+    at += std::max<size_t>(cue, 1);
+    if (!word_start || (after < window.size() && word_byte(window[after]))) continue;
+    size_t begin = after;
+    while (begin < n.size() && (n[begin] == ' ' || n[begin] == ':' || n[begin] == '-')) ++begin;
+    size_t end = begin;
+    const size_t limit = std::min(n.size(), begin + kStatedRolePhraseMax);
+    while (end < limit && std::string_view(".!?;,\n(").find(n[end]) == std::string_view::npos) ++end;
+    while (end > begin && end < n.size() && (static_cast<unsigned char>(n[end]) & 0xC0) == 0x80) --end;
+    const std::string_view phrase = n.substr(begin, end - begin);
+    for (const std::string_view stop : kStatedRoleStops)
+      if (const size_t s = phrase.find(stop); s != std::string_view::npos) end = std::min(end, begin + s);
+    while (end > begin && n[end - 1] == ' ') --end;
+    if (end > begin) out.push_back({begin, end});
+  }
+  return out;
+}
 
 bool classify_heading(std::string_view h, bool marked, Zone* zone, bool* by_broad_word) {
   const uint32_t found = heading_phrases().match(h);

@@ -46,6 +46,18 @@ class ZoneMap {
 // *by_broad_word (if given): only such a broader word named the zone.
 bool classify_heading(std::string_view normalized_line, bool marked, Zone* zone, bool* by_broad_word = nullptr);
 
+// The role a posting states in its own words: the phrase after "we are looking for", "hiring",
+// "join us as", "wir suchen", "suchen wir", "auf der Suche nach", "Rolle als" ..., up to the end of
+// its clause (a comma, a sentence end, a line end, a relative clause: "with", "who", "to",
+// "mit", "der", "die" ...) and at most kStatedRolePhraseMax bytes. A reader with no title, or
+// one that names no role, takes the role from there. The phrases of the first
+// kStatedRoleWindow bytes from `from` on, in order, at most kMaxStatedRoles: [begin, end)
+// offsets in normalized (the normalized text).
+inline constexpr size_t kStatedRoleWindow = 3000;
+inline constexpr size_t kStatedRolePhraseMax = 80;
+inline constexpr size_t kMaxStatedRoles = 8;
+std::vector<std::pair<size_t, size_t>> stated_role_phrases(std::string_view normalized, size_t from);
+
 enum class Strength : uint8_t { kPlain, kMust, kNice, kNegated };
 std::string_view strength_name(Strength s);
 double strength_factor(Strength s);

@@ -214,6 +214,72 @@ BOOST_AUTO_TEST_CASE(ignore_title_scores_the_body_only) {
   BOOST_TEST(without.score < with.score);
 }
 
+// The phrases stated_role_phrases finds in a text, as normalized text.
+std::vector<std::string> stated(std::string_view text, size_t from = 0) {
+  const std::string n = normalize_text(text);
+  std::vector<std::string> out;
+  for (const auto& [b, e] : stated_role_phrases(n, from)) out.push_back(n.substr(b, e - b));
+  return out;
+}
+
+BOOST_AUTO_TEST_CASE(stated_role_is_the_phrase_after_a_hiring_cue) {
+  using V = std::vector<std::string>;
+  BOOST_TEST(stated("We are looking for an experienced Data Scientist to join our team.") ==
+                 V{"an experienced data scientist"},
+             boost::test_tools::per_element());
+  BOOST_TEST(stated("I'm currently hiring a lead data scientist, remote.") == V{"lead data scientist"},
+             boost::test_tools::per_element());
+  BOOST_TEST(stated("Zur Verstärkung unseres Teams suchen wir eine:n Data Engineer (m/w/d) mit Erfahrung.") ==
+                 V{"eine:n data engineer"},
+             boost::test_tools::per_element());
+  BOOST_TEST(stated("Wir sind auf der Suche nach einem ML Engineer\nfür Berlin") == V{"einem ml engineer"},
+             boost::test_tools::per_element());
+  BOOST_TEST(stated("In deiner Rolle als Data Scientist bist du ...") == V{"data scientist bist du"},
+             boost::test_tools::per_element());
+  // Every cue in order; one inside a word ("besucht", "seekings") is none.
+  BOOST_TEST(stated("Sie besucht uns. We're hiring! We are seeking a Python developer who codes.") ==
+                 V{"a python developer"},
+             boost::test_tools::per_element());
+  // The phrase ends at a clause word, a comma, a sentence end or after 80 bytes.
+  BOOST_TEST(stated("Looking for an engineer with taste") == V{"an engineer"}, boost::test_tools::per_element());
+  const std::vector<std::string> longest = stated("Looking for " + std::string(200, 'x'));
+  BOOST_TEST_REQUIRE(longest.size() == 1u);
+  BOOST_TEST(longest[0].size() == kStatedRolePhraseMax);
+}
+
+BOOST_AUTO_TEST_CASE(stated_role_is_looked_for_only_near_the_start_of_the_body) {
+  const std::string filler(kStatedRoleWindow, ' ');
+  BOOST_TEST(stated("Looking for a tester.\n" + filler + "Looking for a data scientist.").size() == 1u);
+  BOOST_TEST(stated("Looking for a title.\nLooking for a data scientist.", 10).size() == 1u);
+  std::string many;
+  for (size_t k = 0; k < kMaxStatedRoles + 3; ++k) many += "Hiring a tester. ";
+  BOOST_TEST(stated(many).size() == kMaxStatedRoles);
+}
+
+BOOST_AUTO_TEST_CASE(the_role_the_body_states_stands_in_for_a_missing_title) {
+  const AnalyzeOptions body_only{.keep_text = false, .ignore_title = true};
+  const std::string ad =
+      "Acme AI\n\nWe are looking for a Machine Learning Engineer to train and deploy our models.\n";
+  const Result stated_role = analyze(ad, body_only);
+  BOOST_TEST(stated_role.title_score == 1.0);
+  BOOST_TEST(stated_role.stated_role == "a Machine Learning Engineer");
+  // A title that names no role gives way to the stated one; one that names a role does not.
+  const Result no_role = analyze("Job 4711" + ad.substr(ad.find('\n')));
+  BOOST_TEST(no_role.title_score == 1.0);
+  BOOST_TEST(no_role.stated_role == "a Machine Learning Engineer");
+  const Result titled = analyze("Data Engineer" + ad.substr(ad.find('\n')));
+  BOOST_TEST(titled.title_score == 0.0);
+  BOOST_TEST(titled.stated_role.empty());
+  // A cue whose phrase names no role states none: the title is not counted.
+  const Result none = analyze("Acme\n\nWe are looking for someone who loves machine learning.\n", body_only);
+  BOOST_TEST(none.title_score == -1.0);
+  BOOST_TEST(none.stated_role.empty());
+  // A stated role of another kind of job counts as such a title would (value 0).
+  const Result other = analyze("Acme\n\nWir suchen eine:n Product Owner für unsere KI-Plattform.\n", body_only);
+  BOOST_TEST(other.title_score == 0.0);
+  BOOST_TEST(!other.stated_role.empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(evidence_limits)
