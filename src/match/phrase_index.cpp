@@ -72,6 +72,15 @@ void PhraseIndex::add_trigger(std::string_view literal, uint32_t trigger) {
 void PhraseIndex::finish() {
   for (uint32_t p = 0; p < m_phrases.size(); ++p) {
     const std::vector<Glob>& globs = m_phrases[p].globs;
+    // Two adjacent exact parts, the longest pair, anchor the phrase at the first.
+    size_t pair = globs.size(), pair_size = 0;
+    for (size_t k = 0; k + 1 < globs.size(); ++k)
+      if (!globs[k].star && !globs[k + 1].star && globs[k].text.size() + globs[k + 1].text.size() > pair_size)
+        pair = k, pair_size = globs[k].text.size() + globs[k + 1].text.size();
+    if (pair < globs.size()) {
+      m_pairs.add(pair_key(hash_part(globs[pair].text), hash_part(globs[pair + 1].text)), Entry{p, static_cast<uint32_t>(pair)});
+      continue;
+    }
     // The best anchor: exact parts first, longest first; then the longest literal affix.
     size_t best = 0, best_score = 0;
     for (size_t k = 0; k < globs.size(); ++k) {
@@ -111,6 +120,7 @@ void PhraseIndex::finish() {
     m_affixes.add(affix_key(key, false), Entry{trigger, 0, 0, 0, EntryKind::kTrigger});
     m_head_lengths[fold_pair(key[0], key[1])] |= static_cast<uint8_t>(1u << key.size());
   }
+  m_pairs.finish();
   m_exact.finish();
   m_affixes.finish();
   m_phrase_ids.clear();

@@ -2,11 +2,13 @@
 // indexed by one anchor part, and the check of a phrase at a place in the text.
 //
 // A text is read as parts, the stretches between boundaries (split_parts). Each phrase is found
-// through one of its parts, its anchor: the longest part without '*', else the '*' part with the
+// through one of its parts, its anchor, or through two adjacent parts: two adjacent parts without
+// '*' (the longest such pair), else the longest part without '*', else the '*' part with the
 // longest literal head or tail (rarer words, fewer phrases to try at each part of the text).
-// Exact anchors are looked up by the whole part, the others by the first or last 2-4 bytes of
-// their literal head or tail; anchors with neither are searched for by their longest literal
-// (infixes). The affix keys also hold the literals of anchored `re:` patterns (re_triggers.h):
+// Pairs are looked up by the hashes of two adjacent parts of the text ("machine learning": the
+// many phrases with "learning" or "data" are not tried at every "learning" or "data"), exact
+// anchors by the whole part, the others by the first or last 2-4 bytes of their literal head or
+// tail; anchors with neither are searched for by their longest literal (infixes). The affix keys also hold the literals of anchored `re:` patterns (re_triggers.h):
 // an Entry says which of the two it is.
 //
 // The lookups and the phrase check run for every part of every document, so they are defined
@@ -108,6 +110,11 @@ inline uint64_t hash_part_at(std::string_view text, size_t begin, size_t end) {
   uint64_t a;
   std::memcpy(&a, text.data() + begin, 8);
   return mix_part(n ? a & (~uint64_t{0} >> (64 - 8 * n)) : 0, 0, n);
+}
+
+// The key of two adjacent parts, from their hash_part values.
+inline uint64_t pair_key(uint64_t first, uint64_t second) {
+  return first * 0xc2b2ae3d27d4eb4fULL ^ (second << 31 | second >> 33);
 }
 
 // What an index entry stands for: a phrase to try with its anchor here, or a literal of an
@@ -221,14 +228,21 @@ class PhraseIndex {
   const Phrase& phrase(uint32_t p) const { return m_phrases[p]; }
 
   // Calls visit(entry, j, anchor_checked) for every entry keyed by part j, part by part: by
-  // the whole part (its anchor already checked), by its first or last bytes, and the phrases
-  // with no literal anchor at all.
+  // the pair of parts that ends with it (anchored at the first, whose bytes are not checked: a
+  // pair's key is only a hash), by the whole part (its anchor already checked), by its first or
+  // last bytes, and the phrases with no literal anchor at all.
   template <class Visit>
   void visit_parts(std::string_view text, std::span<const Part> parts, Visit&& visit) const {
+    uint64_t previous = 0;  // hash_part of part j - 1
     for (size_t j = 0; j < parts.size(); ++j) {
       poll_deadline();
       const std::string_view part = text.substr(parts[j].begin, parts[j].end - parts[j].begin);
-      if (const auto* list = m_exact.find(part, hash_part_at(text, parts[j].begin, parts[j].end)))
+      const uint64_t h = hash_part_at(text, parts[j].begin, parts[j].end);
+      if (j > 0)
+        if (const auto* list = m_pairs.find(pair_key(previous, h)))
+          for (const Entry& e : *list) visit(e, j - 1, false);
+      previous = h;
+      if (const auto* list = m_exact.find(part, h))
         for (const Entry& e : *list) visit(e, j, true);
       for_affix_entries(part, [&](const Entry& e) { visit(e, j, false); });
       for (const Entry& e : m_everywhere) visit(e, j, false);
@@ -309,6 +323,7 @@ class PhraseIndex {
   std::vector<Phrase> m_phrases;
   std::map<std::string, uint32_t> m_phrase_ids;  // by parts and separators, until finish()
   std::vector<std::pair<std::string, uint32_t>> m_triggers;  // (key, trigger), until finish()
+  AnchorIndex<uint64_t> m_pairs;  // by pair_key
   AnchorIndex<std::string> m_exact;
   AnchorIndex<uint64_t> m_affixes;
   // By a part's first (last) two bytes: bit n set if some head (tail) key has n bytes and starts
