@@ -358,7 +358,8 @@ const char* const kHtmlReportJs = R"JS(
     head.appendChild(h('h2', null, d.title || '(no title)'));
     head.appendChild(h('div', { class: 'pid' }, '#' + row.dataset.rank + ' of ' + info.length + ' \u00b7 ' + d.id));
     var tv = d.title_value < 0 ? 'title not counted' : 'title value ' + fix(d.title_value, 2) +
-      (d.title_concepts.length ? ' (' + d.title_concepts.map(function (c) { return concept(c)[1]; }).join(', ') + ')' : '');
+      (d.title_concepts.length ? ' (' + d.title_concepts.map(function (c) { return concept(c)[1]; }).join(', ') + ')' : '') +
+      (d.stated_role ? ', as the text states it: \u201c' + d.stated_role + '\u201d' : '');
     head.appendChild(h('div', { class: 'pmeta' }, 'language ' + d.lang + ' \u00b7 encoding ' + d.encoding + ' \u00b7 ' + tv));
     (d.warnings || []).forEach(function (w) { head.appendChild(h('div', { class: 'warn' }, 'warning: ' + w)); });
     var parts = [head];

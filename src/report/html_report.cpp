@@ -75,6 +75,7 @@ std::string detail_json(const Result& r, const HtmlReportOptions& o) {
   j["coverage"] = r.coverage;
   j["title_value"] = r.title_score;
   j["title_concepts"] = r.title_concepts;
+  if (!r.stated_role.empty()) j["stated_role"] = r.stated_role;
   j["matched"] = concepts_json(r.matched, text, kept);
   j["ignored"] = concepts_json(r.ignored, text, kept);
   j["missing"] = r.missing;
