@@ -181,12 +181,11 @@ const PhraseLists& boilerplate_phrases() {
 }
 
 // What introduces the role an ad states (normalized: lower case, umlauts folded).
-constexpr std::array<std::string_view, 27> kStatedRoleCues = {
-    "looking for",  "looking to hire", "we are hiring", "we're hiring",  "is hiring",     "are hiring",
-    "i'm hiring",   "hiring a",        "hiring an",     "hiring for",    "seeking",       "searching for",
-    "in search of", "join us as",      "join our team as", "join the team as", "role as", "position as",
-    "wir suchen",   "suchen wir",      "sucht",         "auf der suche nach", "rolle als", "position als",
-    "stelle als",   "einstieg als",    "verstaerkung als"};
+constexpr std::array<std::string_view, 20> kStatedRoleCues = {
+    "looking for", "looking to hire", "hiring",      "seeking",    "searching for",    "in search of",
+    "join us as",  "join our team as", "join the team as", "role as", "position as", "wir suchen",
+    "suchen wir",  "sucht",           "auf der suche nach", "rolle als", "position als", "stelle als",
+    "einstieg als", "verstaerkung als"};
 
 const PhraseLists& stated_role_cues() {
   static const PhraseLists set({std::vector<std::string_view>(kStatedRoleCues.begin(), kStatedRoleCues.end())});
