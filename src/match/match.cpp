@@ -21,7 +21,6 @@ enum class Kind : uint8_t { kStrong, kWeak, kNear, kExclude };
 
 // Per-thread buffers, reused from one document to the next.
 struct Scratch {
-  UninitVector<Part> parts;  // sized for the worst case, a part per byte: only what is written costs
   GroupMatches found;
   ReTriggers::Scratch triggers;
   ReChunks::Scratch chunks;
@@ -79,7 +78,7 @@ struct Matcher::Impl {
     triggers.start(ts, &s->triggers);
     if (ts.token_count() == 0) return;
     const std::string_view text = ts.text;
-    const std::span<const Part> parts = split_parts(text, &s->parts);
+    const std::span<const Part> parts(ts.parts.data(), ts.parts.size());
     phrases.visit_parts(text, parts, [&](const Entry& e, size_t j, bool anchor_checked) {
       if (e.kind == EntryKind::kTrigger) {
         triggers.on_trigger(e.id, phrases, parts, j, text, &s->triggers, &s->found);

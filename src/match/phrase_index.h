@@ -37,13 +37,10 @@
 
 namespace jobmatch {
 
-// A stretch of the token text between two boundaries: text[begin, end), text[end] a boundary.
-struct Part {
-  uint32_t begin, end;
-};
-
-// The parts of text (" tok tok ... "), empty ones included (" .net" has one before its dot),
-// written into *parts (grown as needed, never shrunk) and returned as a view of it.
+// The parts (text/tokenize.h) of text (" tok tok ... "), empty ones included (" .net" has one
+// before its dot), written into *parts (grown as needed, never shrunk) and returned as a view of
+// it: the definition of TokenStream::parts, which tokenize finds on its way (tests hold the two
+// to each other).
 std::span<const Part> split_parts(std::string_view text, UninitVector<Part>* parts);
 
 // One part of a word pattern, taken apart for matching: head * middle * ... * tail.

@@ -75,6 +75,14 @@ void tokenize(const Normalized& in, TokenStream* out) {
     starts.resize(want);
     norm_starts.resize(want);
   }
+  // Parts: a token's, and one more at each joiner that is a boundary; checked once per part.
+  UninitVector<Part>& parts = out->parts;
+  if (const size_t want = n / 6 + 16; parts.size() < want) parts.resize(want);
+  size_t part_count = 0;
+  const auto add_part = [&](size_t begin, size_t end) {
+    if (part_count == parts.size()) parts.resize(2 * part_count);
+    parts[part_count++] = Part{static_cast<uint32_t>(begin), static_cast<uint32_t>(end)};
+  };
   char* t = text.data();
   size_t tokens = 0;
   size_t k = 0;  // bytes of text written
@@ -105,6 +113,12 @@ void tokenize(const Normalized& in, TokenStream* out) {
     starts[tokens] = static_cast<uint32_t>(k);
     norm_starts[tokens++] = static_cast<uint32_t>(i);
     const size_t begin = i;
+    // Where the current part starts in text; s[x] of this token lands at text[k + x - begin].
+    size_t part_begin = k;
+    if (dot_start) {  // ".net": an empty part before the dot
+      add_part(k, k);
+      part_begin = k + 1;
+    }
     i += dot_start ? 1 : 0;
     for (;;) {
       for (;;) {
@@ -115,6 +129,10 @@ void tokenize(const Normalized& in, TokenStream* out) {
       if (i >= n) break;
       const char c = s[i];
       if (is_joiner(c) && word_at(s, i + 1)) {
+        if (c != '&') {  // the joiners that are boundaries end a part
+          add_part(part_begin, k + (i - begin));
+          part_begin = k + (i - begin) + 1;
+        }
         ++i;
         continue;
       }
@@ -133,11 +151,13 @@ void tokenize(const Normalized& in, TokenStream* out) {
       std::memcpy(t + k, s.data() + begin, size);
     }
     k += size;
+    add_part(part_begin, k);
     t[k++] = ' ';
   }
   text.resize(k);
   starts.resize(tokens);
   norm_starts.resize(tokens);
+  parts.resize(part_count);
 }
 
 std::string token_text(std::string_view input) {

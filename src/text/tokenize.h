@@ -17,12 +17,21 @@
 
 namespace jobmatch {
 
+// A stretch of the token text between two boundaries: text[begin, end), text[end] a boundary
+// (' ', or a joiner that is one: '-', '/', '.', '\''). The matcher reads the text part by part.
+struct Part {
+  uint32_t begin, end;
+};
+
 struct TokenStream {
   std::string text;              // " tok tok ... " (just " " for a document without tokens)
   UninitVector<uint32_t> starts;  // offset in text of each token's first byte, ascending
   // norm_starts[k]: offset in the normalized text of token k's first byte. A token is a copy
   // of the normalized text from there, and the space after it stands for the character after it.
   UninitVector<uint32_t> norm_starts;
+  // The parts of text, in order, empty ones included (" .net" has one before its dot): found
+  // while tokenizing, the same as split_parts (match/phrase_index.h) finds in text.
+  UninitVector<Part> parts;
 
   size_t token_count() const { return starts.size(); }
   // Index of the token that contains (or, on a separator, precedes) text offset pos.

@@ -1,6 +1,6 @@
 // tokenize() against the plain reference of its contract (tokenize_reference.h): the same token
-// text and the same offsets, in the token text and in the normalized text, on generated text and
-// on the sample postings.
+// text and the same offsets, in the token text and in the normalized text, and the same parts as
+// split_parts finds in the token text, on generated text and on the sample postings.
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -9,6 +9,7 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include "match/phrase_index.h"
 #include "test_helpers.h"
 #include "tokenize_reference.h"
 
@@ -31,6 +32,13 @@ void check_tokenize(std::string_view text) {
   BOOST_TEST_REQUIRE(ts.text == ref.text, "tokens of \"" << show_bytes(text) << "\"");
   BOOST_TEST_REQUIRE(values(ts.starts) == values(ref.starts), "token starts of \"" << show_bytes(text) << "\"");
   BOOST_TEST_REQUIRE(values(ts.norm_starts) == values(ref.norm_starts), "normalized starts of \"" << show_bytes(text) << "\"");
+  // The parts tokenize finds on its way are those split_parts finds in the token text.
+  jobmatch::UninitVector<jobmatch::Part> buffer;
+  const std::span<const jobmatch::Part> want = jobmatch::split_parts(ts.text, &buffer);
+  BOOST_TEST_REQUIRE(ts.parts.size() == want.size(), "parts of \"" << show_bytes(text) << "\"");
+  for (size_t k = 0; k < want.size(); ++k)
+    BOOST_TEST_REQUIRE((ts.parts[k].begin == want[k].begin && ts.parts[k].end == want[k].end),
+                       "part " << k << " of \"" << show_bytes(text) << "\"");
 }
 
 // Both the text as it is and its normalized form.
