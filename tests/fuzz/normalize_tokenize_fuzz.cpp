@@ -1,9 +1,11 @@
 // normalize() and tokenize(): every offset maps back inside the input and onto the first byte of
 // a character (an invalid byte counts as a character of its own); maps never decrease; the
-// output is valid UTF-8; and the fast path equals the all-ICU reference path.
+// output is valid UTF-8; the fast path equals the all-ICU reference path; and the parts tokenize
+// notes are those split_parts finds in the token text.
 #include <vector>
 
 #include "fuzz_check.h"
+#include "match/phrase_index.h"
 #include "text/normalize.h"
 #include "text/text_util.h"
 #include "text/tokenize.h"
@@ -62,5 +64,10 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, size_t size) {
     const uint32_t b = ts.input_begin(norm, s), end = ts.input_end(norm, s, e);
     FUZZ_CHECK(b <= end && end <= size);
   }
+  UninitVector<Part> buffer;
+  const std::span<const Part> parts = split_parts(ts.text, &buffer);
+  FUZZ_CHECK(parts.size() == ts.parts.size());
+  for (size_t k = 0; k < parts.size(); ++k)
+    FUZZ_CHECK(parts[k].begin == ts.parts[k].begin && parts[k].end == ts.parts[k].end);
   return 0;
 }
