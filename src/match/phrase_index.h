@@ -1,15 +1,17 @@
 // Internal to the matcher: the word-language patterns (pattern.h's WordPattern) as phrases, each
-// indexed by one anchor part, and the check of a phrase at a place in the text.
+// indexed by a pair of adjacent parts or by one anchor part, and the check of a phrase at a
+// place in the text.
 //
-// A text is read as parts, the stretches between boundaries (split_parts). Each phrase is found
-// through one of its parts, its anchor, or through two adjacent parts: two adjacent parts without
-// '*' (the longest such pair), else the longest part without '*', else the '*' part with the
-// longest literal head or tail (rarer words, fewer phrases to try at each part of the text).
-// Pairs are looked up by the hashes of two adjacent parts of the text ("machine learning": the
-// many phrases with "learning" or "data" are not tried at every "learning" or "data"), exact
-// anchors by the whole part, the others by the first or last 2-4 bytes of their literal head or
-// tail; anchors with neither are searched for by their longest literal (infixes). The affix keys also hold the literals of anchored `re:` patterns (re_triggers.h):
-// an Entry says which of the two it is.
+// A text is read as parts, the stretches between boundaries (TokenStream::parts, which the
+// tokenizer notes; split_parts defines them). Each phrase is found through its longest pair of
+// adjacent parts without '*', else through one of its parts, its anchor: the longest part
+// without '*', else the '*' part with the longest literal head or tail (rarer words, fewer
+// phrases to try at each part of the text). Pairs are looked up by the hashes of two adjacent
+// parts of the text ("machine learning": the many phrases with "learning" or "data" are not
+// tried at every "learning" or "data"), exact anchors by the whole part, the others by the first
+// or last 2-4 bytes of their literal head or tail; anchors with neither are searched for by their
+// longest literal (infixes). The affix keys also hold the literals of anchored `re:` patterns
+// (re_triggers.h): an Entry says which of the two it is.
 //
 // The lookups and the phrase check run for every part of every document, so they are defined
 // here, inline; building the index is in phrase_index.cpp.
