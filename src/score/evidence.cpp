@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <stdexcept>
 
 #include "text/phrase_lists.h"
@@ -197,8 +196,6 @@ constexpr std::array<std::string_view, 14> kStatedRoleStops = {
     " with ", " who ", " to ", " that ", " which ", " where ", " mit ", " der ", " die ", " das ",
     " welche", " dem ", " den ", " zur "};
 
-bool word_byte(char c) { return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80; }
-
 }  // namespace
 
 std::vector<std::pair<size_t, size_t>> stated_role_phrases(std::string_view n, size_t from) {
@@ -209,10 +206,10 @@ std::vector<std::pair<size_t, size_t>> stated_role_phrases(std::string_view n, s
     size_t cue = 0;  // the longest cue at `at`
     for (const std::string_view c : kStatedRoleCues)
       if (window.substr(at).starts_with(c)) cue = std::max(cue, c.size());
-    const bool word_start = at == 0 || !word_byte(window[at - 1]);
+    const bool word_start = at == 0 || !is_alnum(window[at - 1]);
     const size_t after = at + cue;
     at += std::max<size_t>(cue, 1);
-    if (!word_start || (after < window.size() && word_byte(window[after]))) continue;
+    if (!word_start || (after < window.size() && is_alnum(window[after]))) continue;
     size_t begin = after;
     while (begin < n.size() && (n[begin] == ' ' || n[begin] == ':' || n[begin] == '-')) ++begin;
     size_t end = begin;

@@ -223,25 +223,22 @@ std::vector<std::string> stated(std::string_view text, size_t from = 0) {
 }
 
 BOOST_AUTO_TEST_CASE(stated_role_is_the_phrase_after_a_hiring_cue) {
-  using V = std::vector<std::string>;
-  BOOST_TEST(stated("We are looking for an experienced Data Scientist to join our team.") ==
-                 V{"an experienced data scientist"},
-             boost::test_tools::per_element());
-  BOOST_TEST(stated("I'm currently hiring a lead data scientist, remote.") == V{"a lead data scientist"},
-             boost::test_tools::per_element());
-  BOOST_TEST(stated("Zur Verstärkung unseres Teams suchen wir eine:n Data Engineer (m/w/d) mit Erfahrung.") ==
-                 V{"eine:n data engineer"},
-             boost::test_tools::per_element());
-  BOOST_TEST(stated("Wir sind auf der Suche nach einem ML Engineer\nfür Berlin") == V{"einem ml engineer"},
-             boost::test_tools::per_element());
-  BOOST_TEST(stated("In deiner Rolle als Data Scientist bist du ...") == V{"data scientist bist du"},
-             boost::test_tools::per_element());
-  // Every cue in order; one inside a word ("besucht", "seekings") is none.
-  BOOST_TEST(stated("Sie besucht uns. We're hiring! We are seeking a Python developer who codes.") ==
-                 V{"a python developer"},
-             boost::test_tools::per_element());
+  // (text, the phrases found). Every cue in order; one inside a word ("besucht") is none.
+  const std::vector<std::pair<std::string, std::vector<std::string>>> cases = {
+      {"We are looking for an experienced Data Scientist to join our team.", {"an experienced data scientist"}},
+      {"I'm currently hiring a lead data scientist, remote.", {"a lead data scientist"}},
+      {"Zur Verstärkung unseres Teams suchen wir eine:n Data Engineer (m/w/d) mit Erfahrung.", {"eine:n data engineer"}},
+      {"Wir sind auf der Suche nach einem ML Engineer\nfür Berlin", {"einem ml engineer"}},
+      {"In deiner Rolle als Data Scientist bist du ...", {"data scientist bist du"}},
+      {"Sie besucht uns. We're hiring! We are seeking a Python developer who codes.", {"a python developer"}},
+  };
+  for (const auto& [text, want] : cases) {
+    BOOST_TEST_INFO(text);
+    BOOST_TEST(stated(text) == want, boost::test_tools::per_element());
+  }
   // The phrase ends at a clause word, a comma, a sentence end or after 80 bytes.
-  BOOST_TEST(stated("Looking for an engineer with taste") == V{"an engineer"}, boost::test_tools::per_element());
+  BOOST_TEST(stated("Looking for an engineer with taste") == std::vector<std::string>{"an engineer"},
+             boost::test_tools::per_element());
   const std::vector<std::string> longest = stated("Looking for " + std::string(200, 'x'));
   BOOST_TEST_REQUIRE(longest.size() == 1u);
   BOOST_TEST(longest[0].size() == kStatedRolePhraseMax);
