@@ -66,7 +66,14 @@ void PhraseIndex::add_phrase(const WordPattern& words, uint32_t group) {
 }
 
 void PhraseIndex::add_trigger(std::string_view literal, uint32_t trigger) {
-  m_triggers.emplace_back(literal.substr(0, kMaxAffix), trigger);
+  m_triggers.emplace_back(literal, trigger);
+}
+
+void PhraseIndex::add_affix(std::string_view key, bool tail, Entry e) {
+  m_affixes.add(affix_key(key, tail), e);
+  if (tail) m_tail_lengths[fold_pair(key[key.size() - 2], key.back())] |= static_cast<uint8_t>(1u << key.size());
+  else m_head_lengths[fold_pair(key[0], key[1])] |= static_cast<uint8_t>(1u << key.size());
+  if (key.size() == kMaxAffix) (tail ? m_tail4 : m_head4).add(key4_hash(load4(key.data())));
 }
 
 void PhraseIndex::finish() {
@@ -107,18 +114,19 @@ void PhraseIndex::finish() {
       else m_anywhere.push_back({e, std::string(needle)});
     } else if (g.head.size() >= g.tail.size()) {
       const std::string_view key = g.head.substr(0, std::min(g.head.size(), kMaxAffix));
-      m_affixes.add(affix_key(key, false), e);
-      m_head_lengths[fold_pair(key[0], key[1])] |= static_cast<uint8_t>(1u << key.size());
+      set_check(&e, g.head, false);
+      add_affix(key, false, e);
     } else {
       const std::string_view key = g.tail.substr(g.tail.size() - std::min(g.tail.size(), kMaxAffix));
-      m_affixes.add(affix_key(key, true), e);
-      m_tail_lengths[fold_pair(key[key.size() - 2], key.back())] |= static_cast<uint8_t>(1u << key.size());
+      set_check(&e, g.tail, true);
+      add_affix(key, true, e);
     }
   }
   // The triggers after the phrases, so a part's entries list its phrases first.
-  for (const auto& [key, trigger] : m_triggers) {
-    m_affixes.add(affix_key(key, false), Entry{trigger, 0, 0, 0, EntryKind::kTrigger});
-    m_head_lengths[fold_pair(key[0], key[1])] |= static_cast<uint8_t>(1u << key.size());
+  for (const auto& [literal, trigger] : m_triggers) {
+    Entry e{trigger, 0, 0, 0, EntryKind::kTrigger};
+    set_check(&e, literal, false);
+    add_affix(std::string_view(literal).substr(0, kMaxAffix), false, e);
   }
   m_pairs.finish();
   m_exact.finish();

@@ -11,7 +11,9 @@
 // tried at every "learning" or "data"), exact anchors by the whole part, the others by the first
 // or last 2-4 bytes of their literal head or tail; anchors with neither are searched for by their
 // longest literal (infixes). The affix keys also hold the literals of anchored `re:` patterns
-// (re_triggers.h): an Entry says which of the two it is.
+// (re_triggers.h): an Entry says which of the two it is. Most parts of a text key nothing: filters
+// tell them apart a block of parts at a time before any lookup, and an entry found by an affix
+// compares up to eight bytes of the part before its phrase or trigger is read.
 //
 // The lookups and the phrase check run for every part of every document, so they are defined
 // here, inline; building the index is in phrase_index.cpp.
@@ -109,6 +111,35 @@ inline uint64_t hash_part_at(std::string_view text, size_t begin, size_t end) {
   return mix_part(n ? a & (~uint64_t{0} >> (64 - 8 * n)) : 0, 0, n);
 }
 
+// A set of 64-bit hashes that may answer yes wrongly, never no: a bit per 15-bit slice of a
+// hash, 4 KiB that stay in the L1 cache.
+class HashFilter {
+ public:
+  void add(uint64_t h) { m_bits[bit(h) >> 6] |= uint64_t{1} << (bit(h) & 63); }
+  bool may_hold(uint64_t h) const { return m_bits[bit(h) >> 6] >> (bit(h) & 63) & 1; }
+
+ private:
+  static uint32_t bit(uint64_t h) { return static_cast<uint32_t>(h >> 49); }
+  std::array<uint64_t, 512> m_bits{};
+};
+
+// The hash of four bytes as one load reads them, for HashFilter.
+inline uint64_t key4_hash(uint32_t v) { return (v | uint64_t{1} << 32) * 0x9e3779b97f4a7c15ULL; }
+
+// hash_part_at, with no branch that depends on the part's size: most parts are shorter than
+// eight bytes, many are not.
+inline uint64_t hash_part_branchless(std::string_view text, size_t begin, size_t end) {
+  if (begin + 8 > text.size() || end < 8) return hash_part_at(text, begin, end);  // (rare)
+  const size_t n = end - begin;
+  uint64_t a, b;
+  std::memcpy(&a, text.data() + begin, 8);
+  std::memcpy(&b, text.data() + end - 8, 8);
+  const bool whole = n >= 8;
+  a &= whole ? ~uint64_t{0} : (uint64_t{1} << (8 * n)) - 1;
+  b = whole ? b : 0;
+  return mix_part(a, b, n);
+}
+
 // The key of two adjacent parts, from their hash_part values.
 inline uint64_t pair_key(uint64_t first, uint64_t second) {
   return first * 0xc2b2ae3d27d4eb4fULL ^ (second << 31 | second >> 33);
@@ -128,7 +159,24 @@ struct Entry {
   uint32_t neighbor_tag = 0;
   int8_t neighbor = 0;
   EntryKind kind = EntryKind::kPhrase;
+  // An entry keyed by an affix: the part's first (last, with check_tail) check_bytes bytes, at
+  // most eight, must be `check`, the first (last) bytes of the anchor's head (tail) or of the
+  // trigger's literal. One comparison tells most parts with the same 2-4 key bytes ("prod" of
+  // "products" for "production*") from the ones the entry is for, before the phrase, its
+  // globs or the trigger are read.
+  bool check_tail = false;
+  uint8_t check_bytes = 0;
+  uint64_t check = 0;
 };
+
+// Sets e's check to the first (last, with tail) min(8, s.size()) bytes of s.
+inline void set_check(Entry* e, std::string_view s, bool tail) {
+  const size_t n = std::min<size_t>(s.size(), 8);
+  e->check_tail = tail;
+  e->check_bytes = static_cast<uint8_t>(n);
+  e->check = 0;
+  std::memcpy(&e->check, s.data() + (tail ? s.size() - n : 0), n);
+}
 
 // Open addressing from a key (a whole part, or a packed head or tail of one) to the entries
 // anchored there.
@@ -146,10 +194,10 @@ class AnchorIndex {
     while (cap < m_lists.size() * 4) cap *= 2;
     m_slots.assign(cap, Slot{});
     m_mask = cap - 1;
-    m_filter.fill(0);
+    m_filter = HashFilter();
     for (uint32_t l = 0; l < m_lists.size(); ++l) {
       const uint64_t h = hash(m_lists[l].first);
-      m_filter[filter_bit(h) >> 6] |= uint64_t{1} << (filter_bit(h) & 63);
+      m_filter.add(h);
       size_t i = h & m_mask;
       while (m_slots[i].list != kEmpty) i = (i + 1) & m_mask;
       m_slots[i] = Slot{static_cast<uint32_t>(h >> 32), l};
@@ -159,9 +207,13 @@ class AnchorIndex {
   const std::vector<Entry>* find(const Probe& key) const {
     return find(key, hash(key));
   }
+  // False if no key has hash h, as find takes it (true may be wrong).
+  bool may_hold(uint64_t h) const { return m_filter.may_hold(h); }
+  template <typename Probe>
+  bool may_hold_key(const Probe& key) const { return m_filter.may_hold(hash(key)); }
   template <typename Probe>
   const std::vector<Entry>* find(const Probe& key, uint64_t h) const {
-    if (!(m_filter[filter_bit(h) >> 6] >> (filter_bit(h) & 63) & 1)) return nullptr;
+    if (!m_filter.may_hold(h)) return nullptr;
     const auto tag = static_cast<uint32_t>(h >> 32);
     for (size_t i = h & m_mask;; i = (i + 1) & m_mask) {
       const Slot& s = m_slots[i];
@@ -172,10 +224,9 @@ class AnchorIndex {
 
  private:
   static constexpr uint32_t kEmpty = std::numeric_limits<uint32_t>::max();
-  // A bit per 15-bit slice of a hash, set for every key's: most parts of a text are no key, and
-  // this 4 KiB stays in the L1 cache, where the slots (and the lists behind them) do not.
-  static uint32_t filter_bit(uint64_t h) { return static_cast<uint32_t>(h >> 49); }
-  std::array<uint64_t, 512> m_filter{};
+  // Every key's hash: most parts of a text are no key, and this stays in the L1 cache, where
+  // the slots (and the lists behind them) do not.
+  HashFilter m_filter;
   struct Slot {
     uint32_t tag = 0;
     uint32_t list = kEmpty;
@@ -228,21 +279,43 @@ class PhraseIndex {
   // the pair of parts that ends with it (anchored at the first, whose bytes are not checked: a
   // pair's key is only a hash), by the whole part (its anchor already checked), by its first or
   // last bytes, and the phrases with no literal anchor at all.
+  //
+  // Most parts of a text key nothing. They are told apart a block of parts at a time, with
+  // filters only and no branch per part (a part that keys something is written down and the
+  // count moves on by one, a part that does not is overwritten); the lookups then run for the
+  // parts written down. A branch per part that goes either way at random would cost more than
+  // the filters.
   template <class Visit>
   void visit_parts(std::string_view text, std::span<const Part> parts, Visit&& visit) const {
-    uint64_t previous = 0;  // hash_part of part j - 1
-    for (size_t j = 0; j < parts.size(); ++j) {
+    constexpr size_t kBlock = 256;
+    uint64_t hashes[kBlock + 1];  // hashes[0]: of the part before the block
+    uint32_t keyed[kBlock];       // the block's parts that may key something
+    hashes[0] = 0;
+    const bool everywhere = !m_everywhere.empty();
+    for (size_t b = 0; b < parts.size(); b += kBlock) {
       poll_deadline();
-      const std::string_view part = text.substr(parts[j].begin, parts[j].end - parts[j].begin);
-      const uint64_t h = hash_part_at(text, parts[j].begin, parts[j].end);
-      if (j > 0)
-        if (const auto* list = m_pairs.find(pair_key(previous, h)))
-          for (const Entry& e : *list) visit(e, j - 1, false);
-      previous = h;
-      if (const auto* list = m_exact.find(part, h))
-        for (const Entry& e : *list) visit(e, j, true);
-      for_affix_entries(part, [&](const Entry& e) { visit(e, j, false); });
-      for (const Entry& e : m_everywhere) visit(e, j, false);
+      const size_t end = std::min(parts.size(), b + kBlock);
+      size_t count = 0;
+      for (size_t j = b; j < end; ++j) {
+        const uint64_t h = hash_part_branchless(text, parts[j].begin, parts[j].end);
+        hashes[j - b + 1] = h;
+        const bool pair = j > 0 && m_pairs.may_hold_key(pair_key(hashes[j - b], h));
+        keyed[count] = static_cast<uint32_t>(j);
+        count += static_cast<size_t>(pair | m_exact.may_hold(h) | may_key_affix(text, parts[j]) | everywhere);
+      }
+      for (size_t k = 0; k < count; ++k) {
+        const size_t j = keyed[k];
+        const std::string_view part = text.substr(parts[j].begin, parts[j].end - parts[j].begin);
+        const uint64_t h = hashes[j - b + 1];
+        if (j > 0)
+          if (const auto* list = m_pairs.find(pair_key(hashes[j - b], h)))
+            for (const Entry& e : *list) visit(e, j - 1, false);
+        if (const auto* list = m_exact.find(part, h))
+          for (const Entry& e : *list) visit(e, j, true);
+        for_affix_entries(part, [&](const Entry& e) { visit(e, j, false); });
+        for (const Entry& e : m_everywhere) visit(e, j, false);
+      }
+      hashes[0] = hashes[end - b];
     }
   }
 
@@ -268,6 +341,24 @@ class PhraseIndex {
     }
   }
 
+  // False if no affix key is the first or last 2-4 bytes of part p of text (true may be
+  // wrong), without a branch: a filter of the four-byte keys, and for_affix_entries' tables
+  // for the two- and three-byte ones.
+  bool may_key_affix(std::string_view text, Part p) const {
+    const size_t size = p.end - p.begin;
+    if (size < 2) return false;  // (few parts)
+    const char* s = text.data() + p.begin;
+    const unsigned short_keys = (m_head_lengths[fold_pair(s[0], s[1])] | m_tail_lengths[fold_pair(s[size - 2], s[size - 1])]) &
+                                0b1100u;
+    if (p.begin + kMaxAffix > text.size()) return true;  // (the end of the text)
+    // A part of fewer than four bytes has no four-byte key: the four bytes read from its start
+    // count for nothing.
+    const bool four = size >= kMaxAffix;
+    const uint32_t head4 = load4(s), tail4 = load4(s + (four ? size - kMaxAffix : 0));
+    const bool long_keys = four & (m_head4.may_hold(key4_hash(head4)) | m_tail4.may_hold(key4_hash(tail4)));
+    return short_keys != 0 || long_keys;
+  }
+
   // Calls f with every entry keyed by the first or last 2-4 bytes of part.
   template <class F>
   void for_affix_entries(std::string_view part, F&& f) const {
@@ -275,9 +366,19 @@ class PhraseIndex {
     const unsigned heads = m_head_lengths[fold_pair(part[0], part[1])];
     const unsigned tails = m_tail_lengths[fold_pair(part[part.size() - 2], part.back())];
     if (!((heads | tails) >> 2)) return;
+    // The part's first and last eight bytes (if it is shorter: all of it, the rest zero), read
+    // at the first key found.
+    uint64_t first8 = 0, last8 = 0;
+    bool read = false;
     const auto visit = [&](uint64_t key) {
-      if (const auto* list = m_affixes.find(key))
-        for (const Entry& e : *list) f(e);
+      const auto* list = m_affixes.find(key);
+      if (!list) return;
+      if (!read) {
+        read = true;
+        read_ends(part, &first8, &last8);
+      }
+      for (const Entry& e : *list)
+        if (passes_check(e, first8, last8, part.size())) f(e);
     };
     if (part.size() >= kMaxAffix) {  // most parts: each affix is a mask or shift of one load
       const uint32_t head4 = load4(part.data()), tail4 = load4(part.data() + part.size() - 4);
@@ -291,6 +392,28 @@ class PhraseIndex {
       if (heads >> len & 1) visit(affix_key(part.substr(0, len), false));
       if (tails >> len & 1) visit(affix_key(part.substr(part.size() - len), true));
     }
+  }
+
+  // A part's first and last eight bytes, as for_affix_entries reads them for passes_check.
+  static void read_ends(std::string_view part, uint64_t* first8, uint64_t* last8) {
+    if (part.size() >= 8) {
+      std::memcpy(first8, part.data(), 8);
+      std::memcpy(last8, part.data() + part.size() - 8, 8);
+      return;
+    }
+    *first8 = 0;
+    for (size_t i = 0; i < part.size(); ++i)
+      *first8 |= static_cast<uint64_t>(static_cast<unsigned char>(part[i])) << (8 * i);
+    *last8 = *first8;
+  }
+  // Entry::check against a part of `size` bytes whose ends read_ends read.
+  static bool passes_check(const Entry& e, uint64_t first8, uint64_t last8, size_t size) {
+    const size_t n = e.check_bytes;
+    if (n == 0) return true;
+    if (size < n) return false;
+    if (!e.check_tail) return (n == 8 ? first8 : first8 & ((uint64_t{1} << (8 * n)) - 1)) == e.check;
+    // last8's low min(size, 8) bytes are the part's last ones, and nothing is above them.
+    return last8 >> (8 * (std::min<size_t>(size, 8) - n)) == e.check;
   }
 
   // The span of phrase e.id with its anchor at part j, if it matches there. anchor_checked: the
@@ -319,13 +442,17 @@ class PhraseIndex {
  private:
   std::vector<Phrase> m_phrases;
   std::map<std::string, uint32_t> m_phrase_ids;  // by parts and separators, until finish()
-  std::vector<std::pair<std::string, uint32_t>> m_triggers;  // (key, trigger), until finish()
+  std::vector<std::pair<std::string, uint32_t>> m_triggers;  // (literal, trigger), until finish()
   AnchorIndex<uint64_t> m_pairs;  // by pair_key
   AnchorIndex<std::string> m_exact;
   AnchorIndex<uint64_t> m_affixes;
   // By a part's first (last) two bytes: bit n set if some head (tail) key has n bytes and starts
   // (ends) with them. Most parts need no affix lookup at all.
   std::vector<uint8_t> m_head_lengths = std::vector<uint8_t>(1 << 12), m_tail_lengths = std::vector<uint8_t>(1 << 12);
+  // The four-byte head and tail keys, by key4_hash, for may_key_affix.
+  HashFilter m_head4, m_tail4;
+  // Keys e by key, a head (or tail) of 2-4 bytes, in m_affixes and the tables above.
+  void add_affix(std::string_view key, bool tail, Entry e);
   // Anchors with no literal head or tail of two bytes ("*prototyp*"): found by searching the
   // whole text for their longest literal (needle) once per document, then tried at the parts
   // it occurs in; with no literal at all (m_everywhere), tried at every part.

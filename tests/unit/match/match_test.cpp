@@ -367,11 +367,12 @@ std::vector<std::string> lexicon_words(const Lexicon& lex) {
   return {words.begin(), words.end()};
 }
 
-std::string phrase_text(jobmatch::test::Generator& gen, const std::vector<std::string>& words) {
+// Up to max_words words (40: most texts fall in one of the matcher's blocks of parts).
+std::string phrase_text(jobmatch::test::Generator& gen, const std::vector<std::string>& words, uint32_t max_words = 40) {
   static const char* const seps[] = {" ", " ", " ", "-", "/", ".", "'", "&", "+", "#", ", ", "\n", " - ", "  ", "_"};
   static const char* const fills[] = {"", "s", "en", "ing", "x", "ung", "&d", "+", "-", "e"};
   std::string s;
-  const uint32_t count = 1 + gen.rnd() % 40;
+  const uint32_t count = 1 + gen.rnd() % max_words;
   for (uint32_t k = 0; k < count; ++k) {
     if (gen.rnd() % 8 == 0) {
       s += gen.next();  // anything at all, now and then
@@ -414,7 +415,7 @@ const Shipped& shipped_lexicon() {
   return shipped;
 }
 
-void check_against_regexes(const Lexicon& lex, const Matcher& m, uint32_t seed, int texts) {
+void check_against_regexes(const Lexicon& lex, const Matcher& m, uint32_t seed, int texts, uint32_t max_words = 40) {
   const std::vector<std::string> words = lexicon_words(lex);
   jobmatch::test::Generator gen(seed);
   RE2::Options o;
@@ -423,7 +424,7 @@ void check_against_regexes(const Lexicon& lex, const Matcher& m, uint32_t seed, 
   std::vector<std::unique_ptr<RE2>> regexes;
   size_t compared = 0, matched = 0;
   for (int i = 0; i < texts; ++i) {
-    const std::string input = phrase_text(gen, words);
+    const std::string input = phrase_text(gen, words, max_words);
     const TokenStream ts = jobmatch::test::tokens_of(input);
     const auto groups = m.group_matches(ts);
     if (regexes.empty())
@@ -443,19 +444,22 @@ void check_against_regexes(const Lexicon& lex, const Matcher& m, uint32_t seed, 
   BOOST_TEST(matched > compared / 50);  // the text does hit the groups
 }
 
-// check_against_regexes for a matcher of every concept of the lexicon in `text`.
+// check_against_regexes for a matcher of every concept of the lexicon in `text`: 3,000 short
+// texts, and 100 of up to 1,500 words, whose phrases cross the matcher's blocks of parts.
 void check_lexicon_against_regexes(const char* text, uint32_t seed) {
   const Lexicon lex = jobmatch::test::lexicon_from(text);
   const auto built = Matcher::build(lex, {});
   BOOST_TEST_REQUIRE(built.ok(), (built.ok() ? "" : built.error().message));
   const auto& m = *built;
   check_against_regexes(lex, *m, seed, 3000);
+  check_against_regexes(lex, *m, seed + 1000, 100, 1500);
 }
 
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(phrase_matcher_equals_each_groups_regex_on_the_test_lexicon) {
   check_against_regexes(lexicon(), matcher(), 11, 3000);
+  check_against_regexes(lexicon(), matcher(), 1011, 100, 1500);
 }
 
 // '*' parts with & + # in their literal (no shipped pattern has one) go through a regex of
@@ -562,6 +566,7 @@ BOOST_AUTO_TEST_CASE(not_regexes_searched_near_each_match_drop_what_a_whole_text
 BOOST_AUTO_TEST_CASE(phrase_matcher_equals_each_groups_regex_on_the_shipped_lexicon) {
   const Shipped& shipped = shipped_lexicon();
   check_against_regexes(shipped.engine->lexicon(), *shipped.all, 12, 1500);
+  check_against_regexes(shipped.engine->lexicon(), *shipped.all, 1012, 50, 1500);
 }
 
 BOOST_AUTO_TEST_CASE(phrase_matcher_equals_each_groups_regex_on_the_samples) {
