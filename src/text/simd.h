@@ -20,6 +20,14 @@
 
 namespace jobmatch::simd {
 
+// token_bytes16's result: a bit per byte, in each of the classes the tokenizer tells apart.
+struct TokenBytes {
+  uint32_t word;    // an ASCII letter or digit
+  uint32_t high;    // a byte from 0x80
+  uint32_t joiner;  // . - / ' &
+  uint32_t rare;    // + #
+};
+
 namespace scalar {
 
 inline bool is_ascii_alpha(unsigned char b) { return (b | 0x20) >= 'a' && (b | 0x20) <= 'z'; }
@@ -65,6 +73,19 @@ template <char... Cs, typename F>
 void for_each_of(std::string_view s, size_t i, F&& f) {
   for (; i < s.size(); ++i)
     if (((s[i] == Cs) || ...)) f(i);
+}
+
+// The classes of the sixteen bytes at p: bit k of each mask says whether p[k] is in that class.
+inline TokenBytes token_bytes16(const char* p) {
+  TokenBytes c{0, 0, 0, 0};
+  for (unsigned k = 0; k < 16; ++k) {
+    const auto b = static_cast<unsigned char>(p[k]);
+    c.word |= static_cast<uint32_t>(is_ascii_alnum(b)) << k;
+    c.high |= static_cast<uint32_t>(b >= 0x80) << k;
+    c.joiner |= static_cast<uint32_t>(b == '.' || b == '-' || b == '/' || b == '\'' || b == '&') << k;
+    c.rare |= static_cast<uint32_t>(b == '+' || b == '#') << k;
+  }
+  return c;
 }
 
 // Calls f(p) for every offset p at or after i where s[p], s[p + 1] is one of pairs, in ascending
@@ -145,6 +166,12 @@ void for_each_of(std::string_view s, size_t i, F&& f) {
   scalar::for_each_of<Cs...>(s, i, f);
 }
 
+inline TokenBytes token_bytes16(const char* p) {
+  const __m128i v = load(p);
+  return {mask(_mm_or_si128(alpha(v), in_range(v, '0', '9'))), mask(v), mask(any_of<'.', '-', '/', '\'', '&'>(v)),
+          mask(any_of<'+', '#'>(v))};
+}
+
 template <typename F>
 void for_each_pair(std::string_view s, size_t i, std::span<const std::array<char, 2>> pairs, F&& f) {
   // Each pair's bytes spread over a register once, not once per sixteen bytes.
@@ -170,6 +197,7 @@ void for_each_pair(std::string_view s, size_t i, std::span<const std::array<char
 }  // namespace sse2
 
 inline constexpr bool kEnabled = true;
+using sse2::token_bytes16;
 using sse2::for_each_of;
 using sse2::for_each_pair;
 using sse2::lower_ascii;
@@ -178,6 +206,7 @@ using sse2::skip_ascii_alnum;
 using sse2::skip_plain_ascii;
 #else
 inline constexpr bool kEnabled = false;
+using scalar::token_bytes16;
 using scalar::for_each_of;
 using scalar::for_each_pair;
 using scalar::lower_ascii;

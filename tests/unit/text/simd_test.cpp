@@ -222,4 +222,29 @@ BOOST_AUTO_TEST_CASE(for_each_pair_agrees_with_the_scalar_loop) {
   each_random_buffer("quxz \xC3\xA4", 5, check);
 }
 
+BOOST_AUTO_TEST_CASE(token_bytes16_agrees_with_the_scalar_loop) {
+  const auto same = [](const simd::TokenBytes& a, const simd::TokenBytes& b) {
+    return a.word == b.word && a.high == b.high && a.joiner == b.joiner && a.rare == b.rare;
+  };
+  // Every byte value at every position, and what the classes hold.
+  for (int b = 0; b < 256; ++b)
+    for (size_t pos = 0; pos < 16; ++pos) {
+      std::string s(16, ' ');
+      s[pos] = static_cast<char>(b);
+      const simd::TokenBytes c = simd::token_bytes16(s.data());
+      if (!same(c, simd::scalar::token_bytes16(s.data()))) BOOST_FAIL("byte " << b << " at " << pos);
+      const auto bit = [&](uint32_t m) { return (m >> pos & 1) != 0; };
+      const auto u = static_cast<unsigned char>(b);
+      BOOST_TEST_REQUIRE(bit(c.word) == ((u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z')));
+      BOOST_TEST_REQUIRE(bit(c.high) == (u >= 0x80));
+      BOOST_TEST_REQUIRE(bit(c.joiner) == (std::string_view(".-/'&").find(static_cast<char>(b)) != std::string_view::npos));
+      BOOST_TEST_REQUIRE(bit(c.rare) == (b == '+' || b == '#'));
+      BOOST_TEST_REQUIRE((c.word | c.high | c.joiner | c.rare) >> 16 == 0u);
+    }
+  each_random_buffer("ab1 .-/'&+#\xC3", 6, [&](std::string_view s) {
+    if (s.size() >= 16 && !same(simd::token_bytes16(s.data()), simd::scalar::token_bytes16(s.data())))
+      BOOST_FAIL("differs on \"" << show_bytes(s) << "\"");
+  });
+}
+
 BOOST_AUTO_TEST_SUITE_END()

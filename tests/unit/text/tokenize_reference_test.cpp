@@ -92,6 +92,14 @@ BOOST_AUTO_TEST_CASE(tokenize_agrees_with_the_reference_on_generated_text) {
     for (uint32_t k = gen.rnd() % 24; k > 0; --k) s += pieces[gen.rnd() % pieces.size()];
     check_both(s);
   }
+  // Texts of several of tokenize's 64-byte blocks, mostly words and spaces as in prose (the
+  // runs between two bytes that need a closer look), the other pieces now and then.
+  for (int round = 0; round < 5000; ++round) {
+    std::string s;
+    for (uint32_t k = gen.rnd() % 120; k > 0; --k)
+      s += gen.rnd() % 4 ? std::string(pieces[gen.rnd() % 9]) + " " : pieces[gen.rnd() % pieces.size()];
+    check_both(s);
+  }
   // The project's generator of posting-like text (gender forms, umlauts, tech terms).
   jobmatch::test::Generator posting(42);
   for (int round = 0; round < 2000; ++round) check_both(posting.next());
