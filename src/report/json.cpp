@@ -53,7 +53,8 @@ class RecordWriter {
   std::string render(const Result& r) const {
     const auto& sections = m_engine.profile().sections;
     std::string o;
-    o.reserve(512 + 160 * r.matched.size());
+    // (A matched concept takes some 160 bytes, a concept id in a list some 30.)
+    o.reserve(512 + 160 * r.matched.size() + 32 * (r.missing.size() + r.missing_must.size() + r.title_concepts.size()));
     // text (constant JSON: punctuation and a key), then a value
     const auto field = [&](std::string_view text, const auto& value) {
       o += text;

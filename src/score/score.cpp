@@ -34,6 +34,8 @@ ScoreCard Scorer::score(const std::vector<ConceptEvidence>& body,
     s = std::max(s, std::clamp(e.strength, 0.0, 1.0));
   }
   std::vector<double> got(sections.size(), 0.0);
+  card.matched.reserve(m_slots.size());
+  card.missing.reserve(m_slots.size());
   double factor = 1.0;
   for (size_t i = 0; i < m_slots.size(); ++i) {
     const Slot& slot = m_slots[i];
