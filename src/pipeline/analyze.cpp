@@ -252,6 +252,8 @@ Result Analyzer::run_stages(const Input& input, const AnalyzeOptions& options) {
       newlines.push_back(static_cast<uint32_t>(p));
   std::vector<ConceptEvidence> body;
   std::vector<MatchedConcept> found;
+  body.reserve(m_matches.size());
+  found.reserve(m_matches.size());
   for (const ConceptMatch& m : m_matches) {
     MatchedConcept mc;
     mc.concept_index = m.concept_index;
@@ -263,6 +265,7 @@ Result Analyzer::run_stages(const Input& input, const AnalyzeOptions& options) {
     // A concept only the roles use (not in the record) needs its strength alone: no spans, and
     // no more evidence once the strength rounds to 1 whatever comes next (miss < 0.0005).
     const bool strength_only = !m_engine.scorer().in_sections(m.concept_index);
+    if (!strength_only) mc.spans.reserve(kept);
     for (const TextSpan& s : std::span(m.spans).first(kept)) {
       if (strength_only && miss < 0.0005) break;
       Evidence e;
@@ -330,6 +333,7 @@ Result Analyzer::run_stages(const Input& input, const AnalyzeOptions& options) {
   // the score (score.h).
   double best_role = -1, best_contrast = -1;
   std::vector<ScoredConcept> role_matched;
+  r.role_scores.reserve(m_engine.roles().size());
   for (size_t k = 0; k < m_engine.roles().size(); ++k) {
     const Engine::Role& role = m_engine.roles()[k];
     ScoreCard rc = role.scorer->score(body, in_title, use_title);
@@ -363,6 +367,7 @@ Result Analyzer::run_stages(const Input& input, const AnalyzeOptions& options) {
   r.title_score = card.title;
   r.title_concepts = card.title_concepts;
   // Found concepts in profile order: counted ones as matched, zero-strength ones as ignored.
+  r.matched.reserve(card.matched.size());
   for (const ScoredConcept& sc : card.matched)
     for (MatchedConcept& mc : found)
       if (mc.concept_index == sc.concept_index) {
