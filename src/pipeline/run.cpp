@@ -105,6 +105,10 @@ bool run_inline(const Engine& engine, Inputs& source, const RunOptions& options,
 // One mutex guards the state; the reader, every worker and the consumer (the calling thread)
 // take it, so every wait on it is a system call: that is why work is taken in batches.
 class Parallel {
+  // The results ready in order that wake the consumer while work is queued: it takes them
+  // in runs, not a worker's batch at a time (each wake-up is two context switches).
+  static constexpr size_t kWakeRun = 32;
+
  public:
   Parallel(const Engine& engine, Inputs& source, const RunOptions& options)
       : m_engine(engine),
@@ -190,14 +194,20 @@ class Parallel {
     for (;;) {
       {
         std::unique_lock lock(m_mu);
-        bool wake = false;
-        for (auto& [i, r] : done) {
-          m_slots[i % m_window] = std::move(r);
-          // Only the result the consumer waits for is worth waking it.
-          wake |= i == m_consumed;
+        for (auto& [i, r] : done) m_slots[i % m_window] = std::move(r);
+        // The consumer is worth waking once the result it waits for is here, with a run of
+        // others after it, or with nothing else coming soon (no work queued: a slow stream gets
+        // each record out at once), or when the reader may soon wait for the bytes it holds.
+        // (Every hand-in asks again, so a run that grows past kWakeRun, or a queue that
+        // empties, wakes it.)
+        if (!done.empty() && m_slots[m_consumed % m_window].has_value()) {
+          size_t run = 1;
+          while (run < kWakeRun && m_slots[(m_consumed + run) % m_window].has_value()) ++run;
+          if (run >= kWakeRun || m_work.empty() || m_reading_done ||
+              m_inflight_bytes >= m_options.max_inflight_bytes / 2)
+            m_cv_done.notify_one();
         }
         done.clear();
-        if (wake) m_cv_done.notify_one();
         m_cv_work.wait(lock, [&] { return m_stop || !m_work.empty() || m_reading_done; });
         if (m_stop || m_work.empty()) return;
         const size_t take = std::clamp<size_t>(m_work.size() / m_threads, 1, 16);
@@ -240,7 +250,7 @@ class Parallel {
         }
         // Room for the reader: woken only once a good part of the window is free, so that it
         // reads a run of inputs per wake-up rather than one.
-        if (m_produced - m_consumed <= m_window / 2 || m_inflight_bytes <= m_options.max_inflight_bytes / 2)
+        if (m_produced - m_consumed <= m_window / 2 && m_inflight_bytes <= m_options.max_inflight_bytes / 2)
           m_cv_room.notify_one();
       }
       if (ready.empty()) return true;  // all done

@@ -205,6 +205,47 @@ BOOST_AUTO_TEST_CASE(a_sink_that_throws_ends_the_run_with_its_fault_and_every_th
   BOOST_TEST(source.cancelled());
 }
 
+// A stream that gives its next input only once the result of the last one is out (a
+// conversation over a pipe): each result is handed over as soon as it is ready, not held back
+// for a run of others. Held back, the run would wait for input that never comes (a hang).
+BOOST_AUTO_TEST_CASE(a_stream_that_waits_for_each_result_gets_each_result_at_once) {
+  class Turns : public Inputs {
+   public:
+    bool next(Input* out) override {
+      std::unique_lock lock(mu);
+      cv.wait(lock, [&] { return cancelled || delivered == read; });
+      if (cancelled || read == 200) return false;
+      *out = Input{};
+      out->id = std::to_string(read++);
+      out->bytes = "x";
+      return true;
+    }
+    void cancel() override {
+      std::lock_guard lock(mu);
+      cancelled = true;
+      cv.notify_all();
+    }
+    std::mutex mu;
+    std::condition_variable cv;
+    size_t read = 0, delivered = 0;
+    bool cancelled = false;
+  };
+  for (const int threads : {2, 4}) {
+    Turns source;
+    const bool complete = finishes([&] {
+      return run_pipeline(test::shipped_engine(), source, options_with(threads), [&](Result&& r) {
+        std::lock_guard lock(source.mu);
+        BOOST_TEST_REQUIRE(r.id == std::to_string(source.delivered));
+        ++source.delivered;
+        source.cv.notify_all();
+        return true;
+      });
+    });
+    BOOST_TEST(complete);
+    BOOST_TEST(source.delivered == 200u, threads << " threads");
+  }
+}
+
 BOOST_AUTO_TEST_CASE(a_run_that_reads_to_the_end_does_not_cancel) {
   FakeInputs source(50, 20);
   const bool complete = finishes([&] {
