@@ -342,8 +342,8 @@ class PhraseIndex {
   }
 
   // False if no affix key is the first or last 2-4 bytes of part p of text (true may be
-  // wrong), without a branch: a filter of the four-byte keys, and for_affix_entries' tables
-  // for the two- and three-byte ones.
+  // wrong), with no branch on the part's bytes: a filter of the four-byte keys, and
+  // for_affix_entries' tables for the two- and three-byte ones.
   bool may_key_affix(std::string_view text, Part p) const {
     const size_t size = p.end - p.begin;
     if (size < 2) return false;  // (few parts)
