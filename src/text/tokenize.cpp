@@ -89,7 +89,9 @@ void tokenize(const Normalized& in, TokenStream* out) {
   t[k++] = ' ';
 
   // A token of the bytes s[begin, end), a run of ASCII letters and digits with a separator
-  // after it: what the loop below makes of it, written at once.
+  // after it: what the loop below makes of it, written at once. (It repeats how step starts and
+  // ends a token: the two sharing that code cost tokenize 9% more instructions, 47.1 -> 51.5 M
+  // on 3 MB of the bulk JSONL, and the reference test holds both paths to the same tokens.)
   const auto plain_token = [&](size_t begin, size_t end) {
     if (tokens == starts.size()) {
       starts.resize(2 * tokens);
