@@ -4,8 +4,21 @@
 
 #include "lexicon/pattern.h"
 #include "pipeline/deadline.h"
+#include "text/lang.h"
 
 namespace jobmatch {
+namespace {
+
+// A word nearly every posting has: a stop word of either language, or "in" (both languages', so
+// in neither list).
+bool everywhere(const std::string& word) {
+  if (word == "in") return true;
+  for (const auto list : {german_stop_words(), english_stop_words()})
+    if (std::find(list.begin(), list.end(), word) != list.end()) return true;
+  return false;
+}
+
+}  // namespace
 
 Status ReTriggers::add(const std::string& regex, std::vector<std::vector<std::string>> elements, uint32_t group,
                        PhraseIndex* index) {
@@ -22,6 +35,9 @@ Status ReTriggers::add(const std::string& regex, std::vector<std::vector<std::st
   }
   Anchored a{{group}, std::move(re), 0};
   for (size_t k = 0; k < elements.size() && k < kMaxElements; ++k) {
+    // An element with a word every posting has ("in", "to", "zu") would prune no try, and
+    // would be looked up at every part that starts with it: it is left out.
+    if (k && std::any_of(elements[k].begin(), elements[k].end(), everywhere)) continue;
     if (k) a.needs |= 1u << k;
     for (std::string& prefix : elements[k]) {
       index->add_trigger(prefix, static_cast<uint32_t>(m_triggers.size()));
