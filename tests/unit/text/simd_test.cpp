@@ -169,11 +169,15 @@ BOOST_AUTO_TEST_CASE(lower_ascii_agrees_with_the_scalar_loop) {
       std::string a(len, '\0');
       for (size_t k = 0; k < len; ++k) a[k] = static_cast<char>((k * 37 + len + align) & 0xFF);  // every byte value
       std::string b = a;
+      std::fill(storage.begin(), storage.end(), 'Q');
       simd::lower_ascii(storage.data() + align, 0);  // nothing to do
       std::memcpy(storage.data() + align, a.data(), len);
       simd::lower_ascii(storage.data() + align, len);
       simd::scalar::lower_ascii(b.data(), len);
       if (std::string_view(storage.data() + align, len) != b) BOOST_FAIL("lowering \"" << show_bytes(a) << "\"");
+      // Not a byte around them is touched.
+      if (std::count(storage.begin(), storage.end(), 'Q') != static_cast<ptrdiff_t>(storage.size() - len))
+        BOOST_FAIL("lowering " << len << " bytes at " << align << " wrote outside them");
     }
 }
 
