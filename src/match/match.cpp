@@ -26,6 +26,9 @@ struct Scratch {
   ReChunks::Scratch chunks;
   std::vector<TextSpan> spans;  // one concept's, in Matcher::match
   NotNearScratch not_near;
+  // The span lists of the last output, for the next one's concepts (up to 1,024 spans each: a
+  // longer one is freed).
+  std::vector<std::vector<TextSpan>> spare;
 };
 
 // Sorts spans and merges overlapping ones.
@@ -255,8 +258,10 @@ thread_local Scratch t_scratch;
 void Matcher::release_scratch() { t_scratch = Scratch{}; }
 
 void Matcher::match(const TokenStream& ts, std::vector<ConceptMatch>* out) const {
-  out->clear();
   Scratch& s = t_scratch;
+  for (ConceptMatch& last : *out)
+    if (last.spans.capacity() <= 1024) s.spare.push_back(std::move(last.spans));
+  out->clear();
   m->find(ts, &s);
   if (s.found.touched.empty()) return;
 
@@ -313,7 +318,13 @@ void Matcher::match(const TokenStream& ts, std::vector<ConceptMatch>* out) const
     }
     if (spans.empty()) continue;
     normalize_spans(&spans);
-    out->push_back(ConceptMatch{cg.concept_index, spans});
+    std::vector<TextSpan> kept;
+    if (!s.spare.empty()) {
+      kept = std::move(s.spare.back());
+      s.spare.pop_back();
+    }
+    kept.assign(spans.begin(), spans.end());
+    out->push_back(ConceptMatch{cg.concept_index, std::move(kept)});
   }
 }
 

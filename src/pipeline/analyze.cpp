@@ -152,6 +152,7 @@ void Analyzer::release() {
   free_buffers(m_tokens);
   free_buffers(m_matches);
   free_buffers(m_zones);
+  free_buffers(m_newlines);
   free_buffers(m_title_norm);
   free_buffers(m_title_tokens);
   free_buffers(m_title_matches);
@@ -246,7 +247,8 @@ Result Analyzer::run_stages(const Input& input, const AnalyzeOptions& options) {
 
   // Evidence: every span with its zone and cue; a concept's strength is the noisy-or of its
   // spans' factors, so more mentions help a little and never beyond 1.
-  std::vector<uint32_t> newlines;
+  std::vector<uint32_t>& newlines = m_newlines;
+  newlines.clear();
   if (!m_matches.empty())
     for (size_t p = decoded.text.find('\n'); p != std::string_view::npos; p = decoded.text.find('\n', p + 1))
       newlines.push_back(static_cast<uint32_t>(p));
@@ -336,16 +338,16 @@ Result Analyzer::run_stages(const Input& input, const AnalyzeOptions& options) {
   r.role_scores.reserve(m_engine.roles().size());
   for (size_t k = 0; k < m_engine.roles().size(); ++k) {
     const Engine::Role& role = m_engine.roles()[k];
-    ScoreCard rc = role.scorer->score(body, in_title, use_title);
-    r.role_scores.push_back(rc.score);
-    if (rc.score > best_role) best_role = rc.score;
-    if (role.contrast && rc.score > best_contrast) {
-      best_contrast = rc.score;
+    const double rs = role.scorer->score_value(body, in_title, use_title);
+    r.role_scores.push_back(rs);
+    if (rs > best_role) best_role = rs;
+    if (role.contrast && rs > best_contrast) {
+      best_contrast = rs;
       r.contrast_role = static_cast<int>(k);
     }
-    if (rc.score > card.score && (r.role < 0 || rc.score > r.role_scores[static_cast<size_t>(r.role)])) {
+    if (rs > card.score && (r.role < 0 || rs > r.role_scores[static_cast<size_t>(r.role)])) {
       r.role = static_cast<int>(k);
-      role_matched = std::move(rc.matched);
+      role_matched = role.scorer->score(body, in_title, use_title).matched;  // (few postings)
     }
   }
   if (!r.role_scores.empty() && std::max(card.score, best_role) < kMinRoleScore) r.role = kNoRole;

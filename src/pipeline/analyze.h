@@ -55,6 +55,7 @@ class Analyzer {
   TokenStream m_tokens;
   std::vector<ConceptMatch> m_matches;
   ZoneMap m_zones;
+  std::vector<uint32_t> m_newlines;  // where the decoded text's lines end, for evidence lines
   Normalized m_title_norm;
   TokenStream m_title_tokens;
   std::vector<ConceptMatch> m_title_matches;

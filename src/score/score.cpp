@@ -26,25 +26,41 @@ std::vector<size_t> Scorer::concepts() const {
 ScoreCard Scorer::score(const std::vector<ConceptEvidence>& body,
                         const std::vector<size_t>& title_found, bool use_title) const {
   ScoreCard card;
+  compute(body, title_found, use_title, &card);
+  return card;
+}
+
+double Scorer::score_value(const std::vector<ConceptEvidence>& body, const std::vector<size_t>& title_found,
+                           bool use_title) const {
+  return compute(body, title_found, use_title, nullptr);
+}
+
+double Scorer::compute(const std::vector<ConceptEvidence>& body, const std::vector<size_t>& title_found,
+                       bool use_title, ScoreCard* card) const {
   const auto& sections = m_profile.sections;
-  std::vector<double> strength(m_slots.size(), 0.0);
+  // Per slot, its concept's strength; per section, the weight it got. Every posting is scored
+  // against each role: the buffers are the thread's, not allocated per call.
+  thread_local std::vector<double> strength, got;
+  strength.assign(m_slots.size(), 0.0);
   for (const ConceptEvidence& e : body) {
     if (e.concept_index >= m_slot_of.size() || m_slot_of[e.concept_index] < 0) continue;
     double& s = strength[static_cast<size_t>(m_slot_of[e.concept_index])];
     s = std::max(s, std::clamp(e.strength, 0.0, 1.0));
   }
-  std::vector<double> got(sections.size(), 0.0);
-  card.matched.reserve(m_slots.size());
-  card.missing.reserve(m_slots.size());
+  got.assign(sections.size(), 0.0);
+  if (card) {
+    card->matched.reserve(m_slots.size());
+    card->missing.reserve(m_slots.size());
+  }
   double factor = 1.0;
   for (size_t i = 0; i < m_slots.size(); ++i) {
     const Slot& slot = m_slots[i];
     const ProfileConcept& pc = sections[slot.section].concepts[slot.index];
     if (strength[i] > 0) {
       got[slot.section] += pc.weight * strength[i];
-      card.matched.push_back({pc.concept_index, slot.section, pc.weight, pc.must, strength[i]});
-    } else {
-      card.missing.push_back(pc.concept_index);
+      if (card) card->matched.push_back({pc.concept_index, slot.section, pc.weight, pc.must, strength[i]});
+    } else if (card) {
+      card->missing.push_back(pc.concept_index);
     }
   }
   // A must-have is as met as its strongest concept; one met by none is named by its first.
@@ -53,31 +69,37 @@ ScoreCard Scorer::score(const std::vector<ConceptEvidence>& body,
     for (const size_t c : must)
       if (c < m_slot_of.size() && m_slot_of[c] >= 0) met = std::max(met, strength[static_cast<size_t>(m_slot_of[c])]);
     factor *= std::pow(m_profile.penalty, 1.0 - met);
-    if (met == 0) card.missing_must.push_back(must.front());
+    if (met == 0 && card) card->missing_must.push_back(must.front());
   }
   double total = 0, weight_sum = 0;
-  card.coverage.resize(sections.size());
+  if (card) card->coverage.resize(sections.size());
   for (size_t s = 0; s < sections.size(); ++s) {
-    card.coverage[s] = std::min(1.0, got[s] / sections[s].need);
-    total += sections[s].weight * card.coverage[s];
+    const double coverage = std::min(1.0, got[s] / sections[s].need);
+    if (card) card->coverage[s] = coverage;
+    total += sections[s].weight * coverage;
     weight_sum += sections[s].weight;
   }
+  double title = -1;
   if (use_title && m_profile.title.weight > 0) {
-    card.title = 0;
+    title = 0;
     bool other_job = false;  // a concept of value 0 named: the title is another kind of job
     for (const auto& [c, value] : m_profile.title.concepts)
       if (std::find(title_found.begin(), title_found.end(), c) != title_found.end()) {
-        card.title = std::max(card.title, value);
+        title = std::max(title, value);
         other_job = other_job || value == 0;
-        card.title_concepts.push_back(c);
+        if (card) card->title_concepts.push_back(c);
       }
-    if (other_job) card.title = 0;
-    total += m_profile.title.weight * card.title;
+    if (other_job) title = 0;
+    total += m_profile.title.weight * title;
     weight_sum += m_profile.title.weight;
   }
   const double score = weight_sum > 0 ? 100.0 * total / weight_sum * factor : 0.0;
-  card.score = std::round(score * 10.0) / 10.0;
-  return card;
+  const double rounded = std::round(score * 10.0) / 10.0;
+  if (card) {
+    card->title = title;
+    card->score = rounded;
+  }
+  return rounded;
 }
 
 }  // namespace jobmatch

@@ -71,6 +71,9 @@ class Scorer {
   // title_found: concepts found in the title; use_title false leaves the title out.
   ScoreCard score(const std::vector<ConceptEvidence>& body, const std::vector<size_t>& title_found,
                   bool use_title) const;
+  // score(...).score, without the card's lists.
+  double score_value(const std::vector<ConceptEvidence>& body, const std::vector<size_t>& title_found,
+                     bool use_title) const;
 
   // The concepts the matcher must look for: the sections' and the title's, in profile order.
   std::vector<size_t> concepts() const;
@@ -82,6 +85,9 @@ class Scorer {
     size_t section;
     size_t index;  // within the section
   };
+  // The score; the card too, if one is given.
+  double compute(const std::vector<ConceptEvidence>& body, const std::vector<size_t>& title_found, bool use_title,
+                 ScoreCard* card) const;
   const Profile& m_profile;
   std::vector<int> m_slot_of;  // concept index -> slot index, or -1
   std::vector<Slot> m_slots;   // profile order
