@@ -475,6 +475,19 @@ BOOST_AUTO_TEST_CASE(phrase_matcher_equals_each_groups_regex_on_rare_pattern_sha
                                 13);
 }
 
+// Phrases anchored by two-, three- and four-byte heads and tails (no two alike in their outer
+// two bytes), and nothing tried at every part: each kind of affix key must get its parts
+// through the block filters.
+BOOST_AUTO_TEST_CASE(phrase_matcher_equals_each_groups_regex_on_short_affix_keys) {
+  check_lexicon_against_regexes(R"(concept skill.short
+  label   Short keys
+  origin  article
+  any     qk* | *zq | vjw* | *jxv | pmyx* | *wymb | vw* ops | *yz* | kq*x
+  near    python
+)",
+                                14);
+}
+
 // re: patterns: tried where their first literal is (and when the others are in the text), or
 // searched through the text (no literal to go by), or only around the matches a `not` could drop.
 BOOST_AUTO_TEST_CASE(phrase_matcher_equals_each_groups_regex_on_re_pattern_shapes) {
