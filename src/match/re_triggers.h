@@ -3,9 +3,10 @@
 // Anchored patterns: a re: pattern whose matches all start with one of a few literals, and
 // contain others (pattern.h's literal_elements), is tried as its own RE2, anchored, at each part
 // that starts with one of the first, in documents that have a part starting with one of each of
-// the others (but for words every posting has, which prune nothing). The literals are triggers, keyed in the PhraseIndex's affix lookup like phrase
-// anchors: the one pass over the parts finds them (on_trigger), and a try that needs an element
-// not seen yet waits until the end of the text (find_waiting).
+// the others (but for words every posting has, which prune nothing). The literals are
+// triggers, keyed in the PhraseIndex's affix lookup like phrase anchors: the one pass over the
+// parts finds them (on_trigger), and a try that needs an element not seen yet waits until the
+// end of the text (find_waiting).
 //
 // The `not` search near matches (find_not_near): a `not` group's re: patterns without literals
 // are searched only in the token windows around the matches they could drop.
