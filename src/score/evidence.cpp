@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "text/phrase_lists.h"
+#include "text/simd.h"
 #include "text/text_util.h"
 
 namespace jobmatch {
@@ -28,17 +29,6 @@ size_t last_four_words(std::string_view s, std::array<std::string_view, 4>* out)
   for (size_t k = 0; k < count; ++k) (*out)[k] = backwards[count - 1 - k];
   return count;
 }
-
-// Bytes that end a sentence (bit 0) or a clause (bit 1: a sentence end, or a comma), as a table:
-// strength_at reads up to 270 bytes per piece of evidence.
-constexpr std::array<uint8_t, 256> kEnds = [] {
-  std::array<uint8_t, 256> t{};
-  for (const char c : std::string_view("\n.!?;")) t[static_cast<unsigned char>(c)] = 3;
-  t[','] = 2;
-  return t;
-}();
-bool is_clause_end(char c) { return kEnds[static_cast<unsigned char>(c)] & 2; }
-bool is_sentence_end(char c) { return kEnds[static_cast<unsigned char>(c)] & 1; }
 
 constexpr size_t kWindow = 90;  // bytes looked at either side of the evidence
 
@@ -316,14 +306,13 @@ double strength_factor(Strength s) {
 }
 
 Strength strength_at(std::string_view n, size_t begin, size_t end) {
-  // The clause before the evidence (up to a comma or sentence end) and the sentence after it.
-  size_t cb = begin;
-  while (cb > 0 && begin - cb < kWindow && !is_clause_end(n[cb - 1])) --cb;
-  size_t se = end;
-  while (se < n.size() && se - end < kWindow && !is_sentence_end(n[se])) ++se;
+  // The clause before the evidence (up to a comma or sentence end: a newline . ! ? or ;) and the
+  // sentence after it, each at most kWindow bytes.
+  const size_t lo = begin - std::min(begin, kWindow);
+  const size_t cb = simd::after_last_of<'\n', '.', '!', '?', ';', ','>(n, lo, begin);
+  const size_t se = simd::find_of<'\n', '.', '!', '?', ';'>(n, end, std::min(n.size(), end + kWindow));
   // Every sentence end is a clause end, so the sentence starts at or before the clause.
-  size_t sb = cb;
-  while (sb > 0 && begin - sb < kWindow && !is_sentence_end(n[sb - 1])) --sb;
+  const size_t sb = simd::after_last_of<'\n', '.', '!', '?', ';'>(n, lo, cb);
   std::array<std::string_view, 4> before;
   const size_t count = last_four_words(n.substr(cb, begin - cb), &before);
 

@@ -71,6 +71,20 @@ inline void lower_ascii(char* t, size_t n) {
   }
 }
 
+// The first offset p in [i, end) where s[p] is one of Cs, or end if there is none.
+template <char... Cs>
+size_t find_of(std::string_view s, size_t i, size_t end) {
+  while (i < end && !((s[i] == Cs) || ...)) ++i;
+  return i;
+}
+
+// The offset after the last p in [begin, end) where s[p] is one of Cs, or begin if there is none.
+template <char... Cs>
+size_t after_last_of(std::string_view s, size_t begin, size_t end) {
+  while (end > begin && !((s[end - 1] == Cs) || ...)) --end;
+  return end;
+}
+
 // Calls f(p) for every offset p at or after i where s[p] is one of Cs, in ascending order.
 template <char... Cs, typename F>
 void for_each_of(std::string_view s, size_t i, F&& f) {
@@ -166,6 +180,29 @@ inline void lower_ascii(char* t, size_t n) {
   if (k < n) lower16(t + n - 16);
 }
 
+// A range of sixteen bytes or more ends with the sixteen bytes before its end (after_last_of:
+// from its start), which overlap those already read: none of those is one of Cs.
+template <char... Cs>
+size_t find_of(std::string_view s, size_t i, size_t end) {
+  if (end - i < 16) return scalar::find_of<Cs...>(s, i, end);
+  for (; i + 16 <= end; i += 16)
+    if (const uint32_t hit = mask(any_of<Cs...>(load(s.data() + i)))) return i + static_cast<size_t>(__builtin_ctz(hit));
+  if (i == end) return end;
+  const uint32_t hit = mask(any_of<Cs...>(load(s.data() + end - 16)));
+  return hit ? end - 16 + static_cast<size_t>(__builtin_ctz(hit)) : end;
+}
+
+template <char... Cs>
+size_t after_last_of(std::string_view s, size_t begin, size_t end) {
+  if (end - begin < 16) return scalar::after_last_of<Cs...>(s, begin, end);
+  for (; end >= begin + 16; end -= 16)
+    if (const uint32_t hit = mask(any_of<Cs...>(load(s.data() + end - 16))))
+      return end - 16 + static_cast<size_t>(32 - __builtin_clz(hit));
+  if (end == begin) return begin;
+  const uint32_t hit = mask(any_of<Cs...>(load(s.data() + begin)));
+  return hit ? begin + static_cast<size_t>(32 - __builtin_clz(hit)) : begin;
+}
+
 template <char... Cs, typename F>
 void for_each_of(std::string_view s, size_t i, F&& f) {
   for (; i + 16 <= s.size(); i += 16)
@@ -206,6 +243,8 @@ void for_each_pair(std::string_view s, size_t i, std::span<const std::array<char
 
 inline constexpr bool kEnabled = true;
 using sse2::token_bytes16;
+using sse2::after_last_of;
+using sse2::find_of;
 using sse2::for_each_of;
 using sse2::for_each_pair;
 using sse2::lower_ascii;
@@ -215,6 +254,8 @@ using sse2::skip_plain_ascii;
 #else
 inline constexpr bool kEnabled = false;
 using scalar::token_bytes16;
+using scalar::after_last_of;
+using scalar::find_of;
 using scalar::for_each_of;
 using scalar::for_each_pair;
 using scalar::lower_ascii;

@@ -226,6 +226,27 @@ BOOST_AUTO_TEST_CASE(for_each_pair_agrees_with_the_scalar_loop) {
   each_random_buffer("quxz \xC3\xA4", 5, check);
 }
 
+BOOST_AUTO_TEST_CASE(find_of_and_after_last_of_agree_with_the_scalar_loops) {
+  // Ranges [from, end) of the buffer from starts on either side of sixteen bytes, to every end.
+  const auto check = [](std::string_view s) {
+    for (const size_t from : {0, 1, 2, 7, 15, 16, 17, 31, 33})
+      for (size_t end = from; end <= s.size(); ++end) {
+        const size_t first = simd::find_of<'.', ',', '\n'>(s, from, end);
+        const size_t after = simd::after_last_of<'.', ',', '\n'>(s, from, end);
+        if (first != simd::scalar::find_of<'.', ',', '\n'>(s, from, end) ||
+            after != simd::scalar::after_last_of<'.', ',', '\n'>(s, from, end))
+          BOOST_FAIL("differs in [" << from << ", " << end << ") of \"" << show_bytes(s) << "\"");
+      }
+  };
+  for (const unsigned char b : std::vector<unsigned char>{'.', ',', '\n', ' ', 0xC3})
+    each_buffer("ab c", b, check);
+  each_random_buffer("abc ,.\n", 7, check);
+  BOOST_TEST(simd::scalar::find_of<'.'>("ab.c.", 0, 5) == 2u);
+  BOOST_TEST(simd::scalar::find_of<'.'>("ab.c.", 3, 4) == 4u);
+  BOOST_TEST(simd::scalar::after_last_of<'.'>("ab.c.", 0, 4) == 3u);
+  BOOST_TEST(simd::scalar::after_last_of<'.'>("ab.c.", 3, 4) == 3u);
+}
+
 BOOST_AUTO_TEST_CASE(token_bytes16_agrees_with_the_scalar_loop) {
   const auto same = [](const simd::TokenBytes& a, const simd::TokenBytes& b) {
     return a.word == b.word && a.high == b.high && a.joiner == b.joiner && a.rare == b.rare;
