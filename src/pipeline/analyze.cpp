@@ -334,7 +334,6 @@ Result Analyzer::run_stages(const Input& input, const AnalyzeOptions& options) {
   // The neighbouring roles, scored on the same evidence; the best contrast role's lead lowers
   // the score (score.h).
   double best_role = -1, best_contrast = -1;
-  std::vector<ScoredConcept> role_matched;
   r.role_scores.reserve(m_engine.roles().size());
   for (size_t k = 0; k < m_engine.roles().size(); ++k) {
     const Engine::Role& role = m_engine.roles()[k];
@@ -345,13 +344,13 @@ Result Analyzer::run_stages(const Input& input, const AnalyzeOptions& options) {
       best_contrast = rs;
       r.contrast_role = static_cast<int>(k);
     }
-    if (rs > card.score && (r.role < 0 || rs > r.role_scores[static_cast<size_t>(r.role)])) {
-      r.role = static_cast<int>(k);
-      role_matched = role.scorer->score(body, in_title, use_title).matched;  // (few postings)
-    }
+    if (rs > card.score && (r.role < 0 || rs > r.role_scores[static_cast<size_t>(r.role)])) r.role = static_cast<int>(k);
   }
   if (!r.role_scores.empty() && std::max(card.score, best_role) < kMinRoleScore) r.role = kNoRole;
   if (r.role >= 0) {  // what makes it read as that role: its three heaviest concepts found
+    // (Its card alone is built: the roles above were scored without theirs.)
+    std::vector<ScoredConcept> role_matched =
+        m_engine.roles()[static_cast<size_t>(r.role)].scorer->score(body, in_title, use_title).matched;
     std::stable_sort(role_matched.begin(), role_matched.end(), [](const ScoredConcept& a, const ScoredConcept& b) {
       return a.weight * a.strength > b.weight * b.strength;
     });
