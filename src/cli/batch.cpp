@@ -243,6 +243,7 @@ Outcome run_batch(const std::vector<std::string>& args, const po::options_descri
   if (!parse_command_line(args, visible, true, &vm, usage, command)) return Outcome{};
   job.read_options(vm);
   ReadOptions read = value_or_usage_error(parse_read_options(vm));
+  read.parse_in_worker = true;  // the reader thread only cuts JSON records apart
   RunOptions run;
   run.analyze.max_seconds = value_or_usage_error(parse_max_seconds(vm));
   run.threads = vm.count("threads") ? static_cast<int>(count_of(vm, "threads", 1, 256))

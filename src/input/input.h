@@ -3,6 +3,8 @@
 // or a test's fake.
 #pragma once
 
+#include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,6 +12,8 @@
 #include "input/decode.h"
 
 namespace jobmatch {
+
+class RecordFormat;  // input/records.h
 
 // How the pipeline turns an input's bytes into text.
 enum class DocFormat { kText, kHtml, kMarkdown, kPdf, kDocx };
@@ -30,6 +34,11 @@ struct Input {
   DocFormat format = DocFormat::kText;
   std::optional<InputError> error;   // set if the input could not be read
   std::vector<KeptField> kept;       // ReadOptions::keep_fields, in its order (JSON records only)
+  // A JSON record the reader cut out and left for the thread that analyzes it to parse
+  // (ReadOptions::parse_in_worker): bytes holds its JSON text and id the name its place gives
+  // it, until parse_record (input/records.h) makes the input of it. Null for any other input.
+  std::shared_ptr<const RecordFormat> unparsed;
+  uint64_t record_number = 0;  // with unparsed: its line (JSON Lines) or index (JSON)
 };
 
 class Inputs {

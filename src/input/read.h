@@ -55,6 +55,9 @@ struct ReadOptions {
   // rejects or that is not a plain {"id": "...", "text": "..."} record; true: nlohmann-json for
   // every line (the reference the fast path is tested against).
   bool jsonl_reference = false;
+  // JSON records are handed on unparsed, as their JSON text, and parsed by parse_record
+  // (input/records.h) in the thread that analyzes them: the reader thread only cuts them apart.
+  bool parse_in_worker = false;
   // Files a folder walk leaves out, by device and inode, because the command is writing them
   // (report -o FILE: FILE as it was, and its temporary file); each is named by output_skipped().
   std::vector<std::pair<dev_t, ino_t>> output_files;

@@ -242,140 +242,174 @@ void fail(Input* out, const std::string& id, std::string kind, std::string messa
 
 }  // namespace
 
+RecordFormat::RecordFormat(RecordReader::Kind kind, const ReadOptions& options)
+    : m_kind(kind),
+      m_options(options),
+      m_fast(options.id_field.find('.') == std::string::npos && options.title_field.find('.') == std::string::npos &&
+             options.text_field.find('.') == std::string::npos &&
+             std::none_of(options.keep_fields.begin(), options.keep_fields.end(),
+                          [](const std::string& f) { return f.find('.') != std::string::npos; })) {}
+
+std::string RecordFormat::label(uint64_t number) const {
+  return (m_kind == RecordReader::Kind::kJsonLines ? "line " : "record ") + std::to_string(number);
+}
+
+DocFormat RecordFormat::text_format(std::string_view text) const {
+  if (m_options.format == InputFormat::kHtml) return DocFormat::kHtml;
+  if (m_options.format == InputFormat::kText) return DocFormat::kText;
+  const std::string& f = m_options.text_field;
+  const bool html_name = f.size() >= 4 && (f.ends_with("html") || f.ends_with("HTML"));
+  return html_name || text_is_html(text) ? DocFormat::kHtml : DocFormat::kText;
+}
+
+// A record that does not parse (byte: where nlohmann stopped, if known; note: appended to the
+// message). It is named by the id it got as far as ({"id": "p7", "text": "cut off...), with a
+// message that does not count lines: a batch cut into shards then gives the single run's
+// record, where FILE:LINE would count from the start of the shard. Only a record with no id to
+// recover is named by its place (where), and its message says which (label: "line 7").
+void RecordFormat::fail_unparsed(Input* out, const std::string& text, const std::string& where,
+                                 const std::string& label, std::optional<size_t> byte, const std::string& note) const {
+  if (m_options.id_field.find('.') == std::string::npos)
+    if (const std::optional<std::string> id = recover_jsonl_id(text, m_options.id_field)) {
+      const std::string at = byte ? " at byte " + std::to_string(*byte) + " of its " +
+                                        (m_kind == RecordReader::Kind::kJsonLines ? "line" : "record")
+                                  : "";
+      fail(out, *id, "json", "invalid JSON" + at + note);
+      return;
+    }
+  const std::string at = byte ? ", byte " + std::to_string(*byte) : "";
+  fail(out, where, "json", label + at + ": invalid JSON" + note);
+}
+
+// The common case, fast: a record simdjson parses (validating all of it, as nlohmann does)
+// into an object whose text field is a string and whose id field, if any, is a string.
+// Anything else (a parse error, a numeric id, a missing text...) returns false for the
+// nlohmann path below, which gives the same answers and the error messages. Duplicate keys:
+// the last wins, as in nlohmann-json.
+bool RecordFormat::parse_plain_record(std::string* text, const std::string& where, Input* out) const {
+  // Each thread its own parser, reused from record to record, and the kept fields found.
+  thread_local simdjson::dom::parser json;
+  thread_local std::vector<std::pair<simdjson::dom::element, bool>> fast_kept;
+  // simdjson reads a few bytes past the end: spare capacity avoids its copy of the text.
+  if (text->capacity() - text->size() < simdjson::SIMDJSON_PADDING)
+    text->reserve(text->size() + simdjson::SIMDJSON_PADDING);
+  simdjson::dom::element root;
+  if (json.parse(text->data(), text->size(), false).get(root)) return false;
+  simdjson::dom::object object;
+  if (root.get_object().get(object)) return false;
+  simdjson::dom::element id, title, body;
+  bool has_id = false, has_title = false, has_text = false;
+  fast_kept.assign(m_options.keep_fields.size(), {});
+  for (const simdjson::dom::key_value_pair field : object) {
+    if (field.key == m_options.id_field) id = field.value, has_id = true;
+    if (field.key == m_options.title_field) title = field.value, has_title = true;
+    if (field.key == m_options.text_field) body = field.value, has_text = true;
+    for (size_t k = 0; k < fast_kept.size(); ++k)
+      if (field.key == m_options.keep_fields[k]) fast_kept[k] = {field.value, true};
+  }
+  std::string_view value;
+  if (!has_text || body.get_string().get(value)) return false;
+  // A kept field that is not a string is written as nlohmann-json writes its value, below.
+  for (const auto& [element, present] : fast_kept)
+    if (present && !element.is_string()) return false;
+  *out = Input{};
+  out->bytes.assign(value);
+  if (!has_id) {
+    out->id = where;
+  } else if (!id.get_string().get(value)) {
+    out->id.assign(value);
+  } else {
+    return false;  // a number is formatted as nlohmann-json does it, below
+  }
+  if (has_title && !title.get_string().get(value)) out->title = std::string(value);
+  for (const auto& [element, present] : fast_kept) {
+    KeptField& k = out->kept.emplace_back();
+    if (present && !element.get_string().get(value)) k = {true, true, std::string(value)};
+  }
+  out->format = text_format(out->bytes);
+  // One huge record must not keep its buffers for the rest of the run.
+  if (text->size() > (4u << 20)) json = simdjson::dom::parser{};
+  return true;
+}
+
+void RecordFormat::parse(std::string* text, const std::string& where, const std::string& label, Input* out) const {
+  if (m_fast && !m_options.jsonl_reference && parse_plain_record(text, where, out)) return;
+  *out = Input{};
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(*text);
+  } catch (const nlohmann::json::parse_error& e) {
+    fail_unparsed(out, *text, where, label, e.byte,
+                  is_valid_utf8(*text) ? ""
+                  : m_kind == RecordReader::Kind::kJsonLines ? " (not UTF-8: JSON Lines must be UTF-8)"
+                                                             : " (not UTF-8: JSON must be UTF-8)");
+    return;
+  } catch (const nlohmann::json::out_of_range&) {  // 1e9999: a number no double holds
+    fail_unparsed(out, *text, where, label, std::nullopt, " (a number out of range)");
+    return;
+  } catch (const nlohmann::json::exception&) {
+    fail_unparsed(out, *text, where, label, std::nullopt, "");
+    return;
+  }
+  if (!j.is_object()) {
+    fail(out, where, "json", label + ": not a JSON object");
+    return;
+  }
+  const std::optional<std::string> id = string_field(j, m_options.id_field);
+  out->id = id.value_or(where);
+  for (const std::string& field : m_options.keep_fields) {
+    KeptField& kept = out->kept.emplace_back();
+    if (const nlohmann::json* f = find_field(j, field)) {
+      kept.present = true;
+      kept.string = f->is_string();
+      kept.value = kept.string ? f->get<std::string>() : f->dump();
+    }
+  }
+  const nlohmann::json* body = find_field(j, m_options.text_field);
+  if (!body || !body->is_string()) {
+    // Named by its id, the message need not (and, for shards to equal one run, must not)
+    // say where the record is; without an id its place is all that tells the user which.
+    out->error = InputError{"json", (id ? "" : label + ": ") + "field '" + escape_invalid_utf8(m_options.text_field) +
+                                        (!body ? "' is missing" : "' is not a string")};
+    return;
+  }
+  out->bytes = body->get<std::string>();
+  if (const nlohmann::json* title = find_field(j, m_options.title_field); title && title->is_string())
+    out->title = title->get<std::string>();
+  out->format = text_format(out->bytes);
+}
+
+void parse_record(Input* in) {
+  if (!in->unparsed) return;
+  const std::shared_ptr<const RecordFormat> format = std::move(in->unparsed);
+  std::string text = std::move(in->bytes), where = std::move(in->id);
+  format->parse(&text, where, format->label(in->record_number), in);
+}
+
 struct RecordReader::Impl {
   std::unique_ptr<ByteStream> in;
   std::string name;
   Kind kind;
-  ReadOptions options;
-  bool fast = true;  // simdjson for plain records (field names without dots)
+  size_t max_bytes;
+  bool defer;  // ReadOptions::parse_in_worker
+  std::shared_ptr<const RecordFormat> format;
   std::unique_ptr<LineReader> lines;
   std::unique_ptr<JsonSplitter> splitter;
   size_t count = 0;  // lines read (JSON Lines) or records read (JSON)
   bool single = false;  // JSON: the file holds one object
-  simdjson::dom::parser json;  // reused from record to record
-  std::vector<std::pair<simdjson::dom::element, bool>> fast_kept;  // the fast path's kept fields, found
 
-  DocFormat text_format(std::string_view text) const {
-    if (options.format == InputFormat::kHtml) return DocFormat::kHtml;
-    if (options.format == InputFormat::kText) return DocFormat::kText;
-    const std::string& f = options.text_field;
-    const bool html_name = f.size() >= 4 && (f.ends_with("html") || f.ends_with("HTML"));
-    return html_name || text_is_html(text) ? DocFormat::kHtml : DocFormat::kText;
-  }
-
-  // A record that does not parse (byte: where nlohmann stopped, if known; note: appended to the
-  // message). It is named by the id it got as far as ({"id": "p7", "text": "cut off...), with a
-  // message that does not count lines: a batch cut into shards then gives the single run's
-  // record, where FILE:LINE would count from the start of the shard. Only a record with no id to
-  // recover is named by its place (where), and its message says which (label: "line 7").
-  void fail_unparsed(Input* out, const std::string& text, const std::string& where, const std::string& label,
-                     std::optional<size_t> byte, const std::string& note) {
-    if (options.id_field.find('.') == std::string::npos)
-      if (const std::optional<std::string> id = recover_jsonl_id(text, options.id_field)) {
-        const std::string at = byte ? " at byte " + std::to_string(*byte) + " of its " +
-                                          (kind == Kind::kJsonLines ? "line" : "record")
-                                    : "";
-        fail(out, *id, "json", "invalid JSON" + at + note);
-        return;
-      }
-    const std::string at = byte ? ", byte " + std::to_string(*byte) : "";
-    fail(out, where, "json", label + at + ": invalid JSON" + note);
-  }
-
-  // The common case, fast: a record simdjson parses (validating all of it, as nlohmann does)
-  // into an object whose text field is a string and whose id field, if any, is a string.
-  // Anything else (a parse error, a numeric id, a missing text...) returns false for the
-  // nlohmann path below, which gives the same answers and the error messages. Duplicate keys:
-  // the last wins, as in nlohmann-json.
-  bool parse_plain_record(std::string* text, const std::string& where, Input* out) {
-    // simdjson reads a few bytes past the end: spare capacity avoids its copy of the text.
-    if (text->capacity() - text->size() < simdjson::SIMDJSON_PADDING)
-      text->reserve(text->size() + simdjson::SIMDJSON_PADDING);
-    simdjson::dom::element root;
-    if (json.parse(text->data(), text->size(), false).get(root)) return false;
-    simdjson::dom::object object;
-    if (root.get_object().get(object)) return false;
-    simdjson::dom::element id, title, body;
-    bool has_id = false, has_title = false, has_text = false;
-    fast_kept.assign(options.keep_fields.size(), {});
-    for (const simdjson::dom::key_value_pair field : object) {
-      if (field.key == options.id_field) id = field.value, has_id = true;
-      if (field.key == options.title_field) title = field.value, has_title = true;
-      if (field.key == options.text_field) body = field.value, has_text = true;
-      for (size_t k = 0; k < fast_kept.size(); ++k)
-        if (field.key == options.keep_fields[k]) fast_kept[k] = {field.value, true};
+  // The record with JSON text *text (number: its line or index) into *out: parsed, or left for
+  // parse_record.
+  void record(std::string* text, const std::string& where, uint64_t number, Input* out) {
+    if (!defer) {
+      format->parse(text, where, format->label(number), out);
+      return;
     }
-    std::string_view value;
-    if (!has_text || body.get_string().get(value)) return false;
-    // A kept field that is not a string is written as nlohmann-json writes its value, below.
-    for (const auto& [element, present] : fast_kept)
-      if (present && !element.is_string()) return false;
     *out = Input{};
-    out->bytes.assign(value);
-    if (!has_id) {
-      out->id = where;
-    } else if (!id.get_string().get(value)) {
-      out->id.assign(value);
-    } else {
-      return false;  // a number is formatted as nlohmann-json does it, below
-    }
-    if (has_title && !title.get_string().get(value)) out->title = std::string(value);
-    for (const auto& [element, present] : fast_kept) {
-      KeptField& k = out->kept.emplace_back();
-      if (present && !element.get_string().get(value)) k = {true, true, std::string(value)};
-    }
-    out->format = text_format(out->bytes);
-    // One huge record must not keep its buffers for the rest of the run.
-    if (text->size() > (4u << 20)) json = simdjson::dom::parser{};
-    return true;
-  }
-
-  // One record's JSON text into *out: where names it if it has no id, label says which it is.
-  void parse(std::string* text, const std::string& where, const std::string& label, Input* out) {
-    if (fast && !options.jsonl_reference && parse_plain_record(text, where, out)) return;
-    *out = Input{};
-    nlohmann::json j;
-    try {
-      j = nlohmann::json::parse(*text);
-    } catch (const nlohmann::json::parse_error& e) {
-      fail_unparsed(out, *text, where, label, e.byte,
-                    is_valid_utf8(*text) ? ""
-                    : kind == Kind::kJsonLines ? " (not UTF-8: JSON Lines must be UTF-8)"
-                                               : " (not UTF-8: JSON must be UTF-8)");
-      return;
-    } catch (const nlohmann::json::out_of_range&) {  // 1e9999: a number no double holds
-      fail_unparsed(out, *text, where, label, std::nullopt, " (a number out of range)");
-      return;
-    } catch (const nlohmann::json::exception&) {
-      fail_unparsed(out, *text, where, label, std::nullopt, "");
-      return;
-    }
-    if (!j.is_object()) {
-      fail(out, where, "json", label + ": not a JSON object");
-      return;
-    }
-    const std::optional<std::string> id = string_field(j, options.id_field);
-    out->id = id.value_or(where);
-    for (const std::string& field : options.keep_fields) {
-      KeptField& kept = out->kept.emplace_back();
-      if (const nlohmann::json* f = find_field(j, field)) {
-        kept.present = true;
-        kept.string = f->is_string();
-        kept.value = kept.string ? f->get<std::string>() : f->dump();
-      }
-    }
-    const nlohmann::json* body = find_field(j, options.text_field);
-    if (!body || !body->is_string()) {
-      // Named by its id, the message need not (and, for shards to equal one run, must not)
-      // say where the record is; without an id its place is all that tells the user which.
-      out->error = InputError{"json", (id ? "" : label + ": ") + "field '" + escape_invalid_utf8(options.text_field) +
-                                          (!body ? "' is missing" : "' is not a string")};
-      return;
-    }
-    out->bytes = body->get<std::string>();
-    if (const nlohmann::json* title = find_field(j, options.title_field); title && title->is_string())
-      out->title = title->get<std::string>();
-    out->format = text_format(out->bytes);
+    out->id = where;
+    out->bytes = std::move(*text);
+    out->unparsed = format;
+    out->record_number = number;
   }
 
   bool next_line(Input* out) {
@@ -394,11 +428,11 @@ struct RecordReader::Impl {
         // Named FILE:LINE even when its id is near the start: LineReader drops the line, prefix
         // and all, as soon as it passes --max-bytes, so there is nothing to recover an id from.
         fail(out, where, "too_large",
-             "line " + n + " is longer than --max-bytes (" + std::to_string(options.max_bytes) + ")");
+             "line " + n + " is longer than --max-bytes (" + std::to_string(max_bytes) + ")");
         return true;
       }
       if (line.find_first_not_of(" \t\r") == std::string::npos) continue;  // blank line
-      parse(&line, where, "line " + n, out);
+      record(&line, where, count, out);
       return true;
     }
   }
@@ -411,17 +445,16 @@ struct RecordReader::Impl {
     if (index == 0 && !splitter->in_array())  // one object, or no JSON at all: named FILE
       single = !item.ok() || *item != JsonSplitter::Item::kValue || !splitter->more_follow();
     const std::string where = single ? name : name + "#" + std::to_string(index);
-    const std::string label = "record " + std::to_string(index);
     if (!item.ok()) {
       fail(out, where, splitter->error_kind(), item.error().message);
       return true;
     }
     if (*item == JsonSplitter::Item::kTooLong) {
       fail(out, where, "too_large",
-           label + " is longer than --max-bytes (" + std::to_string(options.max_bytes) + ")");
+           format->label(index) + " is longer than --max-bytes (" + std::to_string(max_bytes) + ")");
       return true;
     }
-    parse(&value, where, label, out);
+    record(&value, where, index, out);
     return true;
   }
 };
@@ -432,11 +465,9 @@ RecordReader::RecordReader(std::unique_ptr<ByteStream> in, std::string name, Kin
   s.in = std::move(in);
   s.name = std::move(name);
   s.kind = kind;
-  s.options = options;
-  s.fast = options.id_field.find('.') == std::string::npos && options.title_field.find('.') == std::string::npos &&
-           options.text_field.find('.') == std::string::npos &&
-           std::none_of(options.keep_fields.begin(), options.keep_fields.end(),
-                        [](const std::string& f) { return f.find('.') != std::string::npos; });
+  s.max_bytes = options.max_bytes;
+  s.defer = options.parse_in_worker;
+  s.format = std::make_shared<const RecordFormat>(kind, options);
   if (kind == Kind::kJsonLines)
     s.lines = std::make_unique<LineReader>(*s.in, options.max_bytes, options.block_bytes);
   else

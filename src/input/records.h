@@ -10,7 +10,9 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "input/stream.h"
@@ -26,13 +28,42 @@ class RecordReader {
   RecordReader(const RecordReader&) = delete;
   RecordReader& operator=(const RecordReader&) = delete;
 
-  // The next record (or error record); false at the end of the stream.
+  // The next record (or error record); false at the end of the stream. With
+  // ReadOptions::parse_in_worker, a record is handed on as its JSON text, for parse_record.
   bool next(Input* out);
 
  private:
   struct Impl;
   std::unique_ptr<Impl> m_impl;
 };
+
+// How the records of one input are parsed (its kind and the field options): immutable, shared
+// by the reader and the inputs it leaves unparsed. parse may run in any number of threads at
+// once (each has its own simdjson parser).
+class RecordFormat {
+ public:
+  RecordFormat(RecordReader::Kind kind, const ReadOptions& options);
+  // One record's JSON text into *out (the posting, or its error record): where names it if it
+  // has no id, label says which it is ("line 7", "record 3"). *text may get spare capacity.
+  void parse(std::string* text, const std::string& where, const std::string& label, Input* out) const;
+  // The label of the record with this line number (JSON Lines) or index (JSON).
+  std::string label(uint64_t number) const;
+
+ private:
+  DocFormat text_format(std::string_view text) const;
+  void fail_unparsed(Input* out, const std::string& text, const std::string& where, const std::string& label,
+                     std::optional<size_t> byte, const std::string& note) const;
+  bool parse_plain_record(std::string* text, const std::string& where, Input* out) const;
+
+  RecordReader::Kind m_kind;
+  ReadOptions m_options;
+  bool m_fast;  // simdjson for plain records (field names without dots)
+};
+
+// Makes *in the input its record is, if the reader left it unparsed (Input::unparsed): the
+// work of parsing JSON moves from the one reader thread to the workers, so one reader feeds
+// many more of them. Does nothing to any other input.
+void parse_record(Input* in);
 
 // Splits what a stream delivers into lines, reading blocks of block_bytes; one read per refill,
 // so a line is returned as soon as its newline has arrived.

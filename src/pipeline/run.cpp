@@ -13,6 +13,7 @@
 
 #include <malloc.h>
 
+#include "input/records.h"
 #include "report/writer.h"
 
 namespace jobmatch {
@@ -39,10 +40,22 @@ Result fault_record(std::string id, InputError error) {
   return r;
 }
 
-// One input through the analyzer (which never throws) and the worker's step. A fault in that
-// step makes the input an error record, rendered in turn: no exception leaves a worker.
-Result process(Analyzer& analyzer, const Input& input, const RunOptions& options) {
-  Result r = analyzer.analyze(input, options.analyze);
+// One input through the record parser (a JSON record the reader left unparsed), the analyzer
+// (which never throws) and the worker's step. A fault in the parser or that step makes the input
+// an error record, rendered in turn: no exception leaves a worker.
+Result process(Analyzer& analyzer, Input& input, const RunOptions& options) {
+  Result r;
+  bool parsed = true;
+  if (input.unparsed) {
+    std::string id = input.id;  // the record's place: what names it if parsing fails
+    try {
+      parse_record(&input);
+    } catch (...) {
+      parsed = false;
+      r = fault_record(std::move(id), current_fault("while parsing this record"));
+    }
+  }
+  if (parsed) r = analyzer.analyze(input, options.analyze);
   if (!options.in_worker) return r;
   try {
     options.in_worker(r);

@@ -398,9 +398,12 @@ BENCHMARK_CAPTURE(BM_analyze, german, std::string("de-"));
 BENCHMARK_CAPTURE(BM_analyze, all, std::string(""));
 
 // The reader alone: a JSON Lines file of every sample (as {"id", "title", "text"} records),
-// repeated to some 20 MB, read, split and parsed into Inputs by InputSource, as run_pipeline's
-// reader thread does (without the hand-off to the workers, a lock and a queue push per input).
-// Its rate against BM_analyze's says how many workers one reader can keep busy.
+// repeated to some 20 MB, read and split into Inputs by InputSource, as run_pipeline's reader
+// thread does (without the hand-off to the workers, a lock and a queue push per input). With
+// the argument 1, the records are left unparsed (ReadOptions::parse_in_worker), which is what
+// the reader thread does in a run: its rate against BM_analyze's says how many workers one
+// reader can keep busy. With 0 they are parsed too, as the reader did before the workers
+// parsed them.
 void BM_read_jsonl(benchmark::State& state) {
   const std::filesystem::path path = std::filesystem::temp_directory_path() / "jobmatch-bench-read.jsonl";
   size_t bytes = 0, records = 0;
@@ -424,8 +427,10 @@ void BM_read_jsonl(benchmark::State& state) {
       records += per;
     }
   }
+  jm::ReadOptions options;
+  options.parse_in_worker = state.range(0) != 0;
   for (auto _ : state) {
-    jm::InputSource source({path.string()}, jm::ReadOptions{});
+    jm::InputSource source({path.string()}, options);
     jm::Input in;
     size_t n = 0;
     while (source.next(&in)) ++n;
@@ -436,6 +441,6 @@ void BM_read_jsonl(benchmark::State& state) {
   state.counters["postings_per_second"] = benchmark::Counter(
       static_cast<double>(records) * static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
-BENCHMARK(BM_read_jsonl)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_read_jsonl)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 }  // namespace

@@ -28,6 +28,8 @@ using jobmatch::Input;
 using jobmatch::InputFormat;
 using jobmatch::InputSource;
 using jobmatch::JsonSplitter;
+using jobmatch::KeptField;
+using jobmatch::parse_record;
 using jobmatch::ReadOptions;
 
 namespace {
@@ -92,7 +94,11 @@ Strings records_of(const std::vector<std::string>& paths, const ReadOptions& opt
   Strings out;
   Input in;
   while (source.next(&in)) {
+    BOOST_TEST(static_cast<bool>(in.unparsed) == (options.parse_in_worker && !in.error));
+    parse_record(&in);
+    BOOST_TEST(!in.unparsed);
     std::string s = show(in);
+    for (const KeptField& k : in.kept) s += " | " + (k.present ? (k.string ? "\"" + k.value + "\"" : k.value) : "-");
     if (!prefix.empty())
       for (size_t at; (at = s.find(prefix)) != std::string::npos;) s.replace(at, prefix.size(), "P");
     out.push_back(s);
@@ -408,6 +414,60 @@ BOOST_AUTO_TEST_CASE(fast_path_gives_the_reference_parsers_records) {
     }
   }
   BOOST_TEST(read_records(docs[1]) == Strings{"last wins | two | text | -"});
+}
+
+BOOST_AUTO_TEST_CASE(records_parsed_by_another_thread_are_the_same) {
+  // The reader only cuts the records apart (parse_in_worker); parse_record, in whichever
+  // thread, makes the same inputs as parsing them in the reader: ids, texts, titles, kept
+  // fields, error records with their messages.
+  const std::vector<std::pair<std::string, InputFormat>> docs = {
+      {R"([{"id": "a", "title": "T", "text": "plain", "k": 5}, {"text": "no id"}, {"id": 7, "text": "n"}])",
+       InputFormat::kJson},
+      {R"({"text": "single", "k": "s"})", InputFormat::kJson},
+      {R"([{"id": "cut", "text": "x)", InputFormat::kJson},
+      {"{\"id\": \"a\", \"text\": \"<p>html</p>\", \"k\": [1]}\n\n{\"text\": \"no id\"}\n"
+       "{\"id\": \"bad\", \"text\": \"x\"\n{\"id\": \"u\", \"text\": \"\xC3\x28\"}\n[1]\n{\"id\": \"t\"}\n"
+       "{\"text\": \"a\", \"n\": 1e400}\n" + std::string(200, 'x') + "\n{\"job\": {\"id\": \"p\"}, \"text\": \"y\"}\n",
+       InputFormat::kJsonl},
+  };
+  for (const auto& [doc, format] : docs)
+    for (const bool reference : {false, true})
+      for (const std::string id_field : {"id", "job.id"}) {
+        ReadOptions here, there;
+        here.jsonl_reference = there.jsonl_reference = reference;
+        here.id_field = there.id_field = id_field;
+        here.keep_fields = there.keep_fields = {"k"};
+        here.max_bytes = there.max_bytes = 150;
+        there.parse_in_worker = true;
+        const Strings a = read_records(doc, format, here), b = read_records(doc, format, there);
+        BOOST_TEST(a == b, doc.substr(0, 40));
+        BOOST_TEST(a.size() >= 1u);
+      }
+  // Two threads parsing records of one reader at once (each has its own simdjson parser).
+  ReadOptions options;
+  options.format = InputFormat::kJsonl;
+  options.parse_in_worker = true;
+  std::string lines;
+  for (int i = 0; i < 400; ++i)
+    lines += "{\"id\": \"r" + std::to_string(i) + "\", \"text\": \"" + std::string(static_cast<size_t>(i), 'a') + "\"}\n";
+  const int fd = memfd_with(lines);
+  InputSource source({fd_path(fd)}, options);
+  std::vector<Input> inputs(400);
+  size_t n = 0;
+  while (n < inputs.size() && source.next(&inputs[n])) ++n;
+  ::close(fd);
+  BOOST_TEST_REQUIRE(n == 400u);
+  auto parse_every_other = [&](size_t first) {
+    for (size_t i = first; i < n; i += 2) parse_record(&inputs[i]);
+  };
+  std::thread t1(parse_every_other, 0), t2(parse_every_other, 1);
+  t1.join();
+  t2.join();
+  for (size_t i = 0; i < n; ++i) {
+    BOOST_TEST(inputs[i].id == "r" + std::to_string(i));
+    BOOST_TEST(inputs[i].bytes == std::string(i, 'a'));
+    BOOST_TEST(!inputs[i].error);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(gzip_json_lines_give_the_plain_files_records) {
