@@ -11,6 +11,7 @@
 #include "pipeline/deadline.h"
 #include "input/html.h"
 #include "text/lang.h"
+#include "text/simd.h"
 #include "text/text_util.h"
 
 namespace jobmatch {
@@ -250,8 +251,7 @@ Result Analyzer::run_stages(const Input& input, const AnalyzeOptions& options) {
   std::vector<uint32_t>& newlines = m_newlines;
   newlines.clear();
   if (!m_matches.empty())
-    for (size_t p = decoded.text.find('\n'); p != std::string_view::npos; p = decoded.text.find('\n', p + 1))
-      newlines.push_back(static_cast<uint32_t>(p));
+    simd::for_each_of<'\n'>(decoded.text, 0, [&](size_t p) { newlines.push_back(static_cast<uint32_t>(p)); });
   std::vector<ConceptEvidence> body;
   std::vector<MatchedConcept> found;
   body.reserve(m_matches.size());

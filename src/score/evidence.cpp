@@ -231,11 +231,12 @@ void ZoneMap::build(std::string_view n, size_t title_end) {
   m_boilerplate_lines.clear();
   m_changes.push_back({0, title_end > 0 ? Zone::kTitle : Zone::kIntro});
   if (title_end > 0) m_changes.push_back({static_cast<uint32_t>(title_end), Zone::kIntro});
+  // Each line [start, end), the newlines found sixteen bytes at a time.
   size_t start = title_end;
-  while (start < n.size()) {
-    size_t end = n.find('\n', start);
-    if (end == std::string_view::npos) end = n.size();
+  const auto line_at = [&](size_t end) {
     const std::string_view line = trim(n.substr(start, end - start));
+    const size_t line_start = start;
+    start = end + 1;
     if (!line.empty() && line.size() <= 120) {
       // A heading: short, and marked as one (markdown #, bold, a trailing colon) or just short
       // without sentence punctuation. Bullets are not headings.
@@ -249,11 +250,14 @@ void ZoneMap::build(std::string_view n, size_t title_end) {
         // How to apply comes at the end of an ad. In its first half, a heading that says so only
         // with a broad word ("What you're applying for:", "# Apply to join our group!") opens
         // the ad, not its boilerplate; "How to apply" or "Equal opportunity" still do.
-        if (z != Zone::kBoilerplate || !broad || start >= n.size() / 2)
-          m_changes.push_back({static_cast<uint32_t>(start), z});
+        if (z != Zone::kBoilerplate || !broad || line_start >= n.size() / 2)
+          m_changes.push_back({static_cast<uint32_t>(line_start), z});
       }
     }
-    start = end + 1;
+  };
+  if (title_end < n.size()) {
+    simd::for_each_of<'\n'>(n, title_end, line_at);
+    if (start < n.size()) line_at(n.size());
   }
   // A single equal-opportunity line (over 40 bytes) anywhere is boilerplate, whatever its
   // heading. The phrases never span lines, so each match names its line.
