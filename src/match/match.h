@@ -1,12 +1,12 @@
 // Stage 4: matching. Finds which concepts occur in a token stream and where.
 //
 // Word-language patterns (pattern.h) are matched on the token text's parts, the stretches
-// between boundaries. Each phrase is indexed by one anchor part (its longest exact part, else
-// the '*' part with the longest literal head or tail): one pass over the text's parts looks
-// each part up (a hash of the whole part; keys of its first and last 2-4 bytes) and checks the
-// few phrases anchored there part by part, after a one-integer check of the anchor's neighbor.
-// Anchors with neither head nor tail ("*prototyp*") are found by searching the text for their
-// literal. That is one pass for the whole lexicon, whatever its size. `re:` patterns, which can
+// between boundaries. Each phrase is indexed by its longest pair of adjacent exact parts
+// ("machine learning"), else by one anchor part (its longest exact part, else the '*' part with
+// the longest literal head or tail): one pass over the text's parts looks each part up (a hash
+// of the pair it ends, a hash of the whole part, keys of its first and last 2-4 bytes) and
+// checks the few phrases anchored there part by part. Anchors with neither head nor tail
+// ("*prototyp*") are found by searching the text for their literal. That is one pass for the whole lexicon, whatever its size. `re:` patterns, which can
 // say more than words, run as their own RE2, anchored, where their first literal is (and only
 // in texts with their other literals: pattern.h's literal_elements); a `not` pattern without
 // literals only near the matches it could drop; any other through one small RE2::Set (over the

@@ -97,13 +97,6 @@ void PhraseIndex::finish() {
     }
     const Glob& g = globs[best];
     Entry e{p, static_cast<uint32_t>(best)};
-    for (const int8_t d : {int8_t{1}, int8_t{-1}}) {
-      const ptrdiff_t k = static_cast<ptrdiff_t>(best) + d;
-      if (k < 0 || k >= static_cast<ptrdiff_t>(globs.size()) || globs[static_cast<size_t>(k)].star) continue;
-      e.neighbor = d;
-      e.neighbor_tag = static_cast<uint32_t>(hash_part(globs[static_cast<size_t>(k)].text) >> 32);
-      break;
-    }
     if (!g.star) {
       m_exact.add(g.text, e);
     } else if (best_score < 2) {
@@ -124,7 +117,7 @@ void PhraseIndex::finish() {
   }
   // The triggers after the phrases, so a part's entries list its phrases first.
   for (const auto& [literal, trigger] : m_triggers) {
-    Entry e{trigger, 0, 0, 0, EntryKind::kTrigger};
+    Entry e{trigger, 0, EntryKind::kTrigger};
     set_check(&e, literal, false);
     add_affix(std::string_view(literal).substr(0, kMaxAffix), false, e);
   }

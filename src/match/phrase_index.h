@@ -165,11 +165,6 @@ enum class EntryKind : uint8_t { kPhrase, kTrigger };
 struct Entry {
   uint32_t id;      // kPhrase: into PhraseIndex::phrase; kTrigger: into ReTriggers' triggers
   uint32_t anchor;  // kPhrase: which of the phrase's parts is the anchor
-  // A part next to the anchor that must be exactly some text (neighbor -1 or +1; 0: none), by
-  // the upper half of its hash_part: checked against the text's part's hash before the phrase
-  // itself is looked at, which most tries of a common anchor ("data", "learning") fail.
-  uint32_t neighbor_tag = 0;
-  int8_t neighbor = 0;
   EntryKind kind = EntryKind::kPhrase;
   // An entry keyed by an affix: the part's first (last, with check_tail) check_bytes bytes, at
   // most eight, must be `check`, the first (last) bytes of the anchor's head (tail) or of the
@@ -432,11 +427,6 @@ class PhraseIndex {
   // anchor part is known to match.
   bool try_phrase(const Entry& e, std::span<const Part> parts, size_t j, std::string_view text,
                   bool anchor_checked, TextSpan* span) const {
-    if (e.neighbor) {
-      const size_t k = j + static_cast<size_t>(static_cast<ptrdiff_t>(e.neighbor));
-      if (k >= parts.size() || static_cast<uint32_t>(hash_part_at(text, parts[k].begin, parts[k].end) >> 32) != e.neighbor_tag)
-        return false;
-    }
     const Phrase& phrase = m_phrases[e.id];
     const size_t n = phrase.globs.size();
     if (j < e.anchor || j - e.anchor + n > parts.size()) return false;
