@@ -5,6 +5,7 @@
 #include "lexicon/pattern.h"
 #include "pipeline/deadline.h"
 #include "text/lang.h"
+#include "text/simd.h"
 
 namespace jobmatch {
 namespace {
@@ -34,11 +35,18 @@ Status ReTriggers::add(const std::string& regex, std::vector<std::vector<std::st
     return Error(re->error());
   }
   Anchored a{{group}, std::move(re), 0};
+  size_t col;
+  a.max_spaces = re_max_spaces(regex, &col);
   for (size_t k = 0; k < elements.size() && k < kMaxElements; ++k) {
     // An element with a word every posting has ("in", "to", "zu") would prune no try, and
     // would be looked up at every part that starts with it: it is left out.
     if (k && std::any_of(elements[k].begin(), elements[k].end(), everywhere)) continue;
-    if (k) a.needs |= 1u << k;
+    if (k) {
+      a.needs |= 1u << k;
+      Anchored::Needed& n = a.needed.emplace_back();
+      n.literals = elements[k];
+      for (const std::string& l : n.literals) n.heads |= head_bit(l);
+    }
     for (std::string& prefix : elements[k]) {
       index->add_trigger(prefix, static_cast<uint32_t>(m_triggers.size()));
       m_triggers.push_back({std::move(prefix), it->second, static_cast<uint32_t>(k)});
@@ -56,10 +64,39 @@ void ReTriggers::try_anchored(uint32_t pattern, uint32_t begin, Scratch* s, Grou
   const size_t t = ts.token_at(begin);
   size_t end = t + kReReachTokens < ts.token_count() ? ts.starts[t + kReReachTokens] : text.size();
   end = std::min(end, start + kReReachBytes + 2);
+  const Anchored& a = m_anchored[pattern];
+  if (!a.needed.empty()) {
+    // A match holds at most max_spaces spaces: it ends within tokens t .. t + max_spaces, and
+    // each element's literal begins a part inside it.
+    size_t reach = end;
+    if (a.max_spaces < kReReachTokens && t + a.max_spaces + 1 < ts.token_count())
+      reach = std::min(reach, static_cast<size_t>(ts.starts[t + a.max_spaces + 1]));
+    if (!has_needed(a, text.substr(begin, reach - begin))) return;
+  }
   re2::StringPiece match;
-  if (!m_anchored[pattern].re->Match(input, start, end, RE2::ANCHOR_START, &match, 1)) return;
+  if (!a.re->Match(input, start, end, RE2::ANCHOR_START, &match, 1)) return;
   const TextSpan span{static_cast<uint32_t>(start + 1), static_cast<uint32_t>(start + match.size() - 1)};
-  for (const uint32_t g : m_anchored[pattern].groups) out->keep(g, span);
+  for (const uint32_t g : a.groups) out->keep(g, span);
+}
+
+bool ReTriggers::has_needed(const Anchored& a, std::string_view window) {
+  uint32_t missing = (uint32_t{1} << a.needed.size()) - 1;  // at most kMaxElements - 1 of them
+  const auto part_at = [&](size_t i) {
+    const std::string_view rest = window.substr(i);
+    if (rest.size() < 2) return;  // every literal has two bytes or more
+    const uint64_t bit = head_bit(rest);
+    for (size_t k = 0; k < a.needed.size(); ++k)
+      if ((missing >> k & 1) && (a.needed[k].heads & bit))
+        for (const std::string& l : a.needed[k].literals)
+          if (rest.starts_with(l)) {
+            missing &= ~(uint32_t{1} << k);
+            break;
+          }
+  };
+  // The parts start at the window's start and after each boundary (split_parts' bytes).
+  part_at(0);
+  simd::for_each_of<' ', '/', '.', '\'', '-'>(window, 0, [&](size_t i) { part_at(i + 1); });
+  return missing == 0;
 }
 
 void ReTriggers::see_all_elements(const PhraseIndex& index, std::span<const Part> parts, std::string_view text,

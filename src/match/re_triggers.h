@@ -3,7 +3,8 @@
 // Anchored patterns: a re: pattern whose matches all start with one of a few literals, and
 // contain others (pattern.h's literal_elements), is tried as its own RE2, anchored, at each part
 // that starts with one of the first, in documents that have a part starting with one of each of
-// the others (but for words every posting has, which prune nothing). The literals are
+// the others (but for words every posting has, which prune nothing), and only where each of
+// the others begins a part within the tokens a match can reach (try_anchored). The literals are
 // triggers, keyed in the PhraseIndex's affix lookup like phrase anchors: the one pass over the
 // parts finds them (on_trigger), and a try that needs an element not seen yet waits until the
 // end of the text (find_waiting).
@@ -90,7 +91,23 @@ class ReTriggers {
     std::vector<uint32_t> groups;
     std::unique_ptr<const RE2> re;  // B(pattern)B
     uint32_t needs = 0;             // bit k: element k must be seen first (k > 0)
+    // The literals of each element in needs, and the most spaces a match holds (re_max_spaces;
+    // SIZE_MAX: not bounded): a try is made only if each element has a literal at the start of
+    // a part among the tokens a match starting there can reach (has_needed).
+    struct Needed {
+      std::vector<std::string> literals;
+      uint64_t heads = 0;  // bit head_bit(l) of each literal l
+    };
+    std::vector<Needed> needed;
+    size_t max_spaces = SIZE_MAX;
   };
+  // A bit of 64 for the first two bytes of s (at least two).
+  static uint64_t head_bit(std::string_view s) {
+    return uint64_t{1} << ((static_cast<unsigned char>(s[0]) * 7u + static_cast<unsigned char>(s[1])) & 63u);
+  }
+  // Whether each of a's needed elements has a literal that begins a part of window (which
+  // starts at a part).
+  static bool has_needed(const Anchored& a, std::string_view window);
   struct Trigger {
     std::string prefix;
     uint32_t pattern;  // into m_anchored
@@ -102,7 +119,10 @@ class ReTriggers {
   static constexpr size_t kMaxWaiting = 4096;
 
   // Anchored pattern `pattern` at the part that starts at text offset begin: the longest match
-  // that starts there, within kReReachTokens tokens and kReReachBytes bytes (pattern.h).
+  // that starts there, within kReReachTokens tokens and kReReachBytes bytes (pattern.h). RE2
+  // runs only if every element the pattern needs has a literal in the tokens a match can span
+  // (a few words, where a document-wide check says only that the word is somewhere): most tries
+  // of a common first word ("develop", "build") have none.
   void try_anchored(uint32_t pattern, uint32_t begin, Scratch* s, GroupMatches* out) const;
   // Reads the whole text for the elements the patterns need, ahead of the pass that tries them:
   // then no try has to wait for the end of the text.
