@@ -154,6 +154,8 @@ void Analyzer::release() {
   free_buffers(m_matches);
   free_buffers(m_zones);
   free_buffers(m_newlines);
+  free_buffers(m_found_first);
+  free_buffers(m_found_next);
   free_buffers(m_title_norm);
   free_buffers(m_title_tokens);
   free_buffers(m_title_matches);
@@ -368,18 +370,33 @@ Result Analyzer::run_stages(const Input& input, const AnalyzeOptions& options) {
   r.title_score = card.title;
   r.title_concepts = card.title_concepts;
   // Found concepts in profile order: counted ones as matched, zero-strength ones as ignored.
+  // found by concept: first[c] its first entry for concept c, next[k] the one after found[k]
+  // (-1: none), so neither list is read once per concept of the other.
+  std::vector<int32_t>& first = m_found_first;
+  std::vector<int32_t>& next = m_found_next;
+  next.assign(found.size(), -1);
+  for (size_t k = found.size(); k-- > 0;) {
+    const size_t c = found[k].concept_index;
+    if (c >= first.size()) first.resize(c + 1, -1);
+    next[k] = std::exchange(first[c], static_cast<int32_t>(k));
+  }
+  const auto each_found = [&](size_t c, auto&& f) {
+    if (c < first.size())
+      for (int32_t k = first[c]; k >= 0; k = next[static_cast<size_t>(k)]) f(found[static_cast<size_t>(k)]);
+  };
   r.matched.reserve(card.matched.size());
   for (const ScoredConcept& sc : card.matched)
-    for (MatchedConcept& mc : found)
-      if (mc.concept_index == sc.concept_index) {
-        mc.section = sc.section;
-        mc.weight = sc.weight;
-        mc.must = sc.must;
-        r.matched.push_back(std::move(mc));
-      }
+    each_found(sc.concept_index, [&](MatchedConcept& mc) {
+      mc.section = sc.section;
+      mc.weight = sc.weight;
+      mc.must = sc.must;
+      r.matched.push_back(std::move(mc));
+    });
   for (const size_t c : card.missing)
-    for (MatchedConcept& mc : found)
-      if (mc.concept_index == c && !mc.spans.empty()) r.ignored.push_back(std::move(mc));
+    each_found(c, [&](MatchedConcept& mc) {
+      if (!mc.spans.empty()) r.ignored.push_back(std::move(mc));
+    });
+  for (const MatchedConcept& mc : found) first[mc.concept_index] = -1;
   if (options.keep_text) r.text = std::string(text);
   return r;
 }

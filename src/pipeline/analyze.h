@@ -56,6 +56,7 @@ class Analyzer {
   std::vector<ConceptMatch> m_matches;
   ZoneMap m_zones;
   std::vector<uint32_t> m_newlines;  // where the decoded text's lines end, for evidence lines
+  std::vector<int32_t> m_found_first, m_found_next;  // the concepts found, by concept index
   Normalized m_title_norm;
   TokenStream m_title_tokens;
   std::vector<ConceptMatch> m_title_matches;
