@@ -235,10 +235,11 @@ void normalize_impl(std::string_view in, Normalized* out) {
   const size_t n = in.size();
   while (i < n) {
     if (kFast) {
-      // A run of ASCII characters that start nothing below (none of the bytes a gender form
-      // starts with, no letter before a slash, no combining mark after them) is just
-      // lowercased: copied in one go, then lowered in place.
-      const size_t j = simd::skip_plain_ascii<'(', 'I', ':', '*', '_', '/'>(in, i);
+      // A run of ASCII characters that start nothing below (no "(", no byte a gender suffix
+      // starts with after a letter, no letter before a slash, no combining mark after them) is
+      // just lowercased: copied in one go, then lowered in place. Below, such a byte that
+      // starts no gender form is lowercased alone, as here.
+      const size_t j = simd::skip_plain_ascii(in, i, !t.empty() && is_letter_byte(t.back()));
       if (j > i) {
         const size_t at = t.size();
         t.append(in.data() + i, j - i);

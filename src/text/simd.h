@@ -45,19 +45,23 @@ inline size_t skip_ascii_alnum(std::string_view s, size_t i) {
   return i;
 }
 
-// The first offset p at or after i (or s.size()) where s[p] is a byte from 0x80 or one of Stop,
-// or s[p + 1] is a byte from 0x80, or s[p] is an ASCII letter and s[p + 1] is '/'. (The
-// normalizer's plain run: ASCII that starts no gender form and has no combining mark after it.)
-template <char... Stop>
-size_t skip_plain_ascii(std::string_view s, size_t i) {
+// The first offset p at or after i (or s.size()) where s[p] is a byte from 0x80 or '(', or
+// s[p + 1] is a byte from 0x80, or s[p] is an ASCII letter and s[p + 1] is '/', or s[p] is one
+// of I : * _ / after a letter: s[p - 1] an ASCII letter, or, at p = i, after_letter. (The
+// normalizer's plain run: ASCII that starts no gender form and has no combining mark after it;
+// the gender suffixes "In", ":innen", "*innen", "_innen", "/in" follow a letter, so "I", "IT",
+// "**Aufgaben:**" and " / " are plain.)
+inline bool gender_suffix_byte(unsigned char b) { return b == 'I' || b == ':' || b == '*' || b == '_' || b == '/'; }
+inline size_t skip_plain_ascii(std::string_view s, size_t i, bool after_letter) {
   const size_t n = s.size();
   for (; i < n; ++i) {
     const auto b = static_cast<unsigned char>(s[i]);
-    if (b >= 0x80 || ((s[i] == Stop) || ...)) break;
+    if (b >= 0x80 || b == '(' || (after_letter && gender_suffix_byte(b))) break;
     if (i + 1 < n) {
       const auto next = static_cast<unsigned char>(s[i + 1]);
       if (next >= 0x80 || (next == '/' && is_ascii_alpha(b))) break;
     }
+    after_letter = is_ascii_alpha(b);
   }
   return i;
 }
@@ -152,17 +156,23 @@ inline size_t skip_ascii_alnum(std::string_view s, size_t i) {
   return scalar::skip_ascii_alnum(s, i);
 }
 
-template <char... Stop>
-size_t skip_plain_ascii(std::string_view s, size_t i) {
-  // Seventeen bytes left: the byte after each of the sixteen is there to look at.
+inline size_t skip_plain_ascii(std::string_view s, size_t i, bool after_letter) {
+  // Seventeen bytes left: the byte after each of the sixteen is there to look at. Whether the
+  // byte before each is a letter: the letter mask moved up one, the first bit carried over.
+  uint32_t carry = after_letter;
   for (; i + 17 <= s.size(); i += 16) {
     const __m128i v = load(s.data() + i);
     const __m128i next = load(s.data() + i + 1);
-    const __m128i letter_slash = _mm_and_si128(alpha(v), _mm_cmpeq_epi8(next, _mm_set1_epi8('/')));
-    const uint32_t stop = mask(_mm_or_si128(any_of<Stop...>(v), letter_slash)) | mask(v) | mask(next);
+    const __m128i is_alpha = alpha(v);
+    const uint32_t letters = mask(is_alpha);
+    const uint32_t after = (letters << 1 | carry) & 0xFFFF;
+    carry = letters >> 15;
+    const __m128i letter_slash = _mm_and_si128(is_alpha, _mm_cmpeq_epi8(next, _mm_set1_epi8('/')));
+    const uint32_t stop = mask(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('(')), letter_slash)) |
+                          (mask(any_of<'I', ':', '*', '_', '/'>(v)) & after) | mask(v) | mask(next);
     if (stop) return i + static_cast<size_t>(__builtin_ctz(stop));
   }
-  return scalar::skip_plain_ascii<Stop...>(s, i);
+  return scalar::skip_plain_ascii(s, i, carry != 0);
 }
 
 inline void lower_ascii(char* t, size_t n) {

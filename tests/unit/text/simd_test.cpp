@@ -88,11 +88,17 @@ BOOST_AUTO_TEST_CASE(the_scalar_versions_find_what_they_say) {
   BOOST_TEST(simd::scalar::skip_ascii_alnum("ab9Z@", 0) == 4u);
   BOOST_TEST(simd::scalar::skip_ascii_alnum("ab[", 0) == 2u);
   BOOST_TEST(simd::scalar::skip_ascii_alnum("a\xC3\xA4", 0) == 1u);
-  BOOST_TEST((simd::scalar::skip_plain_ascii<'(', 'I'>("abc(d", 0)) == 3u);
-  BOOST_TEST((simd::scalar::skip_plain_ascii<'(', 'I'>("abcId", 0)) == 3u);
-  BOOST_TEST((simd::scalar::skip_plain_ascii<'('>("ab/c", 0)) == 1u);     // a letter before a slash
-  BOOST_TEST((simd::scalar::skip_plain_ascii<'('>("a1/c", 0)) == 4u);     // a digit before one
-  BOOST_TEST((simd::scalar::skip_plain_ascii<'('>("ae\xCC\x88", 0)) == 1u);  // before a combining mark
+  BOOST_TEST(simd::scalar::skip_plain_ascii("abc(d", 0, false) == 3u);
+  BOOST_TEST(simd::scalar::skip_plain_ascii("abcId", 0, false) == 3u);      // "In" after a letter
+  BOOST_TEST(simd::scalar::skip_plain_ascii("ab IT x", 0, false) == 7u);    // "I" after a space
+  BOOST_TEST(simd::scalar::skip_plain_ascii("IT x", 0, false) == 4u);
+  BOOST_TEST(simd::scalar::skip_plain_ascii("IT x", 0, true) == 0u);        // after a letter before i
+  BOOST_TEST(simd::scalar::skip_plain_ascii("**Aufgaben:** x", 0, false) == 10u);
+  BOOST_TEST(simd::scalar::skip_plain_ascii("a *b _c 1:2 x", 0, false) == 13u);
+  BOOST_TEST(simd::scalar::skip_plain_ascii("Team*innen", 0, false) == 4u);
+  BOOST_TEST(simd::scalar::skip_plain_ascii("ab/c", 0, false) == 1u);       // a letter before a slash
+  BOOST_TEST(simd::scalar::skip_plain_ascii("a1/c", 0, false) == 4u);       // a digit before one
+  BOOST_TEST(simd::scalar::skip_plain_ascii("ae\xCC\x88", 0, false) == 1u);  // before a combining mark
   std::string upper = "ABC xyz [@`{ Z\xC3\x84";
   simd::scalar::lower_ascii(upper.data(), upper.size());
   BOOST_TEST(upper == "abc xyz [@`{ z\xC3\x84");
@@ -140,9 +146,10 @@ BOOST_AUTO_TEST_CASE(skip_ascii_alnum_agrees_with_the_scalar_loop) {
 }
 
 BOOST_AUTO_TEST_CASE(skip_plain_ascii_agrees_with_the_scalar_loop) {
-  const auto scan = [](std::string_view v, size_t i) { return simd::skip_plain_ascii<'(', 'I', ':', '*', '_', '/'>(v, i); };
-  const auto reference = [](std::string_view v, size_t i) {
-    return simd::scalar::skip_plain_ascii<'(', 'I', ':', '*', '_', '/'>(v, i);
+  for (const bool after_letter : {false, true}) {
+  const auto scan = [&](std::string_view v, size_t i) { return simd::skip_plain_ascii(v, i, after_letter); };
+  const auto reference = [&](std::string_view v, size_t i) {
+    return simd::scalar::skip_plain_ascii(v, i, after_letter);
   };
   for (const unsigned char b : kEdgeBytes)
     each_buffer("plain text, 1 2 3 Ab", b, [&](std::string_view s) { check_starts(s, scan, reference); });
@@ -159,7 +166,17 @@ BOOST_AUTO_TEST_CASE(skip_plain_ascii_agrees_with_the_scalar_loop) {
         if (pos + 1 < s.size()) s[pos + 1] = next;
         if (scan(s, 0) != reference(s, 0)) BOOST_FAIL("byte " << b << " at " << pos << " before " << int(next));
       }
+  // Each byte after each byte, at every place of a block and across blocks.
+  for (int a = 0; a < 256; a += a < 0x80 ? 1 : 31)
+    for (const char b : {'I', ':', '*', '_', '/', '(', 'x'})
+      for (size_t pos = 0; pos < 34; ++pos) {
+        std::string s(35, ' ');
+        s[pos] = static_cast<char>(a);
+        s[pos + 1] = b;
+        if (scan(s, 0) != reference(s, 0)) BOOST_FAIL("byte " << a << " before " << b << " at " << pos);
+      }
   each_random_buffer("abc xyz/(I:*_", 3, [&](std::string_view s) { check_starts(s, scan, reference); });
+  }
 }
 
 BOOST_AUTO_TEST_CASE(lower_ascii_agrees_with_the_scalar_loop) {
