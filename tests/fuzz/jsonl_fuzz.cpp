@@ -2,7 +2,8 @@
 // the stream. Every line that is not blank gives exactly one record, in order, and every error
 // record is named FILE:LINE and says so in its message, or is a json error named by the line's
 // id with a message that does not count lines. The simdjson fast path gives exactly the records
-// of the reference (nlohmann-json for every line).
+// of the reference (nlohmann-json for every line), and so do lines the reader leaves unparsed
+// for parse_record (ReadOptions::parse_in_worker, as in a run).
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "fuzz_check.h"
+#include "input/records.h"
 #include "input/stream.h"
 #include "input/read.h"
 #include "text/text_util.h"
@@ -48,14 +50,18 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, size_t size) {
   FUZZ_CHECK(::write(fd, stream.data(), stream.size()) == static_cast<ssize_t>(stream.size()));
   ::lseek(fd, 0, SEEK_SET);
   const std::string path = "/proc/self/fd/" + std::to_string(fd);
-  auto read = [&](bool reference) {
+  auto read = [&](bool reference, bool deferred) {
     ReadOptions o = options;
     o.jsonl_reference = reference;
+    o.parse_in_worker = deferred;
     ::lseek(fd, 0, SEEK_SET);
     std::vector<std::string> records;
     InputSource source({path}, o);
     Input in;
     while (source.next(&in)) {
+      FUZZ_CHECK(static_cast<bool>(in.unparsed) == (deferred && !in.error));
+      parse_record(&in);
+      FUZZ_CHECK(!in.unparsed);
       FUZZ_CHECK(records.size() < want);
       const std::string n = std::to_string(line_of_record[records.size()]);
       if (in.error) {
@@ -79,7 +85,9 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, size_t size) {
     FUZZ_CHECK(records.size() == want);
     return records;
   };
-  FUZZ_CHECK(read(false) == read(true));
+  const std::vector<std::string> fast = read(false, false);
+  FUZZ_CHECK(fast == read(true, false));
+  FUZZ_CHECK(fast == read(false, true));
   ::close(fd);
   return 0;
 }
