@@ -266,9 +266,9 @@ DocFormat RecordFormat::text_format(std::string_view text) const {
 // message). It is named by the id it got as far as ({"id": "p7", "text": "cut off...), with a
 // message that does not count lines: a batch cut into shards then gives the single run's
 // record, where FILE:LINE would count from the start of the shard. Only a record with no id to
-// recover is named by its place (where), and its message says which (label: "line 7").
+// recover is named by its place (where), and its message says which ("line 7": label).
 void RecordFormat::fail_unparsed(Input* out, const std::string& text, const std::string& where,
-                                 const std::string& label, std::optional<size_t> byte, const std::string& note) const {
+                                 uint64_t number, std::optional<size_t> byte, const std::string& note) const {
   if (m_options.id_field.find('.') == std::string::npos)
     if (const std::optional<std::string> id = recover_jsonl_id(text, m_options.id_field)) {
       const std::string at = byte ? " at byte " + std::to_string(*byte) + " of its " +
@@ -278,7 +278,7 @@ void RecordFormat::fail_unparsed(Input* out, const std::string& text, const std:
       return;
     }
   const std::string at = byte ? ", byte " + std::to_string(*byte) : "";
-  fail(out, where, "json", label + at + ": invalid JSON" + note);
+  fail(out, where, "json", label(number) + at + ": invalid JSON" + note);
 }
 
 // The common case, fast: a record simdjson parses (validating all of it, as nlohmann does)
@@ -332,27 +332,27 @@ bool RecordFormat::parse_plain_record(std::string* text, const std::string& wher
   return true;
 }
 
-void RecordFormat::parse(std::string* text, const std::string& where, const std::string& label, Input* out) const {
+void RecordFormat::parse(std::string* text, const std::string& where, uint64_t number, Input* out) const {
   if (m_fast && !m_options.jsonl_reference && parse_plain_record(text, where, out)) return;
   *out = Input{};
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(*text);
   } catch (const nlohmann::json::parse_error& e) {
-    fail_unparsed(out, *text, where, label, e.byte,
+    fail_unparsed(out, *text, where, number, e.byte,
                   is_valid_utf8(*text) ? ""
                   : m_kind == RecordReader::Kind::kJsonLines ? " (not UTF-8: JSON Lines must be UTF-8)"
                                                              : " (not UTF-8: JSON must be UTF-8)");
     return;
   } catch (const nlohmann::json::out_of_range&) {  // 1e9999: a number no double holds
-    fail_unparsed(out, *text, where, label, std::nullopt, " (a number out of range)");
+    fail_unparsed(out, *text, where, number, std::nullopt, " (a number out of range)");
     return;
   } catch (const nlohmann::json::exception&) {
-    fail_unparsed(out, *text, where, label, std::nullopt, "");
+    fail_unparsed(out, *text, where, number, std::nullopt, "");
     return;
   }
   if (!j.is_object()) {
-    fail(out, where, "json", label + ": not a JSON object");
+    fail(out, where, "json", label(number) + ": not a JSON object");
     return;
   }
   const std::optional<std::string> id = string_field(j, m_options.id_field);
@@ -369,7 +369,7 @@ void RecordFormat::parse(std::string* text, const std::string& where, const std:
   if (!body || !body->is_string()) {
     // Named by its id, the message need not (and, for shards to equal one run, must not)
     // say where the record is; without an id its place is all that tells the user which.
-    out->error = InputError{"json", (id ? "" : label + ": ") + "field '" + escape_invalid_utf8(m_options.text_field) +
+    out->error = InputError{"json", (id ? "" : label(number) + ": ") + "field '" + escape_invalid_utf8(m_options.text_field) +
                                         (!body ? "' is missing" : "' is not a string")};
     return;
   }
@@ -383,7 +383,12 @@ void parse_record(Input* in) {
   if (!in->unparsed) return;
   const std::shared_ptr<const RecordFormat> format = std::move(in->unparsed);
   std::string text = std::move(in->bytes), where = std::move(in->id);
-  format->parse(&text, where, format->label(in->record_number), in);
+  try {
+    format->parse(&text, where, in->record_number, in);
+  } catch (...) {
+    in->id = std::move(where);  // a fault (out of memory) names the record by its place
+    throw;
+  }
 }
 
 struct RecordReader::Impl {
@@ -402,7 +407,7 @@ struct RecordReader::Impl {
   // parse_record.
   void record(std::string* text, const std::string& where, uint64_t number, Input* out) {
     if (!defer) {
-      format->parse(text, where, format->label(number), out);
+      format->parse(text, where, number, out);
       return;
     }
     *out = Input{};

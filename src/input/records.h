@@ -44,14 +44,15 @@ class RecordFormat {
  public:
   RecordFormat(RecordReader::Kind kind, const ReadOptions& options);
   // One record's JSON text into *out (the posting, or its error record): where names it if it
-  // has no id, label says which it is ("line 7", "record 3"). *text may get spare capacity.
-  void parse(std::string* text, const std::string& where, const std::string& label, Input* out) const;
+  // has no id; number is its line (JSON Lines) or index (JSON), which an error message names
+  // ("line 7", "record 3"). *text may get spare capacity.
+  void parse(std::string* text, const std::string& where, uint64_t number, Input* out) const;
   // The label of the record with this line number (JSON Lines) or index (JSON).
   std::string label(uint64_t number) const;
 
  private:
   DocFormat text_format(std::string_view text) const;
-  void fail_unparsed(Input* out, const std::string& text, const std::string& where, const std::string& label,
+  void fail_unparsed(Input* out, const std::string& text, const std::string& where, uint64_t number,
                      std::optional<size_t> byte, const std::string& note) const;
   bool parse_plain_record(std::string* text, const std::string& where, Input* out) const;
 
@@ -62,7 +63,8 @@ class RecordFormat {
 
 // Makes *in the input its record is, if the reader left it unparsed (Input::unparsed): the
 // work of parsing JSON moves from the one reader thread to the workers, so one reader feeds
-// many more of them. Does nothing to any other input.
+// many more of them. Does nothing to any other input. If it throws (out of memory), in->id is
+// still the record's place.
 void parse_record(Input* in);
 
 // Splits what a stream delivers into lines, reading blocks of block_bytes; one read per refill,

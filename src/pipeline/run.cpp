@@ -46,14 +46,11 @@ Result fault_record(std::string id, InputError error) {
 Result process(Analyzer& analyzer, Input& input, const RunOptions& options) {
   Result r;
   bool parsed = true;
-  if (input.unparsed) {
-    std::string id = input.id;  // the record's place: what names it if parsing fails
-    try {
-      parse_record(&input);
-    } catch (...) {
-      parsed = false;
-      r = fault_record(std::move(id), current_fault("while parsing this record"));
-    }
+  try {
+    parse_record(&input);
+  } catch (...) {
+    parsed = false;
+    r = fault_record(input.id, current_fault("while parsing this record"));
   }
   if (parsed) r = analyzer.analyze(input, options.analyze);
   if (!options.in_worker) return r;

@@ -147,35 +147,35 @@ BOOST_AUTO_TEST_CASE(skip_ascii_alnum_agrees_with_the_scalar_loop) {
 
 BOOST_AUTO_TEST_CASE(skip_plain_ascii_agrees_with_the_scalar_loop) {
   for (const bool after_letter : {false, true}) {
-  const auto scan = [&](std::string_view v, size_t i) { return simd::skip_plain_ascii(v, i, after_letter); };
-  const auto reference = [&](std::string_view v, size_t i) {
-    return simd::scalar::skip_plain_ascii(v, i, after_letter);
-  };
-  for (const unsigned char b : kEdgeBytes)
-    each_buffer("plain text, 1 2 3 Ab", b, [&](std::string_view s) { check_starts(s, scan, reference); });
-  // The byte before a slash, or before a byte from 0x80.
-  for (const unsigned char b : std::vector<unsigned char>{'a', 'Z', '1', '@', '[', 0x80}) {
-    each_buffer("////", b, [&](std::string_view s) { check_starts(s, scan, reference); });
-    each_buffer("x\xCC", b, [&](std::string_view s) { check_starts(s, scan, reference); });
-  }
-  for (int b = 0; b < 256; ++b)
-    for (size_t pos = 0; pos < 34; ++pos)
-      for (const char next : {'x', '/', '\x80'}) {
-        std::string s(34, 'q');
-        s[pos] = static_cast<char>(b);
-        if (pos + 1 < s.size()) s[pos + 1] = next;
-        if (scan(s, 0) != reference(s, 0)) BOOST_FAIL("byte " << b << " at " << pos << " before " << int(next));
-      }
-  // Each byte after each byte, at every place of a block and across blocks.
-  for (int a = 0; a < 256; a += a < 0x80 ? 1 : 31)
-    for (const char b : {'I', ':', '*', '_', '/', '(', 'x'})
-      for (size_t pos = 0; pos < 34; ++pos) {
-        std::string s(35, ' ');
-        s[pos] = static_cast<char>(a);
-        s[pos + 1] = b;
-        if (scan(s, 0) != reference(s, 0)) BOOST_FAIL("byte " << a << " before " << b << " at " << pos);
-      }
-  each_random_buffer("abc xyz/(I:*_", 3, [&](std::string_view s) { check_starts(s, scan, reference); });
+    const auto scan = [&](std::string_view v, size_t i) { return simd::skip_plain_ascii(v, i, after_letter); };
+    const auto reference = [&](std::string_view v, size_t i) {
+      return simd::scalar::skip_plain_ascii(v, i, after_letter);
+    };
+    for (const unsigned char b : kEdgeBytes)
+      each_buffer("plain text, 1 2 3 Ab", b, [&](std::string_view s) { check_starts(s, scan, reference); });
+    // The byte before a slash, or before a byte from 0x80.
+    for (const unsigned char b : std::vector<unsigned char>{'a', 'Z', '1', '@', '[', 0x80}) {
+      each_buffer("////", b, [&](std::string_view s) { check_starts(s, scan, reference); });
+      each_buffer("x\xCC", b, [&](std::string_view s) { check_starts(s, scan, reference); });
+    }
+    for (int b = 0; b < 256; ++b)
+      for (size_t pos = 0; pos < 34; ++pos)
+        for (const char next : {'x', '/', '\x80'}) {
+          std::string s(34, 'q');
+          s[pos] = static_cast<char>(b);
+          if (pos + 1 < s.size()) s[pos + 1] = next;
+          if (scan(s, 0) != reference(s, 0)) BOOST_FAIL("byte " << b << " at " << pos << " before " << int(next));
+        }
+    // Each byte after each byte, at every place of a block and across blocks.
+    for (int a = 0; a < 256; a += a < 0x80 ? 1 : 31)
+      for (const char b : {'I', ':', '*', '_', '/', '(', 'x'})
+        for (size_t pos = 0; pos < 34; ++pos) {
+          std::string s(35, ' ');
+          s[pos] = static_cast<char>(a);
+          s[pos + 1] = b;
+          if (scan(s, 0) != reference(s, 0)) BOOST_FAIL("byte " << a << " before " << b << " at " << pos);
+        }
+    each_random_buffer("abc xyz/(I:*_", 3, [&](std::string_view s) { check_starts(s, scan, reference); });
   }
 }
 
