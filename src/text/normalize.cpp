@@ -5,6 +5,9 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <array>
+#include <atomic>
+#include <memory>
 #include <mutex>
 #include <stdexcept>
 
@@ -75,32 +78,53 @@ void normalize_segment_icu(std::string_view segment, std::string& out) {
   }
 }
 
-// Single-character results for U+0080..U+2FFF, computed once: most non-ASCII text in job ads
-// (umlauts, ß, dashes, bullets, quotes) is in that range and stands alone in its segment.
+// Single-character results for U+0080..U+2FFF: most non-ASCII text in job ads (umlauts, ß,
+// dashes, bullets, quotes) is in that range and stands alone in its segment. Filled a block of
+// 128 code points at a time, when one of the block is first met: a run touches a few blocks,
+// and filling all 96 at start-up took ICU some 12 million instructions (2-3 ms).
 constexpr char32_t kCacheEnd = 0x3000;
-struct SegmentCache {
-  std::vector<std::string> out;        // index cp - 0x80
-  std::vector<bool> boundary_before;   // index cp
-  SegmentCache() : out(kCacheEnd - 0x80), boundary_before(kCacheEnd) {
+class SegmentCache {
+ public:
+  const std::string& out(char32_t cp) {  // 0x80 <= cp < kCacheEnd
+    fill(cp / kBlock);
+    return (*m_out[cp / kBlock])[cp % kBlock];
+  }
+  bool boundary_before(char32_t cp) {  // cp < kCacheEnd
+    fill(cp / kBlock);
+    return m_boundary_before[cp];
+  }
+
+ private:
+  static constexpr char32_t kBlock = 128;
+  void fill(size_t block) {
+    if (m_filled[block].load(std::memory_order_acquire)) return;
+    std::lock_guard<std::mutex> lock(m_mutex);
+    if (m_filled[block].load(std::memory_order_relaxed)) return;
     const auto& n = nfkc_casefold();
-    for (char32_t cp = 0; cp < kCacheEnd; ++cp) {
-      boundary_before[cp] = n.hasBoundaryBefore(static_cast<UChar32>(cp));
+    m_out[block] = std::make_unique<std::array<std::string, kBlock>>();
+    for (char32_t cp = static_cast<char32_t>(block * kBlock); cp < (block + 1) * kBlock; ++cp) {
+      m_boundary_before[cp] = n.hasBoundaryBefore(static_cast<UChar32>(cp));
       if (cp < 0x80 || (cp >= 0xD800 && cp <= 0xDFFF)) continue;
       std::string seg;
       append_utf8(seg, cp);
-      normalize_segment_icu(seg, out[cp - 0x80]);
+      normalize_segment_icu(seg, (*m_out[block])[cp % kBlock]);
     }
+    m_filled[block].store(true, std::memory_order_release);
   }
+  std::mutex m_mutex;
+  std::array<std::atomic<bool>, kCacheEnd / kBlock> m_filled{};
+  std::array<bool, kCacheEnd> m_boundary_before{};
+  std::array<std::unique_ptr<std::array<std::string, kBlock>>, kCacheEnd / kBlock> m_out;  // below 0x80 unused
 };
-const SegmentCache& cache() {
-  static const SegmentCache c;
+SegmentCache& cache() {
+  static SegmentCache c;
   return c;
 }
 
 constexpr size_t kMaxSegment = 32;  // characters per normalization segment
 
 bool boundary_before(char32_t cp, bool use_cache) {
-  if (use_cache && cp < kCacheEnd) return cache().boundary_before[cp];
+  if (use_cache && cp < kCacheEnd) return cache().boundary_before(cp);
   return nfkc_casefold().hasBoundaryBefore(static_cast<UChar32>(cp));
 }
 
@@ -306,7 +330,7 @@ void normalize_impl(std::string_view in, Normalized* out) {
     } else if (kFast && single && cp < 0x80) {
       t += lower(c);
     } else if (kFast && single && cp < kCacheEnd) {
-      t += cache().out[cp - 0x80];
+      t += cache().out(cp);
     } else {
       normalize_segment_icu(in.substr(i, end - i), t);
     }

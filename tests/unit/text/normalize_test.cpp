@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <random>
+#include <thread>
 
 #include "test_helpers.h"
 #include "text/text_util.h"
@@ -259,6 +260,33 @@ BOOST_AUTO_TEST_CASE(same_as_reference_on_generated_text) {
   BOOST_TEST(non_ascii > 10000u);
   BOOST_TEST_MESSAGE("generated " << cmp.inputs << " inputs, " << bytes << " bytes");
   BOOST_TEST(cmp.failures == 0u);
+}
+
+// The fast path's table of single-character results is filled a block of code points at a
+// time, on first use: four threads meet every block of it at once, each in its own order, and
+// each must get what the reference (ICU on every character) gives.
+BOOST_AUTO_TEST_CASE(every_cached_code_point_same_as_reference_from_four_threads) {
+  constexpr int kThreads = 4;
+  std::vector<std::string> inputs(kThreads);
+  std::vector<Normalized> refs(kThreads);
+  for (int k = 0; k < kThreads; ++k) {
+    for (char32_t i = 0; i < 0x3000 - 0x80; ++i) {
+      const char32_t cp = 0x80 + (i + static_cast<char32_t>(k) * 0xB80) % (0x3000 - 0x80);
+      if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+      inputs[k] += "x ";
+      jobmatch::append_utf8(inputs[k], cp);
+      inputs[k] += ' ';
+    }
+    jobmatch::normalize_reference(inputs[k], &refs[k]);
+  }
+  std::vector<Normalized> fast(kThreads);
+  std::vector<std::thread> threads;
+  for (int k = 0; k < kThreads; ++k) threads.emplace_back([&, k] { jobmatch::normalize(inputs[k], &fast[k]); });
+  for (std::thread& t : threads) t.join();
+  for (int k = 0; k < kThreads; ++k) {
+    BOOST_TEST(fast[k].text == refs[k].text, "thread " << k);
+    BOOST_TEST((src_of(fast[k]) == src_of(refs[k])), "thread " << k);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(generated_text_keeps_src_invariants) {
