@@ -125,12 +125,13 @@ class LexiconParser {
 
   void patterns(const SourceFile& file, const DataLine& line, std::vector<Pattern>* out) {
     for (const Alternative& alt : split_alternatives(line.value)) {
-      Expected<std::string> regex = compile_pattern(alt.text);
+      WordPattern words;
+      Expected<std::string> regex = compile_pattern(alt.text, &words);
       if (!regex.ok()) {
         error(file, line, line.value_col + alt.col + pattern_error_col(regex.error()), regex.error().message);
         continue;
       }
-      out->push_back(Pattern{std::string(alt.text), std::move(*regex)});
+      out->push_back(Pattern{std::string(alt.text), std::move(*regex), std::move(words)});
     }
   }
 

@@ -8,12 +8,16 @@
 #include <vector>
 
 #include "lexicon/datafile.h"
+#include "lexicon/pattern.h"
 
 namespace jobmatch {
 
 struct Pattern {
   std::string source;  // as written in the file
   std::string regex;   // compiled fragment (pattern.h), without boundaries
+  // A word-language pattern's words as the lexicon parsed them (parse_words); empty for a re:
+  // pattern, and in a Pattern built by hand, which the matcher then parses itself.
+  WordPattern words;
 };
 
 struct Concept {

@@ -129,7 +129,7 @@ std::string words_regex(const WordPattern& words) {
   return re;
 }
 
-Expected<std::string> compile_pattern(std::string_view pattern) {
+Expected<std::string> compile_pattern(std::string_view pattern, WordPattern* words_out) {
   if (pattern.starts_with("re:")) {
     const std::string_view body = pattern.substr(3);
     RE2 alone(std::string(body), RE2::Quiet);
@@ -150,7 +150,9 @@ Expected<std::string> compile_pattern(std::string_view pattern) {
   }
   Expected<WordPattern> words = parse_words(pattern);
   if (!words.ok()) return words.error();
-  return words_regex(*words);
+  std::string regex = words_regex(*words);
+  if (words_out) *words_out = std::move(*words);
+  return regex;
 }
 
 std::string wrap_in_boundaries(const std::vector<std::string>& fragments) {

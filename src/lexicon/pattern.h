@@ -94,7 +94,9 @@ inline constexpr size_t kReReachBytes = 1024;
 size_t re_max_spaces(std::string_view re, size_t* col);
 
 // Compiles one pattern into an RE2 fragment without boundaries; a pattern_error if it does not.
-Expected<std::string> compile_pattern(std::string_view pattern);
+// With `words`, a word-language pattern's parse_words result goes there too (a re: pattern
+// leaves it empty), so the matcher need not parse it again.
+Expected<std::string> compile_pattern(std::string_view pattern, WordPattern* words = nullptr);
 
 // Literals that every match of an RE2 fragment (a re: pattern's regex) must contain, as far as
 // they can be read from it: true if it starts with one of (*elements)[0], each at least two

@@ -169,6 +169,10 @@ Expected<std::optional<uint32_t>> Matcher::Impl::add_group(const Concept& c, siz
         return Error(c.id + ": " + added.error().message);
       continue;
     }
+    if (!p->words.parts.empty()) {
+      phrases.add_phrase(p->words, g);
+      continue;
+    }
     Expected<WordPattern> words = parse_words(p->source);
     if (!words.ok()) return Error(c.id + ": " + words.error().message + " in '" + p->source + "'");
     phrases.add_phrase(*words, g);
