@@ -1,6 +1,7 @@
 #include "text/phrase_lists.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <stdexcept>
 
@@ -9,6 +10,14 @@
 #include "text/text_util.h"
 
 namespace jobmatch {
+namespace {
+
+// Two bytes as sixteen bits, the first low: m_key_bits' index.
+uint32_t pair_bits(char a, char b) {
+  return static_cast<uint32_t>(static_cast<unsigned char>(a)) | static_cast<uint32_t>(static_cast<unsigned char>(b)) << 8;
+}
+
+}  // namespace
 
 PhraseLists::PhraseLists(const std::vector<std::vector<std::string_view>>& lists) {
   if (lists.size() > 32) throw std::logic_error("PhraseLists: more than 32 lists");
@@ -36,6 +45,8 @@ PhraseLists::PhraseLists(const std::vector<std::vector<std::string_view>>& lists
   for (size_t k = 1; k < m_first.size(); ++k) m_first[k] = static_cast<uint16_t>(m_first[k] + m_first[k - 1]);
   for (const Phrase& p : m_phrases) {
     const std::array<char, 2> pair{p.text[p.offset], p.text[p.offset + 1]};
+    const uint32_t v = pair_bits(pair[0], pair[1]);
+    m_key_bits[v >> 6] |= uint64_t{1} << (v & 63);
     if (std::find(m_pairs.begin(), m_pairs.end(), pair) == m_pairs.end()) m_pairs.push_back(pair);
   }
   if (m_pairs.size() > 16) m_pairs.clear();
@@ -63,14 +74,35 @@ bool PhraseLists::candidates_at(std::string_view s, size_t i, size_t from, F&& f
   return false;
 }
 
+template <typename F>
+bool PhraseLists::for_each_key_at(std::string_view s, size_t from, F&& f) const {
+  if (s.size() < 2) return false;
+  const size_t last = s.size() - 1;  // the places that begin a pair: [from, last)
+  for (size_t b = from; b < last; b += 64) {
+    // Which of the next 64 places hold a key pair, a bit each (whether one does is a coin toss
+    // for the branch predictor, so it is not asked one place at a time).
+    const size_t n = std::min<size_t>(64, last - b);
+    const char* p = s.data() + b;
+    uint64_t hits = 0;
+    for (size_t k = 0; k < n; ++k) {
+      const uint32_t v = pair_bits(p[k], p[k + 1]);
+      hits |= (m_key_bits[v >> 6] >> (v & 63) & 1) << k;
+    }
+    for (; hits; hits &= hits - 1)
+      if (f(b + static_cast<size_t>(std::countr_zero(hits)))) return true;
+  }
+  return false;
+}
+
 uint32_t PhraseLists::match(std::string_view s, size_t split, uint32_t* late) const {
   uint32_t found = 0, found_late = 0;
-  for (size_t i = 0; i + 1 < s.size(); ++i)
-    candidates_at(s, i, 0, [&](size_t start, const Phrase& ph) {
+  for_each_key_at(s, 0, [&](size_t i) {
+    return candidates_at(s, i, 0, [&](size_t start, const Phrase& ph) {
       found |= 1u << ph.list;
       if (start >= split) found_late |= 1u << ph.list;
       return false;
     });
+  });
   if (late) *late = found_late;
   return found;
 }
@@ -91,8 +123,7 @@ size_t PhraseLists::find(std::string_view s, size_t from) const {
   if (!m_pairs.empty()) {
     simd::for_each_pair(s, from, m_pairs, visit);
   } else {
-    for (size_t i = from; i + 1 < s.size(); ++i)
-      if (visit(i)) break;
+    for_each_key_at(s, from, visit);
   }
   return best;
 }

@@ -15,7 +15,8 @@ namespace jobmatch {
 // search, byte for byte, with no set-up per call. Each phrase is looked for by its rarest pair
 // of adjacent bytes (byte_pair_rarity, text/lang.h: by letter frequency in German and English
 // text), so few places are checked; with at most 16 such pairs, sixteen bytes are tested at a
-// time where SIMD is built in (text/simd.h).
+// time where SIMD is built in (text/simd.h), else each place is tested against a table of the
+// key pairs with no branch, 64 places at a time.
 class PhraseLists {
  public:
   PhraseLists(const std::vector<std::vector<std::string_view>>& lists);
@@ -38,10 +39,16 @@ class PhraseLists {
   // after `from`; stops when f returns true.
   template <typename F>
   bool candidates_at(std::string_view s, size_t i, size_t from, F&& f) const;
+  // Calls f(i) for every i >= from, in order, where s[i], s[i + 1] is a key pair; stops when f
+  // returns true.
+  template <typename F>
+  bool for_each_key_at(std::string_view s, size_t from, F&& f) const;
   // The phrases whose key pair folds (fold_pair) to k: m_phrases[m_first[k], m_first[k + 1]).
   std::array<uint16_t, (1 << 12) + 1> m_first{};
   std::vector<Phrase> m_phrases;
   std::vector<std::array<char, 2>> m_pairs;  // the distinct key pairs, if at most 16
+  // Bit b[0] | b[1] << 8 set for every key pair b (a bit per pair of bytes, 8 KiB).
+  std::vector<uint64_t> m_key_bits = std::vector<uint64_t>(1024);
   uint32_t m_max_offset = 0;
 };
 
