@@ -10,15 +10,6 @@
 #include "text/text_util.h"
 
 namespace jobmatch {
-namespace {
-
-// Two bytes as sixteen bits, the first low: m_key_bits' index.
-uint32_t pair_bits(char a, char b) {
-  return static_cast<uint32_t>(static_cast<unsigned char>(a)) | static_cast<uint32_t>(static_cast<unsigned char>(b)) << 8;
-}
-
-}  // namespace
-
 PhraseLists::PhraseLists(const std::vector<std::vector<std::string_view>>& lists) {
   if (lists.size() > 32) throw std::logic_error("PhraseLists: more than 32 lists");
   uint32_t list = 0;
@@ -45,9 +36,11 @@ PhraseLists::PhraseLists(const std::vector<std::vector<std::string_view>>& lists
   for (size_t k = 1; k < m_first.size(); ++k) m_first[k] = static_cast<uint16_t>(m_first[k] + m_first[k - 1]);
   for (const Phrase& p : m_phrases) {
     const std::array<char, 2> pair{p.text[p.offset], p.text[p.offset + 1]};
-    const uint32_t v = pair_bits(pair[0], pair[1]);
-    m_key_bits[v >> 6] |= uint64_t{1} << (v & 63);
     if (std::find(m_pairs.begin(), m_pairs.end(), pair) == m_pairs.end()) m_pairs.push_back(pair);
+  }
+  for (size_t n = 0; n < m_pairs.size(); ++n) {
+    m_key_first[static_cast<unsigned char>(m_pairs[n][0])] |= uint64_t{1} << (n % 64);
+    m_key_second[static_cast<unsigned char>(m_pairs[n][1])] |= uint64_t{1} << (n % 64);
   }
   if (m_pairs.size() > 16) m_pairs.clear();
 }
@@ -85,8 +78,8 @@ bool PhraseLists::for_each_key_at(std::string_view s, size_t from, F&& f) const 
     const char* p = s.data() + b;
     uint64_t hits = 0;
     for (size_t k = 0; k < n; ++k) {
-      const uint32_t v = pair_bits(p[k], p[k + 1]);
-      hits |= (m_key_bits[v >> 6] >> (v & 63) & 1) << k;
+      const uint64_t may = m_key_first[static_cast<unsigned char>(p[k])] & m_key_second[static_cast<unsigned char>(p[k + 1])];
+      hits |= uint64_t{may != 0} << k;
     }
     for (; hits; hits &= hits - 1)
       if (f(b + static_cast<size_t>(std::countr_zero(hits)))) return true;

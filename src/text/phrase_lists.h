@@ -15,8 +15,8 @@ namespace jobmatch {
 // search, byte for byte, with no set-up per call. Each phrase is looked for by its rarest pair
 // of adjacent bytes (byte_pair_rarity, text/lang.h: by letter frequency in German and English
 // text), so few places are checked; with at most 16 such pairs, sixteen bytes are tested at a
-// time where SIMD is built in (text/simd.h), else each place is tested against a table of the
-// key pairs with no branch, 64 places at a time.
+// time where SIMD is built in (text/simd.h), else each place is tested with two table loads and
+// no branch, 64 places at a time.
 class PhraseLists {
  public:
   PhraseLists(const std::vector<std::vector<std::string_view>>& lists);
@@ -47,8 +47,10 @@ class PhraseLists {
   std::array<uint16_t, (1 << 12) + 1> m_first{};
   std::vector<Phrase> m_phrases;
   std::vector<std::array<char, 2>> m_pairs;  // the distinct key pairs, if at most 16
-  // Bit b[0] | b[1] << 8 set for every key pair b (a bit per pair of bytes, 8 KiB).
-  std::vector<uint64_t> m_key_bits = std::vector<uint64_t>(1024);
+  // The n-th distinct key pair (a, b) sets bit n % 64 of m_key_first[a] and of m_key_second[b]:
+  // bytes x, y can be a key pair only if m_key_first[x] & m_key_second[y] is not 0, and with at
+  // most 64 key pairs only if they are one.
+  std::array<uint64_t, 256> m_key_first{}, m_key_second{};
   uint32_t m_max_offset = 0;
 };
 
