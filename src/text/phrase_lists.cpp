@@ -10,6 +10,7 @@
 #include "text/text_util.h"
 
 namespace jobmatch {
+
 PhraseLists::PhraseLists(const std::vector<std::vector<std::string_view>>& lists) {
   if (lists.size() > 32) throw std::logic_error("PhraseLists: more than 32 lists");
   uint32_t list = 0;

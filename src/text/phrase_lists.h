@@ -14,9 +14,9 @@ namespace jobmatch {
 // a phrase occurring in a text, and where the first occurrence of any starts. Plain substring
 // search, byte for byte, with no set-up per call. Each phrase is looked for by its rarest pair
 // of adjacent bytes (byte_pair_rarity, text/lang.h: by letter frequency in German and English
-// text), so few places are checked; with at most 16 such pairs, sixteen bytes are tested at a
-// time where SIMD is built in (text/simd.h), else each place is tested with two table loads and
-// no branch, 64 places at a time.
+// text), so few places are checked. find, with at most 16 such pairs, tests sixteen bytes at a
+// time where SIMD is built in (text/simd.h); otherwise, and in match, each place is tested with
+// two table loads and no branch, 64 places at a time.
 class PhraseLists {
  public:
   PhraseLists(const std::vector<std::vector<std::string_view>>& lists);
@@ -39,8 +39,8 @@ class PhraseLists {
   // after `from`; stops when f returns true.
   template <typename F>
   bool candidates_at(std::string_view s, size_t i, size_t from, F&& f) const;
-  // Calls f(i) for every i >= from, in order, where s[i], s[i + 1] is a key pair; stops when f
-  // returns true.
+  // Calls f(i) for every i >= from, in order, where s[i], s[i + 1] may be a key pair (with at
+  // most 64 key pairs: is one); stops when f returns true.
   template <typename F>
   bool for_each_key_at(std::string_view s, size_t from, F&& f) const;
   // The phrases whose key pair folds (fold_pair) to k: m_phrases[m_first[k], m_first[k + 1]).
