@@ -89,47 +89,166 @@ bool append_page(std::string_view page, std::string* out) {
 // ("1 0 obj" ... "endobj"), with room for sparse numbering in small files.
 size_t max_objects(size_t size) { return size / 8 + 4096; }
 
-// True if a classic cross-reference table of the file names an object number no file of its
-// size can hold. poppler sizes its table by the highest number a subsection header claims
-// ("9000000 65535" asks for 9 million entries, some 640 MB, in a 2 KB file), so such a file
-// is refused before it is opened. Headers are read as poppler reads them: pairs of numbers
-// after "xref", each followed by its count of three-token entries, until "trailer".
-bool xref_claims_too_much(std::string_view b) {
-  const size_t limit = max_objects(b.size());
-  auto skip_space = [&](size_t i) {
-    while (i < b.size() && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n' || b[i] == '\f' || b[i] == '\0')) ++i;
+bool pdf_space(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v' || c == '\0';
+}
+
+bool pdf_delimiter(char c) {
+  return pdf_space(c) || c == '(' || c == ')' || c == '<' || c == '>' || c == '[' || c == ']' || c == '{' ||
+         c == '}' || c == '/' || c == '%';
+}
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// Reads the bytes of a PDF as poppler's lexer does, as far as the numbers that size its table
+// of objects need: white space and comments, integers, names.
+class Lexer {
+ public:
+  explicit Lexer(std::string_view b) : b_(b) {}
+
+  // The first byte at or after i that is neither white space nor inside a comment.
+  size_t skip_space(size_t i) const {
+    while (i < b_.size()) {
+      if (pdf_space(b_[i])) {
+        ++i;
+      } else if (b_[i] == '%') {
+        while (i < b_.size() && b_[i] != '\r' && b_[i] != '\n') ++i;
+      } else {
+        break;
+      }
+    }
     return i;
-  };
-  // A run of digits at i as a number (saturating), and where it ends; npos if none.
-  auto number = [&](size_t i, uint64_t* v) {
-    size_t j = i;
+  }
+
+  // An integer at i (a sign, then digits; a negative one reads as 0, which claims nothing) and
+  // where it ends; npos if there is none. The value saturates far above any limit.
+  size_t number(size_t i, uint64_t* v) const {
     *v = 0;
-    while (j < b.size() && b[j] >= '0' && b[j] <= '9') *v = std::min<uint64_t>(*v * 10 + static_cast<uint64_t>(b[j++] - '0'), UINT64_MAX / 20);
-    return j > i ? j : std::string_view::npos;
-  };
+    bool negative = false;
+    if (i < b_.size() && (b_[i] == '+' || b_[i] == '-')) negative = b_[i++] == '-';
+    const size_t digits = i;
+    while (i < b_.size() && b_[i] >= '0' && b_[i] <= '9') {
+      *v = std::min<uint64_t>(*v * 10 + static_cast<uint64_t>(b_[i] - '0'), UINT64_MAX / 20);
+      ++i;
+    }
+    if (i == digits) return std::string_view::npos;
+    if (negative) *v = 0;
+    return i;
+  }
+
+  // The name that starts after the '/' at i, with its #xx escapes decoded (at most 16 bytes of
+  // it: longer names are none of those looked for), and where it ends.
+  size_t name(size_t i, std::string* out) const {
+    out->clear();
+    ++i;
+    while (i < b_.size() && !pdf_delimiter(b_[i])) {
+      char c = b_[i++];
+      if (c == '#' && i + 1 < b_.size() && hex_value(b_[i]) >= 0 && hex_value(b_[i + 1]) >= 0) {
+        c = static_cast<char>(hex_value(b_[i]) * 16 + hex_value(b_[i + 1]));
+        i += 2;
+      }
+      if (out->size() <= 16) *out += c;
+    }
+    return i;
+  }
+
+ private:
+  std::string_view b_;
+};
+
+// True if a subsection header of a classic cross-reference table claims objects past `limit`.
+// Headers are read as poppler reads them: pairs of numbers after "xref", each followed by its
+// count of three-token entries, until "trailer".
+bool xref_table_claims_too_much(std::string_view b, const Lexer& lex, uint64_t limit) {
   for (size_t at = b.find("xref"); at != std::string_view::npos; at = b.find("xref", at + 4)) {
-    size_t i = skip_space(at + 4);
+    size_t i = lex.skip_space(at + 4);
     for (;;) {
       uint64_t first, count;
-      const size_t a = number(i, &first);
+      const size_t a = lex.number(i, &first);
       if (a == std::string_view::npos) break;
-      const size_t c = number(skip_space(a), &count);
+      const size_t c = lex.number(lex.skip_space(a), &count);
       if (c == std::string_view::npos) break;
       if (first + count > limit) return true;
-      i = skip_space(c);
+      i = lex.skip_space(c);
       // Its entries: offset, generation, and n or f.
       for (uint64_t e = 0; e < count && i < b.size(); ++e) {
         uint64_t v;
-        const size_t o = number(i, &v);
+        const size_t o = lex.number(i, &v);
         if (o == std::string_view::npos) break;
-        const size_t g = number(skip_space(o), &v);
+        const size_t g = lex.number(lex.skip_space(o), &v);
         if (g == std::string_view::npos) break;
-        i = skip_space(g);
-        if (i < b.size() && (b[i] == 'n' || b[i] == 'f')) i = skip_space(i + 1);
+        i = lex.skip_space(g);
+        if (i < b.size() && (b[i] == 'n' || b[i] == 'f')) i = lex.skip_space(i + 1);
       }
     }
   }
   return false;
+}
+
+// True if /Size (of a trailer or a cross-reference stream), a pair of /Index or /N (the objects
+// of an object stream) claims more than `limit`. poppler reads an element of /Index through a
+// reference, so an /Index array that is not all numbers claims too much as well.
+bool dictionaries_claim_too_much(std::string_view b, const Lexer& lex, uint64_t limit) {
+  std::string key;
+  for (size_t at = b.find('/'); at != std::string_view::npos; at = b.find('/', at)) {
+    at = lex.name(at, &key);
+    if (key == "Size" || key == "N") {
+      uint64_t v;
+      if (lex.number(lex.skip_space(at), &v) != std::string_view::npos && v > limit) return true;
+    } else if (key == "Index") {
+      size_t i = lex.skip_space(at);
+      if (i >= b.size() || b[i] != '[') continue;
+      for (i = lex.skip_space(i + 1); i < b.size() && b[i] != ']'; i = lex.skip_space(i)) {
+        uint64_t first, count;
+        i = lex.number(i, &first);
+        if (i == std::string_view::npos) return true;
+        i = lex.number(lex.skip_space(i), &count);
+        if (i == std::string_view::npos) return true;
+        if (first + count > limit) return true;
+      }
+    }
+  }
+  return false;
+}
+
+// True if the header of an object, "num gen obj", names a number past `limit`: poppler sizes
+// its table by them when it rebuilds the table of a damaged file. It reads such a file 255
+// bytes at a time and takes a number wherever a piece starts with a digit, so num may be any
+// part of a run of digits, and the generation's run may be num's; the value of the whole run
+// bounds that of any part of it. So both runs before "obj" count.
+bool object_headers_claim_too_much(std::string_view b, uint64_t limit) {
+  auto is_digit = [&](size_t i) { return b[i] >= '0' && b[i] <= '9'; };
+  for (size_t at = b.find("obj"); at != std::string_view::npos; at = b.find("obj", at + 3)) {
+    size_t i = at;
+    for (int run = 0; run < 2; ++run) {
+      const size_t end = i;
+      while (i > 0 && pdf_space(b[i - 1])) --i;
+      if (run == 1 && i == end) break;  // two runs with nothing between are one
+      const size_t digits_end = i;
+      while (i > 0 && is_digit(i - 1)) --i;
+      if (i == digits_end) break;
+      uint64_t v = 0;
+      for (size_t k = i; k < digits_end; ++k) v = std::min<uint64_t>(v * 10 + static_cast<uint64_t>(b[k] - '0'), UINT64_MAX / 20);
+      if (v > limit) return true;
+    }
+  }
+  return false;
+}
+
+// True if the file names an object number no file of its size can hold, in any of the places
+// poppler sizes its table of objects by (some 40 bytes an entry, written before it is used):
+// "9000000 0 obj" in a damaged file of 150 bytes asks for 360 MB, and the sizes it allows go
+// up to some 2 GB. Such a file is refused before it is opened.
+bool claims_too_many_objects(std::string_view b) {
+  const uint64_t limit = max_objects(b.size());
+  const Lexer lex(b);
+  return xref_table_claims_too_much(b, lex, limit) || dictionaries_claim_too_much(b, lex, limit) ||
+         object_headers_claim_too_much(b, limit);
 }
 
 void extract(std::string_view bytes, ExtractedText* out) {
@@ -138,8 +257,8 @@ void extract(std::string_view bytes, ExtractedText* out) {
   std::call_once(quiet, [] { poppler::set_debug_error_function(ignore_poppler_message, nullptr); });
 
   if (bytes.size() > static_cast<size_t>(INT_MAX)) return fail(out, "not a readable PDF: larger than 2 GiB");
-  if (xref_claims_too_much(bytes))
-    return fail(out, "not a readable PDF: its cross-reference table claims more objects than the file can hold");
+  if (claims_too_many_objects(bytes))
+    return fail(out, "not a readable PDF: it claims more objects than the file can hold");
   // load_from_raw_data does not copy: `bytes` outlives the document.
   std::unique_ptr<poppler::document> doc(
       poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
