@@ -362,7 +362,8 @@ class PhraseIndex {
     // count for nothing.
     const bool four = size >= kMaxAffix;
     const uint32_t head4 = load4(s), tail4 = load4(s + (four ? size - kMaxAffix : 0));
-    const bool long_keys = four & (m_head4.may_hold(key4_hash(head4)) | m_tail4.may_hold(key4_hash(tail4)));
+    const bool long_keys = four & (static_cast<unsigned>(m_head4.may_hold(key4_hash(head4))) |
+                                    static_cast<unsigned>(m_tail4.may_hold(key4_hash(tail4))));
     return short_keys != 0 || long_keys;
   }
 

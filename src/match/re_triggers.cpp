@@ -34,7 +34,9 @@ Status ReTriggers::add(const std::string& regex, std::vector<std::vector<std::st
     m_ids.erase(it);
     return Error(re->error());
   }
-  Anchored a{{group}, std::move(re), 0};
+  Anchored a;
+  a.groups = {group};
+  a.re = std::move(re);
   size_t col;
   a.max_spaces = re_max_spaces(regex, &col);
   for (size_t k = 0; k < elements.size() && k < kMaxElements; ++k) {
