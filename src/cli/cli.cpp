@@ -16,6 +16,7 @@
 #include "cli/cli_doc.h"
 #include "cli/commands.h"
 #include "cli/config.h"
+#include "input/pdf_process.h"
 #include "lexicon/catalog.h"
 #include "report/schema.h"
 
@@ -160,6 +161,9 @@ Outcome run_top_level(const std::vector<std::string>& args) {
 }  // namespace
 
 int run_cli(int argc, char** argv) {
+  // This program as its own PDF reader (input/pdf_process.h), before anything else.
+  if (argc == 2 && std::strcmp(argv[1], kPdfReaderCommand) == 0) return run_pdf_reader(3);
+  set_pdf_reader_program("/proc/self/exe");
   ::signal(SIGPIPE, SIG_IGN);  // a closed pipe shows up as EPIPE, handled quietly by Output
   Outcome outcome = run_top_level(std::vector<std::string>(argv + 1, argv + argc));
   // What went through std::cout (help, version, man page, lexicon check) is checked like the

@@ -28,8 +28,12 @@ struct ExtractedText {
   std::optional<InputError> error;     // kind "pdf" or "docx", message says what is wrong
 };
 
-// Both never throw, whatever the bytes; time and memory bounded by a small multiple of the
-// input size (a DOCX whose parts inflate past max_bytes is an error, not a bomb).
+// Both never throw, whatever the bytes, but for std::bad_alloc and DeadlineExceeded. A DOCX
+// takes time and memory bounded by a small multiple of its size (parts that inflate past
+// max_bytes are an error, not a bomb). A PDF's memory is bounded (a file that claims more
+// objects than it can hold is refused), its time is not: poppler cannot be stopped inside a
+// page, and a page may draw a form that draws another, a hundred times at each level. The
+// pipeline reads PDFs with read_pdf (pdf_process.h), in a process it can stop.
 void extract_pdf(std::string_view bytes, ExtractedText* out);
 void extract_docx(std::string_view bytes, size_t max_bytes, ExtractedText* out);
 

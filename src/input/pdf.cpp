@@ -273,7 +273,7 @@ void extract(std::string_view bytes, ExtractedText* out) {
   bool any_text = false;
   const int pages = doc->pages();
   for (int i = 0; i < pages; ++i) {
-    check_deadline();  // poppler cannot be stopped inside a page, only between pages
+    check_deadline();  // between pages only (read_pdf stops a helper process from outside)
     if (i > 0) text += '\f';
     starts.push_back(static_cast<uint32_t>(text.size()));
     const std::unique_ptr<poppler::page> page(doc->create_page(i));

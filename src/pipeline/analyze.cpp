@@ -10,6 +10,7 @@
 
 #include "pipeline/deadline.h"
 #include "input/html.h"
+#include "input/pdf_process.h"
 #include "text/lang.h"
 #include "text/simd.h"
 #include "text/text_util.h"
@@ -174,7 +175,7 @@ Result Analyzer::run_stages(const Input& input, const AnalyzeOptions& options) {
   std::string_view bytes = input.bytes;
   const bool office = input.format == DocFormat::kPdf || input.format == DocFormat::kDocx;
   if (office) {
-    if (input.format == DocFormat::kPdf) extract_pdf(input.bytes, &m_doc);
+    if (input.format == DocFormat::kPdf) read_pdf(input.bytes, &m_doc);
     else extract_docx(input.bytes, kMaxExtractedBytes, &m_doc);
     if (m_doc.error) {
       r.error = m_doc.error;

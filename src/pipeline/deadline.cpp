@@ -38,4 +38,9 @@ void check_deadline() {
   if (t_set && std::chrono::steady_clock::now() >= t_at) throw DeadlineExceeded{};
 }
 
+std::optional<std::chrono::steady_clock::time_point> current_deadline() {
+  if (!t_set) return std::nullopt;
+  return t_at;
+}
+
 }  // namespace jobmatch

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdint>
 #include <exception>
+#include <optional>
 
 namespace jobmatch {
 
@@ -44,5 +45,8 @@ inline void poll_deadline() {
 
 // Reads the clock now: for stage boundaries.
 void check_deadline();
+
+// The calling thread's deadline, if it has one: for a wait on another process.
+std::optional<std::chrono::steady_clock::time_point> current_deadline();
 
 }  // namespace jobmatch
