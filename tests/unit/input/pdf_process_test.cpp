@@ -9,55 +9,25 @@
 #include <unistd.h>
 
 #include <chrono>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
 
+#include "input/pdf_maker.h"
 #include "pipeline/deadline.h"
 
 using jobmatch::ExtractedText;
 
 namespace {
 
-// A PDF of one page per line list, Helvetica, with a true cross-reference table.
+// A PDF of one page per list of lines (pdf_maker.h).
 std::string small_pdf(const std::vector<std::vector<std::string>>& pages, const std::string& title = "") {
-  std::vector<std::string> objects{"<< /Type /Catalog /Pages 2 0 R >>", "",
-                                   "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"};
-  std::string kids;
-  for (const auto& lines : pages) {
-    const size_t page = objects.size() + 1;
-    kids += std::to_string(page) + " 0 R ";
-    std::string content = "BT /F1 12 Tf 72 760 Td 16 TL\n";
-    for (const std::string& line : lines) content += "(" + line + ") Tj T*\n";
-    content += "ET";
-    objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
-                      "/Contents " + std::to_string(page + 1) + " 0 R >>");
-    objects.push_back("<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream");
-  }
-  objects[1] = "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages.size()) + " >>";
-  std::string info;
-  if (!title.empty()) {
-    objects.push_back("<< /Title (" + title + ") >>");
-    info = " /Info " + std::to_string(objects.size()) + " 0 R";
-  }
-  std::string pdf = "%PDF-1.4\n";
-  std::vector<size_t> offsets;
-  for (size_t k = 0; k < objects.size(); ++k) {
-    offsets.push_back(pdf.size());
-    pdf += std::to_string(k + 1) + " 0 obj\n" + objects[k] + "\nendobj\n";
-  }
-  const size_t xref = pdf.size();
-  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
-  for (const size_t off : offsets) {
-    char entry[32];
-    std::snprintf(entry, sizeof entry, "%010zu 00000 n \n", off);
-    pdf += entry;
-  }
-  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R" + info + " >>\nstartxref\n" +
-         std::to_string(xref) + "\n%%EOF\n";
-  return pdf;
+  std::vector<std::string> contents;
+  for (const auto& lines : pages) contents.push_back(jobmatch::test::text_stream(lines));
+  jobmatch::test::PdfOptions opt;
+  opt.title = title;
+  return jobmatch::test::make_pdf(contents, opt);
 }
 
 void require_same(const ExtractedText& a, const ExtractedText& b) {
@@ -159,24 +129,19 @@ BOOST_AUTO_TEST_CASE(a_helper_past_the_deadline_is_stopped) {
 }
 
 BOOST_AUTO_TEST_CASE(a_helper_that_dies_or_exits_is_the_postings_error_record) {
-  {
-    // It reads the request's length, then dies as poppler would on a fault.
-    const Script script("head -c 8 <&3 >/dev/null; kill -SEGV $$");
+  // Each reads the request's length, then dies as poppler would on a fault, or exits.
+  const std::pair<std::string, std::string> cases[] = {
+      {"kill -SEGV $$", "not a readable PDF: the PDF reader was stopped by signal 11 ("},
+      {"exit 7", "not a readable PDF: the PDF reader ended without an answer (exit code 7)"}};
+  for (const auto& [then, message] : cases) {
+    const Script script("head -c 8 <&3 >/dev/null; " + then);
     jobmatch::set_pdf_reader_program(script.path());
     ExtractedText t;
     jobmatch::read_pdf(small_pdf({{"Python"}}), &t);
     BOOST_TEST_REQUIRE(t.error.has_value());
     BOOST_TEST(t.error->kind == "pdf");
-    BOOST_TEST(t.error->message.starts_with("not a readable PDF: the PDF reader was stopped by signal 11 ("), t.error->message);
+    BOOST_TEST(t.error->message.starts_with(message), t.error->message);
     BOOST_TEST(t.text.empty());
-  }
-  {
-    const Script script("head -c 8 <&3 >/dev/null; exit 7");
-    jobmatch::set_pdf_reader_program(script.path());
-    ExtractedText t;
-    jobmatch::read_pdf(small_pdf({{"Python"}}), &t);
-    BOOST_TEST_REQUIRE(t.error.has_value());
-    BOOST_TEST(t.error->message == "not a readable PDF: the PDF reader ended without an answer (exit code 7)");
   }
 }
 
