@@ -162,7 +162,7 @@ Outcome run_top_level(const std::vector<std::string>& args) {
 
 int run_cli(int argc, char** argv) {
   // This program as its own PDF reader (input/pdf_process.h), before anything else.
-  if (argc == 2 && std::strcmp(argv[1], kPdfReaderCommand) == 0) return run_pdf_reader(3);
+  if (argc == 3 && std::strcmp(argv[1], kPdfReaderCommand) == 0) return run_pdf_reader(3, std::atol(argv[2]));
   set_pdf_reader_program("/proc/self/exe");
   ::signal(SIGPIPE, SIG_IGN);  // a closed pipe shows up as EPIPE, handled quietly by Output
   Outcome outcome = run_top_level(std::vector<std::string>(argv + 1, argv + argc));

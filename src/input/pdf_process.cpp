@@ -5,6 +5,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -158,7 +159,10 @@ bool Helper::start() {
   // pipe open. Standard error stays (a sanitizer's report).
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
   posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-  char* argv[] = {g_program.data(), const_cast<char*>(kPdfReaderCommand), nullptr};
+  std::string parent = std::to_string(::getpid());
+  // As `ps` shows it: jobmatch __pdf-reader PID.
+  static char name[] = "jobmatch";
+  char* argv[] = {name, const_cast<char*>(kPdfReaderCommand), parent.data(), nullptr};
   pid_t pid = -1;
   const int rc = ::posix_spawn(&pid, g_program.c_str(), &actions, nullptr, argv, environ);
   posix_spawn_file_actions_destroy(&actions);
@@ -297,7 +301,12 @@ bool decode_extracted(std::string_view bytes, ExtractedText* out) {
   return true;
 }
 
-int run_pdf_reader(int fd) {
+int run_pdf_reader(int fd, long parent) {
+  // Killed with the thread that started it: a batch killed on its own (SIGTERM, SIGKILL) must
+  // not leave a helper at work on a page that takes an hour. If that thread is gone already,
+  // the signal will not come.
+  ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (::getppid() != parent) return 0;
 #ifndef JOBMATCH_UNDER_ASAN
   // A lower limit the batch runs under (ulimit -v) stays.
   rlimit limit{};

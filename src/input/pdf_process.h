@@ -5,8 +5,9 @@
 // (the process is killed: a `timeout` record, and the next PDF starts a new one), it runs under a
 // limit on its address space, and a crash in poppler is that posting's error record.
 //
-// The helper is this program itself, started with kPdfReaderCommand: it reads requests from
-// file descriptor 3 (a socket) and answers each with what extract_pdf made of it.
+// The helper is this program itself, started with kPdfReaderCommand and the process id of the
+// batch: it reads requests from file descriptor 3 (a socket) and answers each with what
+// extract_pdf made of it.
 #pragma once
 
 #include <string>
@@ -28,8 +29,9 @@ void set_pdf_reader_program(std::string path);
 // cannot be started, the PDF is read in this thread.
 void read_pdf(std::string_view bytes, ExtractedText* out);
 
-// The helper: answers requests on fd until its end; returns the exit code.
-int run_pdf_reader(int fd);
+// The helper: answers requests on fd until its end; returns the exit code. It ends when the
+// thread that started it (of process `parent`) ends.
+int run_pdf_reader(int fd, long parent);
 
 // The helper's answer as bytes, and back (false if the bytes are not a whole answer).
 std::string encode_extracted(const ExtractedText& t);
