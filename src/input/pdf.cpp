@@ -235,7 +235,7 @@ bool dictionaries_claim_too_much(std::string_view b, const Lexer& lex, uint64_t 
 // bytes at a time and takes a number wherever a piece starts with a digit, so num may be any
 // part of a run of digits, and the generation's run may be num's; the value of the whole run
 // bounds that of any part of it. So both runs before "obj" count.
-bool object_headers_claim_too_much(std::string_view b, uint64_t limit) {
+bool object_headers_claim_too_much(std::string_view b, const Lexer& lex, uint64_t limit) {
   auto is_digit = [&](size_t i) { return b[i] >= '0' && b[i] <= '9'; };
   for (size_t at = b.find("obj"); at != std::string_view::npos; at = b.find("obj", at + 3)) {
     size_t i = at;
@@ -246,8 +246,8 @@ bool object_headers_claim_too_much(std::string_view b, uint64_t limit) {
       const size_t digits_end = i;
       while (i > 0 && is_digit(i - 1)) --i;
       if (i == digits_end) break;
-      uint64_t v = 0;
-      for (size_t k = i; k < digits_end; ++k) v = std::min<uint64_t>(v * 10 + static_cast<uint64_t>(b[k] - '0'), UINT64_MAX / 20);
+      uint64_t v;
+      lex.number(i, &v);  // the run, from its first digit
       if (v > limit) return true;
     }
   }
@@ -262,7 +262,7 @@ bool claims_too_many_objects(std::string_view b) {
   const uint64_t limit = max_objects(b.size());
   const Lexer lex(b);
   return xref_table_claims_too_much(b, lex, limit) || dictionaries_claim_too_much(b, lex, limit) ||
-         object_headers_claim_too_much(b, limit);
+         object_headers_claim_too_much(b, lex, limit);
 }
 
 void extract(std::string_view bytes, ExtractedText* out) {
