@@ -1,6 +1,8 @@
 #include "match/phrase_index.h"
 
 #include <algorithm>
+#include <cstddef>
+#include <cstring>
 
 #include "match/found.h"
 #include "text/simd.h"
@@ -76,6 +78,29 @@ void PhraseIndex::add_affix(std::string_view key, bool tail, Entry e) {
   if (key.size() == kMaxAffix) (tail ? m_tail4 : m_head4).add(key4_hash(load4(key.data())));
 }
 
+namespace {
+
+// Sets e's near check (Entry::near) from the first part next to its anchor, after it first,
+// that is not `skip` and starts with a literal (no & + #: a regex decides those).
+void set_near(Entry* e, const std::vector<Glob>& globs, size_t skip) {
+  const size_t a = e->anchor;
+  for (const ptrdiff_t d : {1, 2, -1}) {
+    if (d == 2 && skip != a + 1) continue;  // +2 only past the second part of a pair
+    if (d < 0 && a == 0) continue;
+    const size_t k = a + static_cast<size_t>(d);
+    if (k >= globs.size() || k == skip || globs[k].regex) continue;
+    const std::string_view head = globs[k].star ? globs[k].head : std::string_view(globs[k].text);
+    if (head.empty()) continue;
+    e->near = static_cast<int8_t>(d);
+    e->near_bytes = static_cast<uint8_t>(std::min<size_t>(head.size(), 8));
+    e->near_check = 0;
+    std::memcpy(&e->near_check, head.data(), e->near_bytes);
+    return;
+  }
+}
+
+}  // namespace
+
 void PhraseIndex::finish() {
   for (uint32_t p = 0; p < m_phrases.size(); ++p) {
     const std::vector<Glob>& globs = m_phrases[p].globs;
@@ -85,7 +110,9 @@ void PhraseIndex::finish() {
       if (!globs[k].star && !globs[k + 1].star && globs[k].text.size() + globs[k + 1].text.size() > pair_size)
         pair = k, pair_size = globs[k].text.size() + globs[k + 1].text.size();
     if (pair < globs.size()) {
-      m_pairs.add(pair_key(hash_part(globs[pair].text), hash_part(globs[pair + 1].text)), Entry{p, static_cast<uint32_t>(pair)});
+      Entry e{p, static_cast<uint32_t>(pair)};
+      set_near(&e, globs, pair + 1);
+      m_pairs.add(pair_key(hash_part(globs[pair].text), hash_part(globs[pair + 1].text)), e);
       continue;
     }
     // The best anchor: exact parts first, longest first; then the longest literal affix.
@@ -97,6 +124,7 @@ void PhraseIndex::finish() {
     }
     const Glob& g = globs[best];
     Entry e{p, static_cast<uint32_t>(best)};
+    set_near(&e, globs, globs.size());
     if (!g.star) {
       m_exact.add(g.text, e);
     } else if (best_score < 2) {

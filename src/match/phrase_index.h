@@ -173,7 +173,14 @@ struct Entry {
   // globs or the trigger are read.
   bool check_tail = false;
   uint8_t check_bytes = 0;
-  uint64_t check = 0;
+  // A phrase entry's near check: the part `near` parts from the anchor (0: none) must start
+  // with the near_bytes bytes of near_check, the first (at most eight) of the literal its
+  // pattern part starts with. A third of the phrases tried fail there (1.17 M of 3.65 M on the
+  // bulk JSONL), told from the entry alone, before the phrase is read.
+  int8_t near = 0;
+  uint8_t near_bytes = 0;
+  uint64_t check = 0;       // the affix check's bytes
+  uint64_t near_check = 0;  // the near check's bytes
 };
 
 // Sets e's check to the first (last, with tail) min(8, s.size()) bytes of s.
@@ -425,9 +432,24 @@ class PhraseIndex {
   }
 
   // The span of phrase e.id with its anchor at part j, if it matches there. anchor_checked: the
-  // anchor part is known to match.
+  // anchor part is known to match. The entry's near check comes first.
   bool try_phrase(const Entry& e, std::span<const Part> parts, size_t j, std::string_view text,
                   bool anchor_checked, TextSpan* span) const {
+    if (e.near != 0) {
+      // (j + near wraps around below part 0: no such part, and no room for the phrase.)
+      const size_t k = j + static_cast<size_t>(static_cast<ptrdiff_t>(e.near));
+      if (k >= parts.size()) return false;
+      const Part& p = parts[k];
+      if (p.end - p.begin < e.near_bytes) return false;
+      uint64_t v = 0;
+      if (p.begin + 8 <= text.size()) {
+        std::memcpy(&v, text.data() + p.begin, 8);
+        if (e.near_bytes < 8) v &= (uint64_t{1} << (8 * e.near_bytes)) - 1;
+      } else {
+        std::memcpy(&v, text.data() + p.begin, e.near_bytes);
+      }
+      if (v != e.near_check) return false;
+    }
     const Phrase& phrase = m_phrases[e.id];
     const size_t n = phrase.globs.size();
     if (j < e.anchor || j - e.anchor + n > parts.size()) return false;
