@@ -24,7 +24,8 @@ struct Scratch {
   GroupMatches found;
   ReTriggers::Scratch triggers;
   ReChunks::Scratch chunks;
-  std::vector<TextSpan> spans;  // one concept's, in Matcher::match
+  std::vector<TextSpan> spans;    // one concept's, in Matcher::match
+  std::vector<uint32_t> matched;  // the places in Impl::concepts with a strong or weak match
   NotNearScratch not_near;
   // The span lists of the last output, for the next one's concepts (up to 1,024 spans each: a
   // longer one is freed).
@@ -67,6 +68,9 @@ struct Matcher::Impl {
 
   std::vector<Group> groups;
   std::vector<ConceptGroups> concepts;  // the chosen ones, ascending
+  // Per group: its concept's place in `concepts` if it is the concept's strong or weak group,
+  // else -1.
+  std::vector<int32_t> counted_in;
   PhraseIndex phrases;                  // the word-language patterns
   ReTriggers triggers;                  // re: patterns with literals, tried where they are
   ReChunks chunks;                      // the other re: patterns (none in the shipped lexicon)
@@ -239,6 +243,10 @@ Expected<std::unique_ptr<Matcher>> Matcher::build(const Lexicon& lexicon, const 
     }
     m.concepts.push_back(cg);
   }
+  m.counted_in.assign(m.groups.size(), -1);
+  for (size_t k = 0; k < m.concepts.size(); ++k)
+    for (const std::optional<uint32_t> g : {m.concepts[k].strong, m.concepts[k].weak})
+      if (g) m.counted_in[*g] = static_cast<int32_t>(k);
   m.phrases.finish();
   m.triggers.finish();
   if (Status compiled = m.chunks.finish(); !compiled.ok()) return compiled.error();
@@ -282,11 +290,20 @@ void Matcher::match(const TokenStream& ts, std::vector<ConceptMatch>* out) const
   const size_t n = ts.token_count();
   auto token_start = [&](size_t t) { return t < n ? ts.starts[t] : static_cast<uint32_t>(ts.text.size()); };
 
+  // The concepts with a strong or weak match, in order: a document matches a few dozen of the
+  // lexicon's hundreds (and a title a few).
+  std::vector<uint32_t>& matched = s.matched;
+  matched.clear();
+  for (const uint32_t g : s.found.touched)
+    if (m->counted_in[g] >= 0) matched.push_back(static_cast<uint32_t>(m->counted_in[g]));
+  std::sort(matched.begin(), matched.end());
+  matched.erase(std::unique(matched.begin(), matched.end()), matched.end());
+
   std::vector<TextSpan>& spans = s.spans;
-  for (const Impl::ConceptGroups& cg : m->concepts) {
+  for (const uint32_t place : matched) {
     poll_deadline();
+    const Impl::ConceptGroups& cg = m->concepts[place];
     const auto strong = group(cg.strong), weak = group(cg.weak);
-    if (strong.empty() && weak.empty()) continue;
     spans.assign(strong.begin(), strong.end());
     // A weak match needs context (a near or strong match other than itself) within the window.
     const auto near = group(cg.near);
