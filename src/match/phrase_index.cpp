@@ -80,8 +80,9 @@ void PhraseIndex::add_affix(std::string_view key, bool tail, Entry e) {
 
 namespace {
 
-// Sets e's near check (Entry::near) from the first part next to its anchor, after it first,
-// that is not `skip` and starts with a literal (no & + #: a regex decides those).
+// Sets e's near check (Entry::near) from the first of these parts of its phrase whose pattern
+// starts with a literal: the one after the anchor (after the pair's second part, `skip`, for a
+// pair), the one before it. A '*' part with & + # is left out: a regex decides it.
 void set_near(Entry* e, const std::vector<Glob>& globs, size_t skip) {
   const size_t a = e->anchor;
   for (const ptrdiff_t d : {1, 2, -1}) {
