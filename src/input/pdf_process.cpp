@@ -36,8 +36,9 @@ namespace jobmatch {
 namespace {
 
 // The helper's limit on its address space. A helper at work on a page of 5 KB held 64 MB of it
-// (15 MB resident), and a file that claims more objects than it can hold is refused before poppler sizes a table
-// for them (pdf.cpp); past this, an allocation fails and the helper stops: that posting's record.
+// (15 MB resident), and a file that claims more objects than it can hold is refused before
+// poppler sizes a table for them (pdf.cpp); past this, an allocation fails and the helper
+// stops: that posting's record.
 // (Not under AddressSanitizer, which reserves terabytes of address space for its shadow.)
 constexpr rlim_t kReaderAddressSpace = rlim_t{2} << 30;
 

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstddef>
-#include <cstring>
 
 #include "match/found.h"
 #include "text/simd.h"
@@ -81,21 +80,16 @@ void PhraseIndex::add_affix(std::string_view key, bool tail, Entry e) {
 namespace {
 
 // Sets e's near check (Entry::near) from the first of these parts of its phrase whose pattern
-// starts with a literal: the one after the anchor (after the pair's second part, `skip`, for a
-// pair), the one before it. A '*' part with & + # is left out: a regex decides it.
-void set_near(Entry* e, const std::vector<Glob>& globs, size_t skip) {
-  const size_t a = e->anchor;
-  for (const ptrdiff_t d : {1, 2, -1}) {
-    if (d == 2 && skip != a + 1) continue;  // +2 only past the second part of a pair
-    if (d < 0 && a == 0) continue;
-    const size_t k = a + static_cast<size_t>(d);
-    if (k >= globs.size() || k == skip || globs[k].regex) continue;
+// starts with a literal: part `after` (the one after the anchor, or after a pair's second part),
+// the one before the anchor. A '*' part with & + # is left out: a regex decides it.
+void set_near(Entry* e, const std::vector<Glob>& globs, size_t after) {
+  for (const size_t k : {after, size_t{e->anchor} - 1}) {  // (anchor - 1 wraps around for anchor 0)
+    if (k >= globs.size() || globs[k].regex) continue;
     const std::string_view head = globs[k].star ? globs[k].head : std::string_view(globs[k].text);
     if (head.empty()) continue;
-    e->near = static_cast<int8_t>(d);
+    e->near = static_cast<int8_t>(static_cast<ptrdiff_t>(k) - static_cast<ptrdiff_t>(e->anchor));
     e->near_bytes = static_cast<uint8_t>(std::min<size_t>(head.size(), 8));
-    e->near_check = 0;
-    std::memcpy(&e->near_check, head.data(), e->near_bytes);
+    e->near_check = packed_bytes(head);
     return;
   }
 }
@@ -112,7 +106,7 @@ void PhraseIndex::finish() {
         pair = k, pair_size = globs[k].text.size() + globs[k + 1].text.size();
     if (pair < globs.size()) {
       Entry e{p, static_cast<uint32_t>(pair)};
-      set_near(&e, globs, pair + 1);
+      set_near(&e, globs, pair + 2);
       m_pairs.add(pair_key(hash_part(globs[pair].text), hash_part(globs[pair + 1].text)), e);
       continue;
     }
@@ -125,7 +119,7 @@ void PhraseIndex::finish() {
     }
     const Glob& g = globs[best];
     Entry e{p, static_cast<uint32_t>(best)};
-    set_near(&e, globs, globs.size());
+    set_near(&e, globs, best + 1);
     if (!g.star) {
       m_exact.add(g.text, e);
     } else if (best_score < 2) {

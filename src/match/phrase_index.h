@@ -183,13 +183,22 @@ struct Entry {
   uint64_t near_check = 0;  // the near check's bytes
 };
 
+// The first min(8, s.size()) bytes of s as a little-endian load sees them, the rest zero: what
+// Entry's checks compare.
+inline uint64_t packed_bytes(std::string_view s) {
+  uint64_t v = 0;
+  std::memcpy(&v, s.data(), std::min<size_t>(s.size(), 8));
+  return v;
+}
+// The low n bytes of v (n <= 8).
+inline uint64_t low_bytes(uint64_t v, size_t n) { return n == 8 ? v : v & ((uint64_t{1} << (8 * n)) - 1); }
+
 // Sets e's check to the first (last, with tail) min(8, s.size()) bytes of s.
 inline void set_check(Entry* e, std::string_view s, bool tail) {
   const size_t n = std::min<size_t>(s.size(), 8);
   e->check_tail = tail;
   e->check_bytes = static_cast<uint8_t>(n);
-  e->check = 0;
-  std::memcpy(&e->check, s.data() + (tail ? s.size() - n : 0), n);
+  e->check = packed_bytes(s.substr(tail ? s.size() - n : 0));
 }
 
 // Open addressing from a key (a whole part, or a packed head or tail of one) to the entries
@@ -426,7 +435,7 @@ class PhraseIndex {
     const size_t n = e.check_bytes;
     if (n == 0) return true;
     if (size < n) return false;
-    if (!e.check_tail) return (n == 8 ? first8 : first8 & ((uint64_t{1} << (8 * n)) - 1)) == e.check;
+    if (!e.check_tail) return low_bytes(first8, n) == e.check;
     // last8's low min(size, 8) bytes are the part's last ones, and nothing is above them.
     return last8 >> (8 * (std::min<size_t>(size, 8) - n)) == e.check;
   }
@@ -441,14 +450,10 @@ class PhraseIndex {
       if (k >= parts.size()) return false;
       const Part& p = parts[k];
       if (p.end - p.begin < e.near_bytes) return false;
-      uint64_t v = 0;
-      if (p.begin + 8 <= text.size()) {
-        std::memcpy(&v, text.data() + p.begin, 8);
-        if (e.near_bytes < 8) v &= (uint64_t{1} << (8 * e.near_bytes)) - 1;
-      } else {
-        std::memcpy(&v, text.data() + p.begin, e.near_bytes);
-      }
-      if (v != e.near_check) return false;
+      uint64_t v;  // one eight-byte load where the text goes on for eight bytes
+      if (p.begin + 8 <= text.size()) std::memcpy(&v, text.data() + p.begin, 8);
+      else v = packed_bytes(text.substr(p.begin, e.near_bytes));
+      if (low_bytes(v, e.near_bytes) != e.near_check) return false;
     }
     const Phrase& phrase = m_phrases[e.id];
     const size_t n = phrase.globs.size();
