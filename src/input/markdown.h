@@ -32,4 +32,8 @@ struct MarkdownText {
 // memory linear in md.size(). text and title are always valid UTF-8.
 void markdown_to_text(std::string_view md, MarkdownText* out);
 
+// The same conversion writing every byte on its own (no runs written at once). Used by tests to
+// prove the runs identical.
+void markdown_to_text_reference(std::string_view md, MarkdownText* out);
+
 }  // namespace jobmatch

@@ -5,6 +5,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <string>
+#include <vector>
 
 #include "test_helpers.h"
 #include "text/text_util.h"
@@ -299,6 +300,33 @@ BOOST_AUTO_TEST_CASE(offsets_hold_on_a_mixed_document) {
     BOOST_TEST(maps_back(md, t, word), word);
   BOOST_TEST(t.text.find("dich.\nHarte Zeile.") != std::string::npos, t.text);
   BOOST_TEST(t.text.find("HTML \u00E4 text") != std::string::npos, t.text);
+}
+
+// Runs of plain bytes written at once give what writing every byte on its own gives: the text,
+// the offset of every byte and the map's runs, on documents made of every kind of markup.
+BOOST_AUTO_TEST_CASE(runs_written_at_once_are_what_bytes_one_by_one_give) {
+  const std::vector<std::string> pieces = {
+      "Python", "Machine Learning", "scikit-learn", "C++", "Über uns", "Fähigkeiten", "\xFF", "\xC3", "\0",
+      " ", "  ", "\t", "\n", "\n\n", "\r\n", "# ", "## Aufgaben\n", "- ", "* ", "1. ", "> ", "**", "*", "_",
+      "`", "```\n", "    ", "[link](http://x.y/z)", "![alt](img.png)", "<b>", "</b>", "<div class=\"a\">",
+      "<script>x</script>", "<!-- c -->", "&amp;", "&auml;", "&#x41;", "&", "{{ v }}", "{% if %}", "{%",
+      "<% e %>", "<?p ?>", "<", "{", "| a | b |\n|---|---|\n", "\\*", "~~", "https://a.b/c", "---\n",
+      "title: T\n", "+++\n", "x", "e.g.", "(m/w/d)"};
+  jobmatch::test::Generator gen(7);
+  size_t compared = 0;
+  for (int doc = 0; doc < 3000; ++doc) {
+    std::string md;
+    for (uint32_t k = gen.rnd() % 60; k > 0; --k) md += pieces[gen.rnd() % pieces.size()];
+    MarkdownText runs, bytes;
+    jobmatch::markdown_to_text(md, &runs);
+    jobmatch::markdown_to_text_reference(md, &bytes);
+    BOOST_TEST_REQUIRE(runs.text == bytes.text, jobmatch::test::show_bytes(md));
+    BOOST_TEST_REQUIRE(runs.title == bytes.title, jobmatch::test::show_bytes(md));
+    BOOST_TEST_REQUIRE((runs.map.expand(runs.text) == bytes.map.expand(bytes.text)), jobmatch::test::show_bytes(md));
+    BOOST_TEST_REQUIRE(runs.map.run_count() == bytes.map.run_count(), jobmatch::test::show_bytes(md));
+    compared += runs.text.size();
+  }
+  BOOST_TEST(compared > 100000u);
 }
 
 BOOST_AUTO_TEST_CASE(pathological_input_stays_fast_and_sane) {
