@@ -35,6 +35,10 @@ struct HtmlText {
 // is parsed whole.
 void html_to_text(std::string_view html, HtmlText* out, size_t chunk = size_t{256} << 10);
 
+// The same conversion writing every character on its own (no runs written at once). Used by
+// tests to prove the runs identical.
+void html_to_text_reference(std::string_view html, HtmlText* out, size_t chunk = size_t{256} << 10);
+
 // True if text starts (after white space and a BOM) with "<!doctype html" or "<html".
 bool looks_like_html(std::string_view text);
 

@@ -191,6 +191,36 @@ BOOST_AUTO_TEST_CASE(a_page_parsed_in_pieces_reads_as_the_whole_page) {
   }
 }
 
+// Runs of plain bytes written at once give what writing every character on its own gives: the
+// text, the offset of every byte, the map's runs and the title, whole and in pieces, with
+// entities, white space, invalid bytes and markup past the depth limit among the runs.
+BOOST_AUTO_TEST_CASE(runs_written_at_once_are_what_characters_one_by_one_give) {
+  std::vector<std::string> pieces = {
+      "Python", "Machine Learning", "scikit-learn", "C++", "M\xC3\xBCnchen", "\xFF", "\xC3", " ", "  ", "\n",
+      "\t", "\r\n", "&amp;", "&auml;", "&#x41;", "&#65;", "&amp", "&", "&nbsp;", "<p>", "</p>", "<b>", "</b>",
+      "<br>", "<li>", "<ul>", "</ul>", "<div class=\"a b\">", "</div>", "<h2>", "</h2>", "<title>T</title>",
+      "<script>x<y</script>", "<!-- c -->", "<pre> a\n b</pre>", "<td>", "<table><tr><td>x</table>", "<",
+      ">", "\"", "(m/w/d)", "e.g.", "1.000"};
+  pieces.push_back(nested("<div>", 600, "tief", "</div>", ""));  // past the depth limit
+  jobmatch::test::Generator gen(9);
+  size_t compared = 0;
+  for (int round = 0; round < 1500; ++round) {
+    std::string page = round % 2 ? "<!DOCTYPE html><html><head><title>T</title></head><body>" : "";
+    for (uint32_t k = 1 + gen.rnd() % 60; k > 0; --k) page += pieces[gen.rnd() % (pieces.size() - (round % 10 ? 1 : 0))];
+    for (const size_t chunk : {SIZE_MAX, size_t{64}}) {
+      HtmlText runs, chars;
+      jobmatch::html_to_text(page, &runs, chunk);
+      jobmatch::html_to_text_reference(page, &chars, chunk);
+      BOOST_TEST_REQUIRE(runs.text == chars.text, jobmatch::test::show_bytes(page));
+      BOOST_TEST_REQUIRE(runs.title == chars.title, jobmatch::test::show_bytes(page));
+      BOOST_TEST_REQUIRE((runs.map.expand(runs.text) == chars.map.expand(chars.text)), jobmatch::test::show_bytes(page));
+      BOOST_TEST_REQUIRE(runs.map.run_count() == chars.map.run_count(), jobmatch::test::show_bytes(page));
+      compared += runs.text.size();
+    }
+  }
+  BOOST_TEST(compared > 100000u);
+}
+
 BOOST_AUTO_TEST_CASE(a_large_page_is_parsed_in_pieces_of_256_kib) {
   std::string page = "<!DOCTYPE html><html><head><title>Stelle</title></head><body>";
   while (page.size() < (1u << 20)) page += "<h2>Aufgaben</h2><p>Modelle mit <b>Python</b> und Spark</p>\n";
