@@ -43,8 +43,7 @@ DocFormat doc_format(Content c) {
 // Reads from in into *head until content can be sniffed (sniff_ready) or the stream ends; the
 // read's Error if one fails. Each read asks for the rest of a sniff block: a file gives it at
 // once, a pipe what it has. (Read into a buffer on the stack and appended: head resized to a
-// sniff block for each read would be zero-filled, 64 KiB twice for a file of a few KiB, 14% of
-// the instructions of a run over a folder of postings.)
+// sniff block for each read would be zero-filled, 64 KiB twice for a file of a few KiB.)
 Status read_head(ByteStream& in, std::string* head) {
   char buf[kSniffBytes];
   while (!sniff_ready(*head, false)) {
