@@ -1,5 +1,6 @@
-// html_to_text(): any bytes give valid UTF-8 text and title, and every text byte maps to an
-// offset inside the page.
+// html_to_text(): any bytes give valid UTF-8 text and title, every text byte maps to an offset
+// inside the page, and the result is the character-by-character reference's
+// (html_to_text_reference).
 #include "fuzz_check.h"
 #include "input/html.h"
 #include "text/text_util.h"
@@ -25,5 +26,9 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, size_t size) {
   html_to_text(in, &again);
   html_to_text(in, &again);
   FUZZ_CHECK(again.text == out.text && again.map.expand(again.text) == src && again.title == out.title);
+  HtmlText reference;
+  html_to_text_reference(in, &reference);
+  FUZZ_CHECK(reference.text == out.text && reference.map.expand(reference.text) == src &&
+             reference.map.run_count() == out.map.run_count() && reference.title == out.title);
   return 0;
 }

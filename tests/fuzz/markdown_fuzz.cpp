@@ -1,5 +1,6 @@
-// markdown_to_text(): any bytes give valid UTF-8 text and a one-line title, and every text byte
-// maps to an offset inside the document, the offsets never decreasing.
+// markdown_to_text(): any bytes give valid UTF-8 text and a one-line title, every text byte
+// maps to an offset inside the document, the offsets never decreasing, and the result is the
+// byte-by-byte reference's (markdown_to_text_reference).
 #include "fuzz_check.h"
 #include "input/markdown.h"
 #include "text/text_util.h"
@@ -28,5 +29,9 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, size_t size) {
   markdown_to_text(in, &again);
   markdown_to_text(in, &again);
   FUZZ_CHECK(again.text == out.text && again.map.expand(again.text) == src && again.title == out.title);
+  MarkdownText reference;
+  markdown_to_text_reference(in, &reference);
+  FUZZ_CHECK(reference.text == out.text && reference.map.expand(reference.text) == src &&
+             reference.map.run_count() == out.map.run_count() && reference.title == out.title);
   return 0;
 }
