@@ -306,8 +306,8 @@ BOOST_AUTO_TEST_CASE(offsets_hold_on_a_mixed_document) {
 // the offset of every byte and the map's runs, on documents made of every kind of markup.
 BOOST_AUTO_TEST_CASE(runs_written_at_once_are_what_bytes_one_by_one_give) {
   const std::vector<std::string> pieces = {
-      "Python", "Machine Learning", "scikit-learn", "C++", "Über uns", "Fähigkeiten", "\xFF", "\xC3", "\0",
-      " ", "  ", "\t", "\n", "\n\n", "\r\n", "# ", "## Aufgaben\n", "- ", "* ", "1. ", "> ", "**", "*", "_",
+      "Python", "Machine Learning", "scikit-learn", "C++", "Über uns", "Fähigkeiten", "\xFF", "\xC3",
+      std::string(1, '\0'), " ", "  ", "\t", "\n", "\n\n", "\r\n", "# ", "## Aufgaben\n", "- ", "* ", "1. ", "> ", "**", "*", "_",
       "`", "```\n", "    ", "[link](http://x.y/z)", "![alt](img.png)", "<b>", "</b>", "<div class=\"a\">",
       "<script>x</script>", "<!-- c -->", "&amp;", "&auml;", "&#x41;", "&", "{{ v }}", "{% if %}", "{%",
       "<% e %>", "<?p ?>", "<", "{", "| a | b |\n|---|---|\n", "\\*", "~~", "https://a.b/c", "---\n",
