@@ -70,7 +70,8 @@ class Builder {
       // byte). Character by character, our part of reading a page cost a third of gumbo's.
       if (m_runs) {
         size_t k = 0;
-        while (i + k < decoded.size() && j + k < orig.size() && decoded[i + k] == orig[j + k] && plain(decoded[i + k]))
+        while (i + k < decoded.size() && j + k < orig.size() && decoded[i + k] == orig[j + k] &&
+               plain(decoded[i + k]))
           ++k;
         if (k > 1) {
           m_out->text.append(decoded.substr(i, k));

@@ -307,7 +307,8 @@ BOOST_AUTO_TEST_CASE(offsets_hold_on_a_mixed_document) {
 BOOST_AUTO_TEST_CASE(runs_written_at_once_are_what_bytes_one_by_one_give) {
   const std::vector<std::string> pieces = {
       "Python", "Machine Learning", "scikit-learn", "C++", "Über uns", "Fähigkeiten", "\xFF", "\xC3",
-      std::string(1, '\0'), " ", "  ", "\t", "\n", "\n\n", "\r\n", "# ", "## Aufgaben\n", "- ", "* ", "1. ", "> ", "**", "*", "_",
+      std::string(1, '\0'), " ", "  ", "\t", "\n", "\n\n", "\r\n", "# ", "## Aufgaben\n", "- ", "* ",
+      "1. ", "> ", "**", "*", "_",
       "`", "```\n", "    ", "[link](http://x.y/z)", "![alt](img.png)", "<b>", "</b>", "<div class=\"a\">",
       "<script>x</script>", "<!-- c -->", "&amp;", "&auml;", "&#x41;", "&", "{{ v }}", "{% if %}", "{%",
       "<% e %>", "<?p ?>", "<", "{", "| a | b |\n|---|---|\n", "\\*", "~~", "https://a.b/c", "---\n",
@@ -322,7 +323,8 @@ BOOST_AUTO_TEST_CASE(runs_written_at_once_are_what_bytes_one_by_one_give) {
     jobmatch::markdown_to_text_reference(md, &bytes);
     BOOST_TEST_REQUIRE(runs.text == bytes.text, jobmatch::test::show_bytes(md));
     BOOST_TEST_REQUIRE(runs.title == bytes.title, jobmatch::test::show_bytes(md));
-    BOOST_TEST_REQUIRE((runs.map.expand(runs.text) == bytes.map.expand(bytes.text)), jobmatch::test::show_bytes(md));
+    BOOST_TEST_REQUIRE((runs.map.expand(runs.text) == bytes.map.expand(bytes.text)),
+                       jobmatch::test::show_bytes(md));
     BOOST_TEST_REQUIRE(runs.map.run_count() == bytes.map.run_count(), jobmatch::test::show_bytes(md));
     compared += runs.text.size();
   }
